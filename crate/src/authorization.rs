@@ -1,0 +1,360 @@
+//! The Zoho OAuth authorization URL (`{accounts}/oauth/v2/auth?…`).
+//!
+//! Raw input ([`AuthorizationInput`], camelCase JSON) goes through [`build_authorization_url`], which checks it and
+//! builds the URL with the `url` crate (never by string concatenation). `access_type` is `offline` unless asked
+//! otherwise — without it the connection dies after an hour — and `state` is drawn from the platform's CSPRNG
+//! unless given.
+//!
+//! ```
+//! use zoho_connector_kit::{build_authorization_url, AuthorizationInput};
+//!
+//! let input: AuthorizationInput = serde_json::from_value(serde_json::json!({
+//!     "dataCenter": "eu",
+//!     "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0",
+//!     "scopes": ["ZohoCRM.modules.ALL", "ZohoCRM.settings.READ"],
+//!     "redirectUri": "https://example.com/callback",
+//!     "state": "abc"
+//! })).unwrap();
+//! let result = build_authorization_url(&input);
+//! assert_eq!(
+//!     result.url.as_deref(),
+//!     Some("https://accounts.zoho.eu/oauth/v2/auth?response_type=code&client_id=1000.GMB0YULZHJK411248S8I5GZ4CHUEX0\
+//! &scope=ZohoCRM.modules.ALL%2CZohoCRM.settings.READ&redirect_uri=https%3A%2F%2Fexample.com%2Fcallback\
+//! &access_type=offline&state=abc")
+//! );
+//! ```
+
+use crate::data_center::{self, DataCenterId};
+use crate::diagnostic::Diagnostic;
+use serde::{Deserialize, Serialize};
+
+/// `access_type` of the authorization request (ACC web-apps/authorization.html).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccessType {
+    /// Access and refresh token: the connection keeps working.
+    Offline,
+    /// Access token only: it expires after one hour.
+    Online,
+}
+
+/// `prompt` of the authorization request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prompt {
+    /// Always show the consent page, so that a new refresh token is issued.
+    Consent,
+}
+
+/// Scopes as a list, or as one string delimited by commas, spaces or plus signs.
+///
+/// ```
+/// use zoho_connector_kit::authorization::ScopesInput;
+/// let s: ScopesInput = serde_json::from_str("\"ZohoCRM.modules.ALL, ZohoCRM.users.READ\"").unwrap();
+/// assert_eq!(s.to_list(), vec!["ZohoCRM.modules.ALL", "ZohoCRM.users.READ"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ScopesInput {
+    /// `["ZohoCRM.modules.ALL", …]`.
+    List(Vec<String>),
+    /// `"ZohoCRM.modules.ALL,ZohoCRM.users.READ"`.
+    Text(String),
+}
+
+impl ScopesInput {
+    /// The scopes, trimmed, empty items dropped. A string is split on commas, whitespace and plus signs.
+    ///
+    /// ```
+    /// use zoho_connector_kit::authorization::ScopesInput;
+    /// assert_eq!(ScopesInput::Text("a.b.READ+c.d.ALL".into()).to_list(), vec!["a.b.READ", "c.d.ALL"]);
+    /// ```
+    pub fn to_list(&self) -> Vec<String> {
+        match self {
+            ScopesInput::List(items) => items.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            ScopesInput::Text(text) => text
+                .split(|c: char| c == ',' || c == '+' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+/// What the admin gives to build an authorization URL. Unknown fields are refused.
+///
+/// `dataCenter` takes a key (`eu`) or anything [`data_center::detect`] understands (an accounts URL, a CRM
+/// page URL, a domain).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AuthorizationInput {
+    /// Data center key or any Zoho URL or domain.
+    #[serde(default)]
+    pub data_center: Option<String>,
+    /// The OAuth client id from the API console.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The scopes to ask for.
+    #[serde(default)]
+    pub scopes: Option<ScopesInput>,
+    /// The redirect URI registered for the client.
+    #[serde(default)]
+    pub redirect_uri: Option<String>,
+    /// `offline` (default) or `online`.
+    #[serde(default)]
+    pub access_type: Option<AccessType>,
+    /// `consent` to force the consent page (and a new refresh token).
+    #[serde(default)]
+    pub prompt: Option<Prompt>,
+    /// The `state` to round-trip; random when absent.
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// The built URL and what was found on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationUrl {
+    /// The URL to open; absent when an error finding prevents it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The data center used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_center: Option<DataCenterId>,
+    /// The `state` in the URL (keep it to compare with the redirect).
+    pub state: String,
+    /// Findings, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const CLIENT_ID_SRC: &str = "zoho-facts.md §2f: observed in all Zoho examples (ACC), not a documented rule";
+const AUTH_SRC: &str = "zoho-facts.md §2b: ACC web-apps/authorization.html";
+
+/// Checks the input and builds the authorization URL.
+///
+/// Never fails: problems are findings. The URL is present when no finding is an error.
+///
+/// ```
+/// use zoho_connector_kit::{build_authorization_url, AuthorizationInput};
+/// let input = AuthorizationInput { data_center: Some("accounts.zoho.au".into()), ..Default::default() };
+/// let r = build_authorization_url(&input);
+/// assert!(r.url.is_none());
+/// let codes: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
+/// assert!(codes.contains(&"dc.wrong_host") && codes.contains(&"auth.missing_client_id"));
+/// ```
+pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
+    let mut diagnostics = Vec::new();
+
+    let data_center = resolve_data_center(input.data_center.as_deref(), &mut diagnostics);
+    let client_id = check_client_id(input.client_id.as_deref(), &mut diagnostics);
+    let scopes = check_scopes(input.scopes.as_ref(), &mut diagnostics);
+    let redirect = check_redirect(input.redirect_uri.as_deref(), &mut diagnostics);
+
+    let access_type = input.access_type.unwrap_or(AccessType::Offline);
+    match access_type {
+        AccessType::Online => diagnostics.push(
+            Diagnostic::warning(
+                "auth.access_type_online",
+                "accessType",
+                "With access_type=online Zoho issues no refresh token, so the connection stops working after one hour.",
+            )
+            .with_fix("Use accessType \"offline\" unless you really want a one-hour token.")
+            .with_source(AUTH_SRC),
+        ),
+        AccessType::Offline if input.prompt.is_none() => diagnostics.push(
+            Diagnostic::info(
+                "auth.prompt_consent_hint",
+                "prompt",
+                "Zoho returns a refresh token only the first time a user authorizes this client, unless prompt=consent is sent.",
+            )
+            .with_fix("Set prompt \"consent\" if you need a new refresh token for a user who already authorized.")
+            .with_source(AUTH_SRC),
+        ),
+        AccessType::Offline => {}
+    }
+
+    let state = match input.state.as_deref() {
+        Some(s) if !s.is_empty() => s.to_string(),
+        _ => match random_state() {
+            Ok(s) => s,
+            Err(d) => {
+                diagnostics.push(d);
+                String::new()
+            }
+        },
+    };
+
+    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity));
+    let url = match (data_center, client_id, scopes, redirect) {
+        (Some(dc), Some(id), Some(scopes), Some(redirect)) if !Diagnostic::has_errors(&diagnostics) => {
+            let mut url = url::Url::parse(&data_center::lookup(dc).authorize_url()).ok();
+            if let Some(url) = url.as_mut() {
+                let mut q = url.query_pairs_mut();
+                q.append_pair("response_type", "code");
+                q.append_pair("client_id", id);
+                q.append_pair("scope", &scopes.join(","));
+                q.append_pair("redirect_uri", redirect);
+                q.append_pair(
+                    "access_type",
+                    match access_type {
+                        AccessType::Offline => "offline",
+                        AccessType::Online => "online",
+                    },
+                );
+                if input.prompt == Some(Prompt::Consent) {
+                    q.append_pair("prompt", "consent");
+                }
+                q.append_pair("state", &state);
+            }
+            url.map(String::from)
+        }
+        _ => None,
+    };
+    AuthorizationUrl { url, data_center, state, diagnostics }
+}
+
+fn resolve_data_center(text: Option<&str>, out: &mut Vec<Diagnostic>) -> Option<DataCenterId> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        out.push(Diagnostic::error("auth.missing_data_center", "dataCenter", "No data center was given.").with_fix(
+            "Choose the data center of the Zoho account (us, eu, in, au, cn, jp, ca, sa) or paste a Zoho URL.",
+        ));
+        return None;
+    };
+    if let Ok(id) = text.parse::<DataCenterId>() {
+        let detection = data_center::detect(id.key());
+        out.extend(detection.diagnostics.into_iter().map(|d| at_path(d, "dataCenter")));
+        return Some(id);
+    }
+    let detection = data_center::detect(text);
+    out.extend(detection.diagnostics.into_iter().map(|d| at_path(d, "dataCenter")));
+    if detection.data_center.is_none() {
+        if let Some(last) = out.last_mut() {
+            last.code = "dc.unknown".into();
+        }
+    }
+    // A corrected host carries its own error, so no URL is built; the data center is still reported.
+    detection.data_center
+}
+
+fn at_path(mut d: Diagnostic, path: &str) -> Diagnostic {
+    if d.path.is_empty() {
+        d.path = path.to_string();
+    }
+    d
+}
+
+fn check_client_id<'a>(client_id: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    let Some(id) = client_id.map(str::trim).filter(|t| !t.is_empty()) else {
+        out.push(
+            Diagnostic::error("auth.missing_client_id", "clientId", "No client ID was given.")
+                .with_fix("Copy the Client ID of your OAuth client from the API console of your data center."),
+        );
+        return None;
+    };
+    if !looks_like_zoho_client_id(id) {
+        out.push(
+            Diagnostic::warning(
+                "auth.client_id_shape",
+                "clientId",
+                "This client ID does not look like Zoho's: every Zoho example is `1000.` followed by 30 uppercase letters and digits.",
+            )
+            .with_fix("Copy the Client ID again from the API console, without spaces or quotes.")
+            .with_source(CLIENT_ID_SRC),
+        );
+    }
+    Some(id)
+}
+
+/// `1000.` + 30 uppercase alphanumerics (observed format, zoho-facts.md §2f).
+///
+/// ```
+/// use zoho_connector_kit::authorization::looks_like_zoho_client_id;
+/// assert!(looks_like_zoho_client_id("1000.GMB0YULZHJK411248S8I5GZ4CHUEX0"));
+/// assert!(!looks_like_zoho_client_id("1000.gmb0yulzhjk411248s8i5gz4chuex0"));
+/// ```
+pub fn looks_like_zoho_client_id(id: &str) -> bool {
+    id.strip_prefix("1000.")
+        .is_some_and(|rest| rest.len() == 30 && rest.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+}
+
+fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
+    let list = scopes.map(ScopesInput::to_list).unwrap_or_default();
+    if list.is_empty() {
+        out.push(
+            Diagnostic::error("auth.missing_scopes", "scopes", "No scope was given; Zoho requires at least one.")
+                .with_fix("Add the scopes the connection needs, e.g. ZohoCRM.modules.ALL.")
+                .with_source(AUTH_SRC),
+        );
+        return None;
+    }
+    if let Some(ScopesInput::List(items)) = scopes {
+        for (i, item) in items.iter().enumerate() {
+            if item.trim().contains(|c: char| c == ',' || c == '+' || c.is_whitespace()) {
+                out.push(
+                    Diagnostic::error(
+                        "auth.scope_has_delimiter",
+                        format!("scopes[{i}]"),
+                        format!("`{}` holds several scopes in one list item.", item.trim()),
+                    )
+                    .with_fix("Give one scope per list item.")
+                    .with_source("zoho-facts.md §2b, guide errata 10"),
+                );
+            }
+        }
+    }
+    Some(list)
+}
+
+fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    let Some(uri) = redirect.map(str::trim).filter(|t| !t.is_empty()) else {
+        out.push(
+            Diagnostic::error("auth.missing_redirect_uri", "redirectUri", "No redirect URI was given.")
+                .with_fix("Give the redirect URI exactly as registered for the client in the API console.")
+                .with_source(AUTH_SRC),
+        );
+        return None;
+    };
+    match url::Url::parse(uri) {
+        Ok(u) if u.scheme() == "https" || u.scheme() == "http" => Some(uri),
+        Ok(u) => {
+            out.push(
+                Diagnostic::error(
+                    "auth.redirect_scheme",
+                    "redirectUri",
+                    format!("The redirect URI uses `{}:`; Zoho accepts only http:// and https://.", u.scheme()),
+                )
+                .with_fix("Use an https:// redirect URI registered for the client.")
+                .with_source(AUTH_SRC),
+            );
+            None
+        }
+        Err(e) => {
+            out.push(
+                Diagnostic::error(
+                    "auth.redirect_invalid",
+                    "redirectUri",
+                    format!("The redirect URI is not a URL ({e})."),
+                )
+                .with_fix("Give a full URL starting with https://, exactly as registered for the client.")
+                .with_source(AUTH_SRC),
+            );
+            None
+        }
+    }
+}
+
+/// 16 random bytes from the platform CSPRNG (the OS natively, `crypto.getRandomValues` in Wasm), as 32 hex digits.
+///
+/// ```
+/// let s = zoho_connector_kit::authorization::random_state().unwrap();
+/// assert_eq!(s.len(), 32);
+/// assert_ne!(s, zoho_connector_kit::authorization::random_state().unwrap());
+/// ```
+pub fn random_state() -> Result<String, Diagnostic> {
+    let mut bytes = [0u8; 16];
+    getrandom::getrandom(&mut bytes).map_err(|e| {
+        Diagnostic::error("auth.no_randomness", "state", format!("No secure random source is available ({e})."))
+            .with_fix("Give a `state` value yourself.")
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

@@ -1,0 +1,41 @@
+//! `zck`: the zoho-connector-kit command-line tool.
+//!
+//! Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.
+
+// The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
+mod auth_url;
+mod dc;
+mod output;
+
+use clap::{Parser, Subcommand};
+
+/// Check Zoho CRM connections, OAuth clients, scopes and Deluge before they fail at run time.
+#[derive(Debug, Parser)]
+#[command(name = "zck", version, about, long_about = None, after_help = "\
+Examples:
+  zck dc                                   list Zoho data centers and their hosts
+  zck dc detect https://accounts.zoho.eu   which data center is this?
+  zck auth-url connection.json             build the OAuth authorization URL
+
+Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List Zoho data centers, or detect one from a URL, domain or key.
+    Dc(dc::DcArgs),
+    /// Build the Zoho OAuth authorization URL from a JSON config.
+    AuthUrl(auth_url::AuthUrlArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let exit = match cli.command {
+        Command::Dc(args) => dc::run(args),
+        Command::AuthUrl(args) => auth_url::run(args),
+    };
+    exit.into()
+}

@@ -1,0 +1,230 @@
+//! Findings: the one shape every check in the crate reports.
+//!
+//! A [`Diagnostic`] is data, not text: a stable machine `code`, a [`Severity`], the `path` of the offending input
+//! field, one plain sentence, and what to do about it. The same value reaches the CLI, the npm API and the
+//! extension overlay unchanged.
+//!
+//! ```
+//! use zoho_connector_kit::{Diagnostic, Severity};
+//!
+//! let d = Diagnostic::error("auth.missing_client_id", "clientId", "No client ID was given.")
+//!     .with_fix("Copy the Client ID from the API console (api-console.zoho.com).");
+//! assert_eq!(d.severity, Severity::Error);
+//! assert_eq!(d.path, "clientId");
+//! assert!(Diagnostic::has_errors(&[d]));
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a finding is.
+///
+/// ```
+/// use zoho_connector_kit::Severity;
+/// assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+/// assert_eq!(Severity::Warning.as_str(), "warning");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Info,
+    /// Likely to fail or to surprise later (for example after an hour, when the token expires).
+    Warning,
+    /// Will fail: Zoho rejects it or the result cannot be built.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON and in CLI output.
+    ///
+    /// ```
+    /// assert_eq!(zoho_connector_kit::Severity::Error.as_str(), "error");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding about the user's input.
+///
+/// `code` is stable and dotted (`dc.wrong_host`, `auth.access_type_online`): tests, the CLI and the overlay key on
+/// it. `path` names the input field (`authorizeUrl`, `scopes[1]`); it is empty when the finding concerns the whole
+/// input. `line` and `column` (1-based) are set by checks that read text, such as the Deluge checker.
+///
+/// ```
+/// use zoho_connector_kit::Diagnostic;
+/// let d = Diagnostic::warning("auth.access_type_online", "accessType", "Online access expires after one hour.")
+///     .with_fix("Use accessType \"offline\".")
+///     .with_source("zoho-facts.md §2b: accounts authorization.html");
+/// let json = serde_json::to_value(&d).unwrap();
+/// assert_eq!(json["severity"], "warning");
+/// assert!(json.get("line").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Stable machine code, dotted: `area.what`.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The input field it concerns (`scopes[1]`), or empty for the whole input.
+    pub path: String,
+    /// One plain sentence saying what is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub fix: String,
+    /// Where the Zoho fact behind the finding comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// 1-based line, for findings in text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column, for findings in text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+impl Diagnostic {
+    /// A finding with the given severity and no fix yet.
+    ///
+    /// ```
+    /// use zoho_connector_kit::{Diagnostic, Severity};
+    /// let d = Diagnostic::new(Severity::Info, "x.y", "", "Hello.");
+    /// assert_eq!(d.fix, "");
+    /// ```
+    pub fn new(
+        severity: Severity,
+        code: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code: code.into(),
+            severity,
+            path: path.into(),
+            message: message.into(),
+            fix: String::new(),
+            source: None,
+            line: None,
+            column: None,
+        }
+    }
+
+    /// An error finding.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::error("a.b", "f", "Broken.");
+    /// assert!(d.is_error());
+    /// ```
+    pub fn error(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, path, message)
+    }
+
+    /// A warning finding.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::warning("a.b", "f", "Risky.");
+    /// assert!(!d.is_error());
+    /// ```
+    pub fn warning(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, path, message)
+    }
+
+    /// An informational finding.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.");
+    /// assert_eq!(d.severity.as_str(), "info");
+    /// ```
+    pub fn info(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, path, message)
+    }
+
+    /// Sets what the user should do.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.").with_fix("Do this.");
+    /// assert_eq!(d.fix, "Do this.");
+    /// ```
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = fix.into();
+        self
+    }
+
+    /// Names the source of the Zoho fact behind the finding.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.").with_source("facts §1");
+    /// assert_eq!(d.source.as_deref(), Some("facts §1"));
+    /// ```
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Places the finding at a 1-based line and column of a text.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::error("deluge.syntax", "", "Expected `;`.").at(3, 14);
+    /// assert_eq!((d.line, d.column), (Some(3), Some(14)));
+    /// ```
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// True for [`Severity::Error`].
+    ///
+    /// ```
+    /// assert!(zoho_connector_kit::Diagnostic::error("a", "", "b").is_error());
+    /// ```
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// True when any finding in the list is an error.
+    ///
+    /// ```
+    /// use zoho_connector_kit::Diagnostic;
+    /// assert!(!Diagnostic::has_errors(&[Diagnostic::warning("a", "", "b")]));
+    /// ```
+    pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+        diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Compiler-style: `path: severity[code]: message` and, on the next line, `  fix: …`.
+    ///
+    /// ```
+    /// let d = zoho_connector_kit::Diagnostic::error("auth.missing_scopes", "scopes", "No scope was given.")
+    ///     .with_fix("Add at least one scope.");
+    /// assert_eq!(d.to_string(), "scopes: error[auth.missing_scopes]: No scope was given.\n  fix: Add at least one scope.");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "<input>" } else { &self.path };
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {}[{}]: {}", self.severity, self.code, self.message)?,
+            _ => write!(f, "{path}: {}[{}]: {}", self.severity, self.code, self.message)?,
+        }
+        if !self.fix.is_empty() {
+            write!(f, "\n  fix: {}", self.fix)?;
+        }
+        if let Some(source) = &self.source {
+            write!(f, "\n  source: {source}")?;
+        }
+        Ok(())
+    }
+}

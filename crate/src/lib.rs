@@ -1,0 +1,51 @@
+//! # zoho-connector-kit
+//!
+//! Check Zoho CRM connections before they fail at run time: data centers, OAuth authorization URLs, and (as the
+//! crate grows) whole connection configs, token requests, field mappings and Deluge.
+//!
+//! The core is plain Rust: no browser, no network. The same API is published to JavaScript (feature `wasm`, the
+//! npm package `zoho-connector-kit`) and as the `zck` command-line tool (feature `cli`).
+//!
+//! ## Contents
+//! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
+//! - [`authorization`]: [`build_authorization_url`].
+//! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//!
+//! ## Example: detect a data center
+//! ```
+//! use zoho_connector_kit::data_center::{detect, DataCenterId};
+//! assert_eq!(detect("https://accounts.zoho.eu/oauth/v2/auth").data_center, Some(DataCenterId::Eu));
+//! ```
+//!
+//! ## Example: build an authorization URL from JSON
+//! ```
+//! use zoho_connector_kit::{build_authorization_url, input::parse_json_text, AuthorizationInput};
+//! let input: AuthorizationInput = parse_json_text(r#"{
+//!     "dataCenter": "us",
+//!     "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0",
+//!     "scopes": "ZohoCRM.modules.ALL",
+//!     "redirectUri": "https://deluge.zoho.com/delugeauth/callback"
+//! }"#).unwrap();
+//! let result = build_authorization_url(&input);
+//! assert!(result.url.unwrap().contains("access_type=offline"));
+//! ```
+
+pub mod authorization;
+pub mod data_center;
+pub mod diagnostic;
+pub mod input;
+
+#[cfg(feature = "wasm")]
+pub mod wasm;
+
+pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
+pub use data_center::{DataCenter, DataCenterId, Detection};
+pub use diagnostic::{Diagnostic, Severity};
+
+/// The crate version, as shown by the CLI and the extension.
+///
+/// ```
+/// assert!(!zoho_connector_kit::VERSION.is_empty());
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,64 @@
+//! JavaScript bindings (feature `wasm`). This module converts and does not decide: every function reads a JS
+//! value into an `…Input` type (refusing unknown fields with a finding that names the field), calls the core, and
+//! converts the answer back. Failures reach JS as real `Error` objects with `name = "ZckError"`, a `code`, a `path`
+//! and the `diagnostics` list.
+//!
+//! The TypeScript types of the npm package are declared in [`types`] and attached to each export with
+//! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
+
+mod error;
+mod types;
+
+use crate::input::{parse_json_value, InputError};
+use crate::{authorization, data_center};
+use error::{input_error, to_js};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook so that a Rust panic shows its message in the console (a panic is a bug).
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Reads a JS value as JSON, then into `T`.
+fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        input_error(InputError {
+            diagnostic: crate::Diagnostic::error(
+                "input.invalid_type",
+                "",
+                format!("The input cannot be read as JSON data ({e})."),
+            )
+            .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
+        })
+    })?;
+    parse_json_value(json).map_err(input_error)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// Every Zoho data center with its hosts, each with its source.
+#[wasm_bindgen(js_name = listDataCenters, unchecked_return_type = "DataCenter[]")]
+pub fn list_data_centers() -> Result<JsValue, JsValue> {
+    to_js(&data_center::list())
+}
+
+/// Detects the data center from any URL, domain, TLD or key.
+#[wasm_bindgen(js_name = detectDataCenter, unchecked_return_type = "Detection")]
+pub fn detect_data_center(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&data_center::detect(text))
+}
+
+/// Builds the Zoho authorization URL, with findings.
+#[wasm_bindgen(js_name = buildAuthorizationUrl, unchecked_return_type = "AuthorizationUrl")]
+pub fn build_authorization_url(
+    #[wasm_bindgen(unchecked_param_type = "AuthorizationInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input: authorization::AuthorizationInput = read(input)?;
+    to_js(&authorization::build_authorization_url(&input))
+}

@@ -1,0 +1,44 @@
+// Builds everything: the Wasm (web + nodejs bindings, wasm-opt), the zck CLI, and the extension into
+// extension/dist (loadable with "Load unpacked").
+import { cpSync, mkdirSync, rmSync, copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, CRATE, paths, run, step } from './lib.mjs';
+
+const only = process.argv.slice(2);
+const want = (part) => only.length === 0 || only.includes(part);
+
+if (want('wasm')) {
+  step('build: wasm (release)');
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'zoho-connector-kit', '--features', 'wasm', '--lib']);
+  rmSync(join(ROOT, 'pkg'), { recursive: true, force: true });
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.pkgWeb, paths.wasmRaw]);
+  run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', paths.pkgNode, paths.wasmRaw]);
+  step('build: wasm-opt -Oz (npm binaryen; Debian\'s wasm-opt breaks the externref table)');
+  run('node', [join(ROOT, 'node_modules', 'binaryen', 'bin', 'wasm-opt'), '-Oz', '--enable-reference-types',
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+    '--enable-multivalue',
+    paths.shippedWasm, '-o', paths.shippedWasm]);
+  copyFileSync(paths.shippedWasm, join(paths.pkgNode, `${CRATE}_bg.wasm`));
+}
+
+if (want('cli')) {
+  step('build: zck CLI (release)');
+  run('cargo', ['build', '--release', '-p', 'zoho-connector-kit', '--features', 'cli', '--bin', 'zck']);
+}
+
+if (want('extension')) {
+  step('build: extension -> extension/dist');
+  const dist = paths.extDist;
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(join(dist, 'wasm'), { recursive: true });
+  const src = join(paths.extSrc, 'src');
+  const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
+  const common = ['--bundle', '--target=chrome120', '--log-level=warning', '--legal-comments=none', '--charset=utf8'];
+  // Service worker, popup and options are ES modules; the content script must be a classic script (IIFE).
+  run(esbuild, [join(src, 'background.ts'), join(src, 'popup.ts'), join(src, 'options.ts'), '--format=esm',
+    `--outdir=${dist}`, ...common]);
+  run(esbuild, [join(src, 'content.ts'), '--format=iife', `--outdir=${dist}`, ...common]);
+  for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
+  copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
+  console.log(`extension built: ${dist}`);
+}
