@@ -8,9 +8,12 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: [`build_authorization_url`].
+//! - [`authorization`]: the OAuth authorization URL, [`build_authorization_url`].
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
+//! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
+//! - [`secret`]: [`Secret`], a string that never prints.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -32,9 +35,12 @@
 //! ```
 
 pub mod authorization;
+pub mod connection;
 pub mod data_center;
 pub mod diagnostic;
 pub mod input;
+pub mod scope;
+pub mod secret;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -42,6 +48,7 @@ pub mod wasm;
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
+pub use secret::Secret;
 
 /// The crate version, as shown by the CLI and the extension.
 ///
