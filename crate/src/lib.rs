@@ -46,6 +46,7 @@ pub mod secret;
 pub mod wasm;
 
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
+pub use connection::{validate_connection, ConnectionConfigInput, ConnectionReport};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
 pub use secret::Secret;
