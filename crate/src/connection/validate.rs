@@ -511,7 +511,8 @@ fn check_oauth2(
     if grant == GrantType::AuthorizationCode && kind != ProviderKind::Undetermined {
         check_redirect(input, kind, dc, redirect.as_ref(), out);
     }
-    if dc.is_none() && kind != ProviderKind::Undetermined && grant == GrantType::AuthorizationCode {
+    let dc_given = present(&input.data_center).is_some();
+    if dc.is_none() && !dc_given && kind != ProviderKind::Undetermined && grant == GrantType::AuthorizationCode {
         out.push(
             Diagnostic::warning(
                 "connection.data_center_unknown",

@@ -6,6 +6,7 @@
 mod auth_url;
 mod dc;
 mod output;
+mod validate;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +17,7 @@ Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?
   zck auth-url connection.json             build the OAuth authorization URL
+  zck validate connection.json             check a whole connection (custom service) config
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -29,6 +31,8 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
+    /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
+    Validate(validate::ValidateArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -36,6 +40,7 @@ fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
+        Command::Validate(args) => validate::run(args),
     };
     exit.into()
 }
