@@ -10,6 +10,8 @@
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
+//! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //!
 //! ## Example: detect a data center
@@ -32,9 +34,12 @@
 //! ```
 
 pub mod authorization;
+pub mod connection_test;
 pub mod data_center;
 pub mod diagnostic;
+pub mod http;
 pub mod input;
+pub mod secret;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
