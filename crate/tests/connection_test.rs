@@ -9,9 +9,12 @@ use std::cell::{Cell, RefCell};
 use zoho_connector_kit::connection_test::{run, ConnectionTestInput, ConnectionTestReport};
 use zoho_connector_kit::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
 
+/// One scripted reply: the path it answers, what it answers, and how long it takes.
+type Scripted = (&'static str, Result<(u16, &'static str), HttpError>, f64);
+
 /// Answers from a script keyed by path; each call advances the clock by its latency.
 struct MockZoho {
-    replies: Vec<(&'static str, Result<(u16, &'static str), HttpError>, f64)>,
+    replies: Vec<Scripted>,
     clock: Cell<f64>,
     seen: RefCell<Vec<HttpRequest>>,
 }
@@ -32,7 +35,7 @@ impl HttpClient for MockZoho {
     }
 }
 
-fn mock(replies: Vec<(&'static str, Result<(u16, &'static str), HttpError>, f64)>) -> MockZoho {
+fn mock(replies: Vec<Scripted>) -> MockZoho {
     MockZoho { replies, clock: Cell::new(0.0), seen: RefCell::new(Vec::new()) }
 }
 
