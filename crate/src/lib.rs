@@ -8,12 +8,13 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: the OAuth authorization URL, [`build_authorization_url`].
+//! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
+//! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
-//! - [`secret`]: [`Secret`], a string that never prints.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -36,8 +37,10 @@
 
 pub mod authorization;
 pub mod connection;
+pub mod connection_test;
 pub mod data_center;
 pub mod diagnostic;
+pub mod http;
 pub mod input;
 pub mod scope;
 pub mod secret;

@@ -1,5 +1,6 @@
 //! `zck validate` against the same data file as `tests/connection.rs` and `tests/js/connection.test.mjs`.
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -132,7 +132,7 @@ fn present(value: &Option<String>) -> Option<&str> {
 }
 
 fn secret_present(value: &Option<Secret>) -> Option<&Secret> {
-    value.as_ref().filter(|s| !s.is_blank())
+    value.as_ref().filter(|s| !s.is_empty())
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
 
 mod connection;
 mod error;
+mod fetch;
+mod live_test;
 mod types;
 
 use crate::input::{parse_json_value, InputError};
@@ -23,7 +25,7 @@ pub fn start() {
 }
 
 /// Reads a JS value as JSON, then into `T`.
-fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+pub(crate) fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
     let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
         input_error(InputError {
             diagnostic: crate::Diagnostic::error(
