@@ -11,6 +11,7 @@
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
+//! - [`preset`]: presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM, as data.
 //! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
@@ -42,6 +43,7 @@ pub mod data_center;
 pub mod diagnostic;
 pub mod http;
 pub mod input;
+pub mod preset;
 pub mod scope;
 pub mod secret;
 

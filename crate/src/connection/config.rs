@@ -105,7 +105,16 @@ pub struct ConnectionConfigInput {
     /// Basic authentication: password.
     #[serde(default)]
     pub password: Option<Secret>,
+    /// The preset the config started from (`hubspot`, `shopify`, …); its own rules are applied.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// The version of the file format (exported profiles carry it). Absent means 1.
+    #[serde(default)]
+    pub schema_version: Option<u32>,
 }
+
+/// The newest config file format this version reads.
+pub const CONFIG_SCHEMA_VERSION: u32 = 1;
 
 /// Reads a JSON string field value against a fixed list of camelCase names.
 fn exact<T: Copy>(text: Option<&str>, table: &[(&str, T)]) -> Option<T> {

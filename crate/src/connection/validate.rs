@@ -120,11 +120,45 @@ pub fn validate_connection(input: &ConnectionConfigInput) -> ConnectionReport {
     if let Some(id) = dc {
         check_data_center_notes(id, provider.kind, auth, &mut out);
     }
+    check_preset_and_version(input, &mut out);
 
     // Errors first, then warnings, then notes; the order of checks within a severity is kept.
     out.sort_by_key(|d| std::cmp::Reverse(d.severity));
     let summary = summarize(input, auth, &provider, &resolved, &out);
     ConnectionReport { diagnostics: out, summary }
+}
+
+fn check_preset_and_version(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
+    if let Some(v) = input.schema_version.filter(|v| *v > super::config::CONFIG_SCHEMA_VERSION) {
+        out.push(
+            Diagnostic::error(
+                "connection.schema_newer",
+                "schemaVersion",
+                format!(
+                    "This file uses format version {v}; this version of the tool reads up to {}.",
+                    super::config::CONFIG_SCHEMA_VERSION
+                ),
+            )
+            .with_fix("Update zoho-connector-kit, or export the profile again from the version that reads it."),
+        );
+    }
+    let Some(id) = present(&input.preset) else { return };
+    let Some(preset) = crate::preset::find(id) else {
+        out.push(crate::preset::unknown(id));
+        return;
+    };
+    let scopes = input.scopes.as_ref().map(ScopesInput::to_list).unwrap_or_default();
+    let view = crate::preset::PresetCheck {
+        urls: [
+            ("authorizeUrl", input.authorize_url.as_deref()),
+            ("tokenUrl", input.token_url.as_deref()),
+            ("refreshUrl", input.refresh_url.as_deref()),
+            ("revokeUrl", input.revoke_url.as_deref()),
+        ],
+        scopes: &scopes,
+        scope_delimiter: input.scope_delimiter.as_deref().map(str::trim),
+    };
+    out.extend(crate::preset::check(preset, &view));
 }
 
 fn present(value: &Option<String>) -> Option<&str> {

@@ -38,6 +38,10 @@ export interface ConnectionConfig {
   username?: string;
   /** Never echoed in findings. */
   password?: string;
+  /** The preset the config started from ("hubspot", …); its own rules are applied. */
+  preset?: string;
+  /** File format version (exported profiles carry it); absent means 1. */
+  schemaVersion?: number;
 }
 
 export type ProviderKind = "zoho" | "external" | "undetermined";

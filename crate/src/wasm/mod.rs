@@ -10,6 +10,7 @@ mod connection;
 mod error;
 mod fetch;
 mod live_test;
+mod preset;
 mod types;
 
 use crate::input::{parse_json_value, InputError};

@@ -6,6 +6,7 @@
 mod auth_url;
 mod dc;
 mod output;
+mod preset;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -33,6 +34,8 @@ enum Command {
     AuthUrl(auth_url::AuthUrlArgs),
     /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
     Validate(validate::ValidateArgs),
+    /// Presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM.
+    Preset(preset::PresetArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -41,6 +44,7 @@ fn main() -> std::process::ExitCode {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Preset(args) => preset::run(args),
     };
     exit.into()
 }

@@ -1,0 +1,103 @@
+//! `zck preset`: the service presets, and a config started from one.
+
+use crate::output::{line, print_json, Exit, Format};
+use clap::{Args, Subcommand};
+use zoho_connector_kit::data_center::DataCenterId;
+use zoho_connector_kit::preset;
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  zck preset                          list the presets
+  zck preset show hubspot             URLs, delimiter, scopes, quirks, each with its source
+  zck preset start zoho_crm --dc eu   a connection config to complete, then check with `zck validate`
+  zck preset start shopify --dc in > shopify.json")]
+pub struct PresetArgs {
+    #[command(subcommand)]
+    command: Option<PresetCommand>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+    format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+enum PresetCommand {
+    /// Show one preset with the source of every fact.
+    #[command(after_help = "Example:\n  zck preset show mailchimp --format json")]
+    Show {
+        /// The preset id (see `zck preset`).
+        id: String,
+    },
+    /// Print a connection config (JSON) started from a preset for a data center.
+    #[command(after_help = "Example:\n  zck preset start hubspot --dc au > hubspot.json && zck validate hubspot.json")]
+    Start {
+        /// The preset id.
+        id: String,
+        /// The admin's data center (us, eu, in, au, cn, jp, ca, sa, uk, ae).
+        #[arg(long)]
+        dc: Option<String>,
+    },
+}
+
+fn unknown(id: &str) -> Exit {
+    let ids: Vec<&str> = preset::presets().iter().map(|p| p.id.as_str()).collect();
+    line(&format!("zck: no preset `{id}`; the presets are: {}", ids.join(", ")));
+    Exit::Findings
+}
+
+pub fn run(args: PresetArgs) -> Exit {
+    match args.command {
+        None => {
+            if args.format == Format::Json {
+                print_json(preset::presets());
+            } else {
+                for p in preset::presets() {
+                    line(&format!("{:<14} {:<34} {}", p.id, p.name, p.authorize_url.value));
+                }
+            }
+            Exit::Ok
+        }
+        Some(PresetCommand::Show { id }) => {
+            let Some(p) = preset::find(&id) else { return unknown(&id) };
+            if args.format == Format::Json {
+                print_json(p);
+                return Exit::Ok;
+            }
+            line(&format!("{} ({})", p.name, p.id));
+            let show = |label: &str, value: &str, source: &str| {
+                line(&format!("  {label:<16}{value}\n  {:<16}source: {source}", ""))
+            };
+            show("authorize URL", &p.authorize_url.value, &p.authorize_url.source);
+            show("token URL", &p.token_url.value, &p.token_url.source);
+            if let Some(u) = &p.refresh_url {
+                show("refresh URL", &u.value, &u.source);
+            }
+            if let Some(u) = &p.revoke_url {
+                show("revoke URL", &u.value, &u.source);
+            }
+            match &p.scope_delimiter {
+                Some(d) => show("scope delimiter", &d.value, &d.source),
+                None => line("  scope delimiter (no scopes)"),
+            }
+            show("typical scopes", &p.scopes.value.join(", "), &p.scopes.source);
+            show("API base", &p.api_base.value, &p.api_base.source);
+            for q in &p.quirks {
+                line(&format!("  note: {} (source: {})", q.text, q.source));
+            }
+            Exit::Ok
+        }
+        Some(PresetCommand::Start { id, dc }) => {
+            let Some(p) = preset::find(&id) else { return unknown(&id) };
+            let dc = match dc.map(|d| d.parse::<DataCenterId>()) {
+                Some(Err(d)) => {
+                    line(&d.to_string());
+                    return Exit::BadInput;
+                }
+                Some(Ok(id)) => Some(id),
+                None => None,
+            };
+            print_json(&preset::start_config(p, dc));
+            Exit::Ok
+        }
+    }
+}
