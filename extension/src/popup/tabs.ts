@@ -2,6 +2,7 @@
 import type * as core from '../core';
 import { mountAuthorize } from './authorize';
 import { mountLiveTest } from './live-test';
+import { mountProfiles } from './profiles';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
 
@@ -14,4 +15,5 @@ export interface Tab {
 export const TABS: Tab[] = [
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
   { id: 'test', title: 'Test', mount: mountLiveTest },
+  { id: 'profiles', title: 'Profiles', mount: mountProfiles },
 ];
