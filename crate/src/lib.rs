@@ -11,6 +11,8 @@
 //! - [`authorization`]: [`build_authorization_url`].
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
+//! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -34,7 +36,9 @@
 pub mod authorization;
 pub mod data_center;
 pub mod diagnostic;
+pub mod explain;
 pub mod input;
+pub mod token;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -42,6 +46,8 @@ pub mod wasm;
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
+pub use explain::{explain_error, ExplainInput, Explanation};
+pub use token::{build_token_requests, parse_token_response, TokenRequestInput, TokenResponseInput};
 
 /// The crate version, as shown by the CLI and the extension.
 ///
