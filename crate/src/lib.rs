@@ -8,9 +8,12 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: [`build_authorization_url`].
+//! - [`authorization`]: the OAuth authorization URL, [`build_authorization_url`].
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
+//! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
+//! - [`secret`]: [`Secret`], a string that never prints.
 //! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
 //! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
 //!
@@ -34,10 +37,13 @@
 //! ```
 
 pub mod authorization;
+pub mod connection;
 pub mod data_center;
 pub mod diagnostic;
 pub mod explain;
 pub mod input;
+pub mod scope;
+pub mod secret;
 pub mod token;
 
 #[cfg(feature = "wasm")]
@@ -46,6 +52,7 @@ pub mod wasm;
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
+pub use secret::Secret;
 pub use explain::{explain_error, ExplainInput, Explanation};
 pub use token::{build_token_requests, parse_token_response, TokenRequestInput, TokenResponseInput};
 
