@@ -9,6 +9,8 @@
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
 //! - [`authorization`]: the OAuth authorization URL, [`build_authorization_url`].
+//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url`], [`deluge::string_literal`]),
+//!   check pasted Deluge ([`deluge::check_deluge`]).
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
@@ -39,6 +41,7 @@
 pub mod authorization;
 pub mod connection;
 pub mod data_center;
+pub mod deluge;
 pub mod diagnostic;
 pub mod explain;
 pub mod input;
