@@ -55,8 +55,8 @@ pub mod wasm;
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
-pub use secret::Secret;
 pub use explain::{explain_error, ExplainInput, Explanation};
+pub use secret::Secret;
 pub use token::{build_token_requests, parse_token_response, TokenRequestInput, TokenResponseInput};
 
 /// The crate version, as shown by the CLI and the extension.

@@ -110,9 +110,13 @@ pub enum Family {
 /// let c: ExplainContext = serde_json::from_str(r#"{"dataCenter": "us", "location": "eu"}"#).unwrap();
 /// assert_eq!(c.location.as_deref(), Some("eu"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ExplainContext {
+    /// A whole connection config: its data center, token and authorize URLs and scopes are used when the fields
+    /// below are absent.
+    #[serde(default)]
+    pub config: Option<crate::connection::ConnectionConfigInput>,
     /// The config's data center (key or any Zoho URL).
     #[serde(default)]
     pub data_center: Option<String>,
@@ -152,7 +156,7 @@ pub struct ExplainContext {
 /// let i: ExplainInput = serde_json::from_str(r#"{"body": "not json at all"}"#).unwrap();
 /// assert!(i.status.is_none());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ExplainInput {
     /// The HTTP status, when known.
@@ -574,9 +578,12 @@ fn move_first(out: &mut Explanation, id: CauseId, explanation: String) {
 }
 
 fn apply_context(out: &mut Explanation, context: &ExplainContext) {
+    let config = context.config.as_ref();
+    let authorize_url = context.authorize_url.as_deref().or_else(|| config.and_then(|c| c.authorize_url.as_deref()));
     let config_dc = detect_dc(context.data_center.as_deref())
         .or_else(|| detect_dc(context.token_url.as_deref()))
-        .or_else(|| detect_dc(context.authorize_url.as_deref()));
+        .or_else(|| detect_dc(context.authorize_url.as_deref()))
+        .or_else(|| config.and_then(|c| c.data_center()));
     let account_dc = detect_dc(context.account_data_center.as_deref())
         .or_else(|| detect_dc(context.location.as_deref()))
         .or_else(|| detect_dc(context.accounts_server.as_deref()))
@@ -602,7 +609,7 @@ fn apply_context(out: &mut Explanation, context: &ExplainContext) {
         }
     }
     // Authorized without access_type=offline: the token dies after an hour and cannot be refreshed.
-    if let Some(url) = context.authorize_url.as_deref() {
+    if let Some(url) = authorize_url {
         let offline = url::Url::parse(url)
             .map(|u| u.query_pairs().any(|(k, v)| k == "access_type" && v == "offline"))
             .unwrap_or(false);
@@ -651,7 +658,11 @@ fn apply_context(out: &mut Explanation, context: &ExplainContext) {
         }
     }
     if out.code == "OAUTH_SCOPE_MISMATCH" {
-        let scopes = context.scopes.as_ref().map(ScopesInput::to_list).unwrap_or_default();
+        let scopes = match (&context.scopes, config) {
+            (Some(scopes), _) => scopes.to_list(),
+            (None, Some(config)) => config.scope_list(),
+            (None, None) => Vec::new(),
+        };
         if let Some(old) = scopes.iter().find(|s| s.to_ascii_lowercase().starts_with("zohocrm.modules.activities")) {
             if let Some(cause) = out.likely_causes.iter_mut().find(|c| c.id == CauseId::ScopeMissing) {
                 cause.explanation = format!(

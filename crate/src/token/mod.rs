@@ -16,7 +16,6 @@
 mod limits;
 mod request;
 mod response;
-mod secret;
 mod store;
 
 pub use limits::{
@@ -29,5 +28,28 @@ pub use request::{
 pub use response::{
     parse_token_response, ExpiryUnit, TokenResponse, TokenResponseInput, TokenSecrets, DEFAULT_REFRESH_MARGIN_MINUTES,
 };
-pub use secret::{Secret, REDACTED};
+
+use crate::Secret;
+
+/// What a masked secret shows in every output (curl line, Deluge, JSON).
+///
+/// ```
+/// assert_eq!(zoho_connector_kit::token::REDACTED, "[redacted]");
+/// ```
+pub const REDACTED: &str = "[redacted]";
+
+/// The secret's value when `reveal` is true, [`REDACTED`] otherwise.
+///
+/// ```
+/// use zoho_connector_kit::{token::shown, Secret};
+/// assert_eq!(shown(&Secret::new("x"), false), "[redacted]");
+/// assert_eq!(shown(&Secret::new("x"), true), "x");
+/// ```
+pub fn shown(secret: &Secret, reveal: bool) -> &str {
+    if reveal {
+        secret.expose()
+    } else {
+        REDACTED
+    }
+}
 pub use store::{read_stored_token, token_store_schema, StoreColumn, StoredToken, TokenStoreSchema};

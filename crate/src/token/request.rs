@@ -19,9 +19,12 @@
 //! assert!(!refresh.curl.contains("0123456789abcdef"));
 //! ```
 
-use super::secret::Secret;
+use super::shown;
+use crate::connection::ConnectionConfigInput;
 use crate::data_center::{self, DataCenterId};
+use crate::deluge::generate::{generate_invoke_url, BodyMode, HttpMethod, InvokeUrlSpec};
 use crate::diagnostic::Diagnostic;
+use crate::Secret;
 use serde::{Deserialize, Serialize};
 
 const ENDPOINTS_SRC: &str = "zoho-facts.md §2a: ACC access-token.html, revoke-refresh-token.html; PY8 REVOKE_URL";
@@ -29,8 +32,9 @@ const BODY_SRC: &str = "zoho-facts.md §2c: ACC access-token.html, access-token-
 
 /// What the token requests are built from. Unknown fields are refused.
 ///
-/// The URLs come from `tokenUrl` / `refreshUrl` / `revokeUrl` when given, else from `dataCenter` (a key or any
-/// Zoho URL). `revokeUrl` defaults to the token URL + `/revoke`; the revoke request sends `token`, or the refresh
+/// The fields can come from a whole connection config (`config`, the file the popup exports); a field given
+/// beside it wins. The URLs come from `tokenUrl` / `refreshUrl` / `revokeUrl` when given, else from `dataCenter`
+/// (a key or any Zoho URL). `revokeUrl` defaults to the token URL + `/revoke`; the revoke request sends `token`, or the refresh
 /// token when `token` is absent.
 ///
 /// ```
@@ -38,9 +42,12 @@ const BODY_SRC: &str = "zoho-facts.md §2c: ACC access-token.html, access-token-
 /// let input: TokenRequestInput = serde_json::from_str(r#"{"dataCenter":"us","code":"1000.x.y"}"#).unwrap();
 /// assert_eq!(format!("{:?}", input.code), "Some([redacted])");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TokenRequestInput {
+    /// A whole connection config; the fields below override its values.
+    #[serde(default)]
+    pub config: Option<ConnectionConfigInput>,
     /// Data center key or any Zoho URL or domain.
     #[serde(default)]
     pub data_center: Option<String>,
@@ -155,7 +162,7 @@ pub struct TokenRequest {
     pub body: String,
     /// A `curl` command line.
     pub curl: String,
-    /// Deluge `invokeurl` code, when a Deluge generator is available.
+    /// Deluge `invokeurl` code (from [`crate::deluge::generate::generate_invoke_url`]), secrets masked likewise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deluge: Option<String>,
     /// Input fields this request still needs (placeholders stand in for them).
@@ -207,6 +214,7 @@ enum Value<'a> {
 /// &client_secret=s3cret&redirect_uri=https%3A%2F%2Fexample.com%2Fcb&code=1000.c.d");
 /// ```
 pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
+    let input = &input.merged();
     let mut diagnostics = Vec::new();
     let reveal = input.reveal.unwrap_or(false);
     let data_center = resolve_data_center(input.data_center.as_deref(), &mut diagnostics);
@@ -308,8 +316,42 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
                 .with_fix("Do not paste this output into tickets, chats or logs; set reveal to false to mask them."),
         );
     }
-    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity));
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     TokenRequests { data_center, revealed: reveal, exchange, refresh, revoke, diagnostics }
+}
+
+impl TokenRequestInput {
+    /// The flat fields, each taken from `config` when not given beside it.
+    ///
+    /// ```
+    /// use zoho_connector_kit::token::TokenRequestInput;
+    /// let input: TokenRequestInput = serde_json::from_value(serde_json::json!({
+    ///     "config": {"serviceName": "Zoho CRM", "dataCenter": "eu", "clientId": "1000.A"},
+    ///     "clientId": "1000.B"
+    /// })).unwrap();
+    /// let merged = input.merged();
+    /// assert_eq!((merged.data_center.as_deref(), merged.client_id.as_deref()), (Some("eu"), Some("1000.B")));
+    /// ```
+    pub fn merged(&self) -> TokenRequestInput {
+        let Some(config) = &self.config else {
+            return self.clone();
+        };
+        let pick = |own: &Option<String>, theirs: &Option<String>| own.clone().or_else(|| theirs.clone());
+        TokenRequestInput {
+            config: None,
+            data_center: pick(&self.data_center, &config.data_center),
+            token_url: pick(&self.token_url, &config.token_url),
+            refresh_url: pick(&self.refresh_url, &config.refresh_url),
+            revoke_url: pick(&self.revoke_url, &config.revoke_url),
+            client_id: pick(&self.client_id, &config.client_id),
+            client_secret: self.client_secret.clone().or_else(|| config.client_secret.clone()),
+            redirect_uri: pick(&self.redirect_uri, &config.redirect_uri),
+            code: self.code.clone(),
+            refresh_token: self.refresh_token.clone(),
+            token: self.token.clone(),
+            reveal: self.reveal,
+        }
+    }
 }
 
 fn clone_value<'a>(v: &Value<'a>) -> Value<'a> {
@@ -336,7 +378,7 @@ fn build(
         .map(|(name, value)| match value {
             Value::Plain(v) => FormField { name: name.into(), value: v.into(), secret: false, missing: false },
             Value::Secret(s) => {
-                FormField { name: name.into(), value: s.shown(reveal).into(), secret: true, missing: false }
+                FormField { name: name.into(), value: shown(s, reveal).into(), secret: true, missing: false }
             }
             Value::Missing => FormField {
                 name: name.into(),
@@ -358,18 +400,23 @@ fn build(
         curl.push_str(&format!(" --data-urlencode {}", shell_quote(&format!("{}={}", f.name, f.value))));
     }
     let missing = form.iter().filter(|f| f.missing).map(|f| f.name.clone()).collect();
-    TokenRequest {
-        kind,
-        method: "POST",
-        url: url.to_string(),
-        headers,
-        form,
-        body,
-        curl,
-        deluge: None,
-        missing,
-        source,
-    }
+    let deluge = deluge_call(url, &form);
+    TokenRequest { kind, method: "POST", url: url.to_string(), headers, form, body, curl, deluge, missing, source }
+}
+
+/// The request as Deluge `invokeurl`, written by the Deluge generator: a KEY-VALUE `parameters` map is sent
+/// form-encoded (zoho-facts.md §8a: invokeurl-api-task.html).
+fn deluge_call(url: &str, form: &[FormField]) -> Option<String> {
+    let body: serde_json::Map<String, serde_json::Value> =
+        form.iter().map(|f| (f.name.clone(), serde_json::Value::String(f.value.clone()))).collect();
+    let spec = InvokeUrlSpec {
+        url: Some(url.to_string()),
+        method: Some(HttpMethod::Post),
+        body: Some(serde_json::Value::Object(body)),
+        body_mode: Some(BodyMode::Form),
+        ..InvokeUrlSpec::default()
+    };
+    generate_invoke_url(&spec).ok()
 }
 
 /// Quotes a word for a POSIX shell: `'…'`, with `'` written as `'\''`.

@@ -18,9 +18,10 @@
 //! ```
 
 use super::request::{Header, RequestKind};
-use super::secret::Secret;
+use super::shown;
 use crate::diagnostic::Diagnostic;
 use crate::explain::{explain_error, ExplainInput, Explanation};
+use crate::Secret;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -250,10 +251,10 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
         Some(token) => {
             let secret = Secret::new(token);
             out.ok = true;
-            out.access_token = Some(secret.shown(reveal).to_string());
+            out.access_token = Some(shown(&secret, reveal).to_string());
             out.authorization_header = Some(Header {
                 name: "Authorization".into(),
-                value: format!("Zoho-oauthtoken {}", secret.shown(reveal)),
+                value: format!("Zoho-oauthtoken {}", shown(&secret, reveal)),
             });
             out.secrets.access_token = Some(secret);
         }
@@ -267,7 +268,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     }
     if let Some(token) = text_field(object, "refresh_token") {
         let secret = Secret::new(token);
-        out.refresh_token = Some(secret.shown(reveal).to_string());
+        out.refresh_token = Some(shown(&secret, reveal).to_string());
         out.secrets.refresh_token = Some(secret);
     } else if input.grant == Some(RequestKind::Exchange) && out.ok {
         out.diagnostics.push(
@@ -324,7 +325,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     if let Some(call) = input.call_url.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         check_call_url(call, out.api_domain.as_deref(), &mut out.diagnostics);
     }
-    out.diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     out
 }
 

@@ -9,7 +9,7 @@
 //! ```
 
 use super::response::TokenResponse;
-use super::secret::Secret;
+use crate::Secret;
 use serde::{Deserialize, Serialize};
 
 const STORE_SRC: &str =

@@ -5,7 +5,9 @@
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
 mod dc;
+mod explain;
 mod output;
+mod token;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +18,8 @@ Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?
   zck auth-url connection.json             build the OAuth authorization URL
+  zck token requests connection.json       token requests as curl and Deluge (secrets masked)
+  zck explain response.json --status 401   what a Zoho error means and how to fix it
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -29,6 +33,10 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
+    /// Explain a Zoho error response: likely causes and fixes.
+    Explain(explain::ExplainArgs),
+    /// Token requests, token responses, limits, throttling and the token store.
+    Token(token::TokenArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -36,6 +44,8 @@ fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Token(args) => token::run(args),
     };
     exit.into()
 }
