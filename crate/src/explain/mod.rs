@@ -283,12 +283,11 @@ pub fn explain_error(input: &ExplainInput) -> Explanation {
     };
     let text = match &input.body {
         Some(Value::String(text)) => text.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let found = match &parsed {
-        Some(value) => find_error(value),
-        None => find_in_text(&text),
-    };
+    // A bare number ("8535") parses as JSON too: fall back to the text.
+    let found = parsed.as_ref().and_then(find_error).or_else(|| find_in_text(&text));
     let mut explanation = match found {
         Some(found) => from_found(found, input.status),
         None => from_status(input.status, &text),
