@@ -8,14 +8,15 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: the OAuth authorization URL, [`build_authorization_url`].
+//! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url`], [`deluge::string_literal`]),
 //!   check pasted Deluge ([`deluge::check_deluge`]).
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
+//! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
-//! - [`secret`]: [`Secret`], a string that never prints.
 //! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
 //! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
 //!
@@ -40,10 +41,12 @@
 
 pub mod authorization;
 pub mod connection;
+pub mod connection_test;
 pub mod data_center;
 pub mod deluge;
 pub mod diagnostic;
 pub mod explain;
+pub mod http;
 pub mod input;
 pub mod scope;
 pub mod secret;

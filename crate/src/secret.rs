@@ -1,74 +1,63 @@
-//! Secrets (client secrets, passwords, tokens): a newtype that never prints its value.
-//!
-//! `Debug` and `Display` print `[redacted]`, so a secret cannot leak into a diagnostic, a log line or a panic
-//! message by accident. The value is read only through [`Secret::expose`], which makes every use visible in review.
+//! Secrets (client secrets, access and refresh tokens, passwords) that never print.
 //!
 //! ```
-//! use zoho_connector_kit::Secret;
-//! let s: Secret = serde_json::from_str("\"0123456789abcdef\"").unwrap();
-//! assert_eq!(format!("{s:?} {s}"), "[redacted] [redacted]");
-//! assert_eq!(s.expose(), "0123456789abcdef");
+//! use zoho_connector_kit::secret::Secret;
+//! let token = Secret::new("1000.abc.def");
+//! assert_eq!(format!("{token:?} {token}"), "[redacted] [redacted]");
+//! assert_eq!(token.expose(), "1000.abc.def");
 //! ```
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// A secret string. Deserializes from a plain JSON string; is never serialized or printed.
-///
-/// ```
-/// use zoho_connector_kit::Secret;
-/// let s = Secret::new("hunter2");
-/// assert!(!format!("{s:?}").contains("hunter2"));
-/// assert_eq!(s.len(), 7);
-/// ```
-#[derive(Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(transparent)]
+/// A secret string. `Debug`, `Display` and `Serialize` print `[redacted]`; only [`Secret::expose`] gives the value,
+/// so every place that uses it in clear is easy to find.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct Secret(String);
 
 impl Secret {
     /// Wraps a value.
     ///
     /// ```
-    /// assert_eq!(zoho_connector_kit::Secret::new("x").expose(), "x");
+    /// assert!(!zoho_connector_kit::secret::Secret::new("x").is_empty());
     /// ```
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 
-    /// The value itself. Call it only where the value is sent to its destination, never to show it.
+    /// The value in clear: use only to send it where it belongs.
     ///
     /// ```
-    /// assert_eq!(zoho_connector_kit::Secret::new("abc").expose(), "abc");
+    /// assert_eq!(zoho_connector_kit::secret::Secret::new("s").expose(), "s");
     /// ```
     pub fn expose(&self) -> &str {
         &self.0
     }
 
-    /// Length in characters (safe to show: it says nothing about the value).
+    /// True when the secret is empty or only white space.
     ///
     /// ```
-    /// assert_eq!(zoho_connector_kit::Secret::new("äb").len(), 2);
+    /// assert!(zoho_connector_kit::secret::Secret::new("  ").is_empty());
     /// ```
-    pub fn len(&self) -> usize {
-        self.0.chars().count()
-    }
-
-    /// True when empty or only whitespace.
-    ///
-    /// ```
-    /// assert!(zoho_connector_kit::Secret::new("  ").is_blank());
-    /// ```
-    pub fn is_blank(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.0.trim().is_empty()
     }
 
-    /// True when empty.
+    /// A masked form that shows only the length and the last two characters of long values (`••••••••f3`).
     ///
     /// ```
-    /// assert!(zoho_connector_kit::Secret::default().is_empty());
+    /// use zoho_connector_kit::secret::Secret;
+    /// assert_eq!(Secret::new("1000.0123456789abcdef").masked(), "••••••••ef");
+    /// assert_eq!(Secret::new("short").masked(), "••••••••");
     /// ```
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    pub fn masked(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        if chars.len() >= 16 {
+            let tail: String = chars[chars.len() - 2..].iter().collect();
+            format!("••••••••{tail}")
+        } else {
+            "••••••••".to_string()
+        }
     }
 }
 
@@ -84,18 +73,15 @@ impl fmt::Display for Secret {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl Serialize for Secret {
+    /// Serializes as `"[redacted]"`: a secret never leaves through serde by accident.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str("[redacted]")
+    }
+}
 
-    #[test]
-    fn debug_of_a_struct_holding_a_secret_hides_it() {
-        #[derive(Debug)]
-        #[allow(dead_code)] // read only through Debug
-        struct Holder {
-            secret: Secret,
-        }
-        let text = format!("{:?}", Holder { secret: Secret::new("5d2e0c1f9a") });
-        assert_eq!(text, "Holder { secret: [redacted] }");
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
     }
 }

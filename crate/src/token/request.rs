@@ -247,7 +247,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
             .with_source(BODY_SRC),
         );
     }
-    let client_secret = input.client_secret.as_ref().filter(|s| !s.is_blank());
+    let client_secret = input.client_secret.as_ref().filter(|s| !s.is_empty());
     if client_secret.is_none() {
         diagnostics.push(
             Diagnostic::error(
@@ -263,9 +263,9 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
     }
     let id_value = client_id.map_or(Value::Missing, Value::Plain);
     let secret_value = || client_secret.map_or(Value::Missing, Value::Secret);
-    let code = input.code.as_ref().filter(|s| !s.is_blank());
-    let refresh_token = input.refresh_token.as_ref().filter(|s| !s.is_blank());
-    let revoked = input.token.as_ref().filter(|s| !s.is_blank()).or(refresh_token);
+    let code = input.code.as_ref().filter(|s| !s.is_empty());
+    let refresh_token = input.refresh_token.as_ref().filter(|s| !s.is_empty());
+    let revoked = input.token.as_ref().filter(|s| !s.is_empty()).or(refresh_token);
 
     let exchange = token_url.as_ref().map(|url| {
         let fields = vec![

@@ -8,6 +8,8 @@
 
 mod error;
 mod explain;
+mod fetch;
+mod live_test;
 mod token;
 mod types;
 
