@@ -1,5 +1,6 @@
 //! `zck token` and `zck explain`: output and exit codes, over the same data files as the other tiers.
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

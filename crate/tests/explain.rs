@@ -1,6 +1,8 @@
 //! Error explanations, driven by the same data file as the npm tests (`tests/data/errors/cases.json`: bodies as
 //! Zoho sends them, with the expected code and first cause). Runs natively and in headless Chromium.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -1,6 +1,8 @@
 //! Token requests, token responses and throttling, driven by the same data files as the npm tests
 //! (`tests/data/token/*.json`). Runs natively and in headless Chromium.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
