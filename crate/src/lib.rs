@@ -56,6 +56,7 @@ pub mod token;
 pub mod wasm;
 
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
+pub use connection::{validate_connection, ConnectionConfigInput, ConnectionReport};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
 pub use explain::{explain_error, ExplainInput, Explanation};

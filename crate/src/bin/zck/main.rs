@@ -8,6 +8,7 @@ mod dc;
 mod explain;
 mod output;
 mod token;
+mod validate;
 
 use clap::{Parser, Subcommand};
 
@@ -20,6 +21,7 @@ Examples:
   zck auth-url connection.json             build the OAuth authorization URL
   zck token requests connection.json       token requests as curl and Deluge (secrets masked)
   zck explain response.json --status 401   what a Zoho error means and how to fix it
+  zck validate connection.json             check a whole connection (custom service) config
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -37,6 +39,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Token requests, token responses, limits, throttling and the token store.
     Token(token::TokenArgs),
+    /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
+    Validate(validate::ValidateArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -46,6 +50,7 @@ fn main() -> std::process::ExitCode {
         Command::AuthUrl(args) => auth_url::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Token(args) => token::run(args),
+        Command::Validate(args) => validate::run(args),
     };
     exit.into()
 }
