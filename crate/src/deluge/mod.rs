@@ -14,10 +14,13 @@
 //! ```
 
 pub mod check;
+pub mod format;
 pub mod generate;
 pub mod lexer;
 pub mod literal;
+pub mod parser;
 
 pub use check::check_deluge;
+pub use format::format_deluge;
 pub use generate::{generate_invoke_url, BodyMode, HttpMethod, InvokeUrlSpec, Snippet, Style};
 pub use literal::string_literal;
