@@ -65,7 +65,8 @@ pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
         diagnostics.push(d);
     }
     diagnostics.extend(brackets);
-    let mut checker = Checker { tokens: &parsed.tokens, maps: BTreeSet::new(), json_maps: BTreeSet::new(), found: Vec::new() };
+    let mut checker =
+        Checker { tokens: &parsed.tokens, maps: BTreeSet::new(), json_maps: BTreeSet::new(), found: Vec::new() };
     checker.collect_facts(&parsed.statements);
     checker.statements(&parsed.statements, false);
     diagnostics.extend(checker.found);
@@ -433,13 +434,9 @@ impl Checker<'_, '_> {
         if !INVOKEURL_TYPES.iter().any(|t| t.eq_ignore_ascii_case(value)) {
             self.push(
                 p.value.tok,
-                Diagnostic::error(
-                    "deluge.invokeurl.bad_type",
-                    "",
-                    format!("`{value}` is not an invokeurl type."),
-                )
-                .with_fix("Use GET, POST, PUT, PATCH or DELETE (GET when the line is left out).")
-                .with_source(INVOKE_SOURCE),
+                Diagnostic::error("deluge.invokeurl.bad_type", "", format!("`{value}` is not an invokeurl type."))
+                    .with_fix("Use GET, POST, PUT, PATCH or DELETE (GET when the line is left out).")
+                    .with_source(INVOKE_SOURCE),
             );
         }
     }

@@ -731,7 +731,8 @@ impl<'a> Parser<'a> {
     }
 
     fn binary(&mut self, level: usize) -> Expr {
-        const LEVELS: [&[&str]; 6] = [&["||"], &["&&"], &["==", "!="], &["<", ">", "<=", ">="], &["+", "-"], &["*", "/", "%"]];
+        const LEVELS: [&[&str]; 6] =
+            [&["||"], &["&&"], &["==", "!="], &["<", ">", "<=", ">="], &["+", "-"], &["*", "/", "%"]];
         let Some(ops) = LEVELS.get(level) else { return self.unary() };
         let tok = self.index();
         let mut left = self.binary(level + 1);
@@ -781,8 +782,7 @@ impl<'a> Parser<'a> {
                         return Expr { kind: ExprKind::Error, tok };
                     }
                 }
-            } else if self.at("(") && self.peek().is_some_and(|t| t.newlines_before == 0 || e.kind != ExprKind::Error)
-            {
+            } else if self.at("(") && self.peek().is_some_and(|t| t.newlines_before == 0 || e.kind != ExprKind::Error) {
                 if e.kind == ExprKind::Error {
                     return e;
                 }
@@ -810,7 +810,10 @@ impl<'a> Parser<'a> {
             if self.eat(close, Role::Plain) {
                 break;
             }
-            self.expected(&format!("`,` or `{close}`"), &format!("Separate the values with `,` and close with `{close}`."));
+            self.expected(
+                &format!("`,` or `{close}`"),
+                &format!("Separate the values with `,` and close with `{close}`."),
+            );
             if self.pos == before && self.peek().is_some() {
                 self.pos += 1;
             }
@@ -912,7 +915,10 @@ impl<'a> Parser<'a> {
             if self.eat(close, Role::CollectionClose) {
                 break;
             }
-            self.expected(&format!("`,` or `{close}`"), &format!("Separate the entries with `,` and close with `{close}`."));
+            self.expected(
+                &format!("`,` or `{close}`"),
+                &format!("Separate the entries with `,` and close with `{close}`."),
+            );
             if self.pos == before && self.peek().is_some() {
                 self.pos += 1;
             }
