@@ -139,9 +139,7 @@ fn layout(tokens: &[Token<'_>], roles: &[Role]) -> String {
                 out.push_str(text);
                 pending = Sep::Space;
             }
-            if t.kind == TokenKind::LineComment {
-                pending = Sep::Newline;
-            } else if tokens.get(i + 1).is_some_and(|n| n.newlines_before > 0) {
+            if t.kind == TokenKind::LineComment || tokens.get(i + 1).is_some_and(|n| n.newlines_before > 0) {
                 pending = Sep::Newline;
             } else {
                 pending = pending.max(Sep::Space);
@@ -187,9 +185,7 @@ fn layout(tokens: &[Token<'_>], roles: &[Role]) -> String {
                 after_open = true;
             }
             frames.push(frame);
-        } else if t.is(";") || role == Role::BlockClose {
-            pending = Sep::Newline;
-        } else if t.is(",") && frames.last() == Some(&Frame::Entries) {
+        } else if t.is(";") || role == Role::BlockClose || (t.is(",") && frames.last() == Some(&Frame::Entries)) {
             pending = Sep::Newline;
         }
         prev = Some((*t, role));
