@@ -8,9 +8,9 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: [`build_authorization_url`].
-//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url`], [`deluge::string_literal`]),
-//!   check pasted Deluge ([`deluge::check_deluge`]).
+//! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
+//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
+//!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //!
