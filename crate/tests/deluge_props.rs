@@ -5,6 +5,7 @@
 //! - the formatter is idempotent and changes layout only;
 //! - the parser, checker and formatter never panic on arbitrary input.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a broken assumption is a test failure
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
