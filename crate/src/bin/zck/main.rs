@@ -4,8 +4,12 @@
 
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
+mod check;
+mod coql;
 mod dc;
+mod fmt;
 mod output;
+mod snippet;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +20,9 @@ Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?
   zck auth-url connection.json             build the OAuth authorization URL
+  zck snippet call.json                    the Deluge of an invokeurl call
+  zck check function.dg                    check pasted Deluge
+  zck fmt --check function.dg              is the Deluge formatted?
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -29,6 +36,14 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
+    /// Print the Deluge of an invokeurl call (or, with --record, a CRM record call) from a JSON spec.
+    Snippet(snippet::SnippetArgs),
+    /// Check a COQL query against Zoho's limits.
+    Coql(coql::CoqlArgs),
+    /// Check Deluge files: syntax, invokeurl parameters, connections, loop calls, reserved names.
+    Check(check::CheckArgs),
+    /// Format Deluge files (`--check`: only report unformatted files).
+    Fmt(fmt::FmtArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -36,6 +51,10 @@ fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
+        Command::Snippet(args) => snippet::run(args),
+        Command::Coql(args) => coql::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     exit.into()
 }
