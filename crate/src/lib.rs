@@ -9,8 +9,8 @@
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
-//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url`], [`deluge::string_literal`]),
-//!   check pasted Deluge ([`deluge::check_deluge`]).
+//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
+//!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
 //! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.

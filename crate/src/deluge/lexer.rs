@@ -171,7 +171,7 @@ impl<'a> Lexer<'a> {
     fn token(&mut self, c: char, line: u32, column: u32) -> TokenKind {
         if c == '/' && self.peek2() == Some('/') {
             while let Some(c) = self.peek() {
-                if c == '\n' {
+                if c == '\n' || (c == '\r' && self.peek2() == Some('\n')) {
                     break;
                 }
                 self.bump();

@@ -7,6 +7,7 @@
 //! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
 
 mod connection;
+mod deluge;
 mod error;
 mod explain;
 mod fetch;
