@@ -9,6 +9,8 @@
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
+//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
+//!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
 //! - [`preset`]: presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM, as data.
@@ -16,6 +18,8 @@
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
+//! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
+//! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -40,12 +44,15 @@ pub mod authorization;
 pub mod connection;
 pub mod connection_test;
 pub mod data_center;
+pub mod deluge;
 pub mod diagnostic;
+pub mod explain;
 pub mod http;
 pub mod input;
 pub mod preset;
 pub mod scope;
 pub mod secret;
+pub mod token;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -54,7 +61,9 @@ pub use authorization::{build_authorization_url, AuthorizationInput, Authorizati
 pub use connection::{validate_connection, ConnectionConfigInput, ConnectionReport};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
+pub use explain::{explain_error, ExplainInput, Explanation};
 pub use secret::Secret;
+pub use token::{build_token_requests, parse_token_response, TokenRequestInput, TokenResponseInput};
 
 /// The crate version, as shown by the CLI and the extension.
 ///

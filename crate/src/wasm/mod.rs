@@ -7,10 +7,13 @@
 //! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
 
 mod connection;
+mod deluge;
 mod error;
+mod explain;
 mod fetch;
 mod live_test;
 mod preset;
+mod token;
 mod types;
 
 use crate::input::{parse_json_value, InputError};

@@ -4,9 +4,15 @@
 
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
+mod check;
+mod coql;
 mod dc;
+mod explain;
+mod fmt;
 mod output;
 mod preset;
+mod snippet;
+mod token;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -18,7 +24,12 @@ Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?
   zck auth-url connection.json             build the OAuth authorization URL
+  zck token requests connection.json       token requests as curl and Deluge (secrets masked)
+  zck explain response.json --status 401   what a Zoho error means and how to fix it
   zck validate connection.json             check a whole connection (custom service) config
+  zck snippet call.json                    the Deluge of an invokeurl call
+  zck check function.dg                    check pasted Deluge
+  zck fmt --check function.dg              is the Deluge formatted?
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -32,10 +43,22 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
+    /// Explain a Zoho error response: likely causes and fixes.
+    Explain(explain::ExplainArgs),
+    /// Token requests, token responses, limits, throttling and the token store.
+    Token(token::TokenArgs),
     /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
     Validate(validate::ValidateArgs),
     /// Presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM.
     Preset(preset::PresetArgs),
+    /// Print the Deluge of an invokeurl call (or, with --record, a CRM record call) from a JSON spec.
+    Snippet(snippet::SnippetArgs),
+    /// Check a COQL query against Zoho's limits.
+    Coql(coql::CoqlArgs),
+    /// Check Deluge files: syntax, invokeurl parameters, connections, loop calls, reserved names.
+    Check(check::CheckArgs),
+    /// Format Deluge files (`--check`: only report unformatted files).
+    Fmt(fmt::FmtArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -43,8 +66,14 @@ fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Token(args) => token::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Preset(args) => preset::run(args),
+        Command::Snippet(args) => snippet::run(args),
+        Command::Coql(args) => coql::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     exit.into()
 }
