@@ -11,6 +11,11 @@
 //! - [`authorization`]: [`build_authorization_url`].
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//! - [`field`]: CRM field types with JSON shape, limits and sources; source field types; module schemas from
+//!   `GET /settings/fields`; built-in standard fields of Leads, Contacts, Accounts, Deals.
+//! - [`mapping`]: [`FieldMapping`], [`validate_mapping`], [`apply_mapping`] (payload batches of 100 with per-record
+//!   findings).
+//! - [`webhook`]: [`webhook::validate_webhook`], the webhook JSON of the setup guide and a receiving Deluge skeleton.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -34,7 +39,10 @@
 pub mod authorization;
 pub mod data_center;
 pub mod diagnostic;
+pub mod field;
 pub mod input;
+pub mod mapping;
+pub mod webhook;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -42,6 +50,7 @@ pub mod wasm;
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
+pub use mapping::{apply_mapping, validate_mapping, FieldMapping};
 
 /// The crate version, as shown by the CLI and the extension.
 ///
