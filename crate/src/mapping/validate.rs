@@ -182,7 +182,7 @@ pub fn validate_mapping(
             }
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
     out
 }
 

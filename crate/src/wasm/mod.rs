@@ -7,6 +7,7 @@
 //! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
 
 mod error;
+mod mapping;
 mod types;
 
 use crate::input::{parse_json_value, InputError};
@@ -22,7 +23,7 @@ pub fn start() {
 }
 
 /// Reads a JS value as JSON, then into `T`.
-fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+pub(crate) fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
     let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
         input_error(InputError {
             diagnostic: crate::Diagnostic::error(
