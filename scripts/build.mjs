@@ -1,6 +1,7 @@
 // Builds everything: the Wasm (web + nodejs bindings, wasm-opt), the zck CLI, and the extension into
 // extension/dist (loadable with "Load unpacked").
-import { cpSync, mkdirSync, rmSync, copyFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, CRATE, paths, run, step } from './lib.mjs';
 
@@ -13,6 +14,8 @@ if (want('wasm')) {
   rmSync(join(ROOT, 'pkg'), { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.pkgWeb, paths.wasmRaw]);
   run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', paths.pkgNode, paths.wasmRaw]);
+  // The nodejs glue is CommonJS while the root package is "type": "module".
+  writeFileSync(join(paths.pkgNode, 'package.json'), '{ "type": "commonjs" }\n');
   step('build: wasm-opt -Oz (npm binaryen; Debian\'s wasm-opt breaks the externref table)');
   run('node', [join(ROOT, 'node_modules', 'binaryen', 'bin', 'wasm-opt'), '-Oz', '--enable-reference-types',
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
@@ -40,5 +43,12 @@ if (want('extension')) {
   run(esbuild, [join(src, 'content.ts'), '--format=iife', `--outdir=${dist}`, ...common]);
   for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
   copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
+  // The content script's hosts come from the data-center registry (the core), not from a second list here.
+  const core = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
+  const manifest = JSON.parse(readFileSync(join(paths.extSrc, 'static', 'manifest.json'), 'utf8'));
+  manifest.content_scripts[0].matches = core.listDataCenters()
+    .filter((dc) => dc.crmWebHost).map((dc) => `${dc.crmWebHost.value}/*`);
+  manifest.version = core.version();
+  writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`extension built: ${dist}`);
 }

@@ -184,7 +184,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
         },
     };
 
-    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity));
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     let url = match (data_center, client_id, scopes, redirect) {
         (Some(dc), Some(id), Some(scopes), Some(redirect)) if !Diagnostic::has_errors(&diagnostics) => {
             let mut url = url::Url::parse(&data_center::lookup(dc).authorize_url()).ok();

@@ -123,7 +123,10 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
     } else if let Some(field) = between(&message, "missing field `", "`") {
         let full = if path.is_empty() { field.to_string() } else { format!("{path}.{field}") };
         ("input.missing_field", full, format!("The required field `{field}` is missing."), format!("Add `{field}`."))
-    } else if message.starts_with("invalid type") || message.starts_with("invalid length") {
+    } else if message.starts_with("invalid type")
+        || message.starts_with("invalid length")
+        || message.starts_with("data did not match any variant")
+    {
         (
             "input.invalid_type",
             path.to_string(),

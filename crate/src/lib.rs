@@ -8,7 +8,7 @@
 //!
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
-//! - [`authorization`]: [`build_authorization_url`].
+//! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`field`]: CRM field types with JSON shape, limits and sources; source field types; module schemas from

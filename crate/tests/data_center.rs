@@ -1,6 +1,7 @@
 //! Data-center detection and the authorization URL, driven by the same data files as the npm tests
 //! (`tests/data/detect.json`, `tests/data/auth.json`). Runs natively and, with `--target wasm32-unknown-unknown`,
 //! in headless Chromium.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -1,0 +1,21 @@
+// Service worker: runs the Wasm core for the content script, which must not compile Wasm itself (Zoho's page CSP
+// may forbid it). Listeners are registered synchronously at the top level, as MV3 requires.
+import { core, errorRecord } from './core';
+import { isRequest } from './messages';
+import { handle } from './service';
+
+chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
+  // another extension's messages arrive on onMessageExternal, which we do not listen to.
+  if (sender.id !== chrome.runtime.id || !isRequest(message)) {
+    sendResponse({ ok: false, error: { code: 'message.refused', message: 'Unknown or malformed request.' } });
+    return false;
+  }
+  handle(message)
+    .then(sendResponse)
+    .catch((e: unknown) => sendResponse({ ok: false, error: errorRecord(e) }));
+  return true; // the reply is asynchronous
+});
+
+// Compile the Wasm early so the first overlay request is fast.
+void core();

@@ -1,0 +1,55 @@
+// The toolbar popup: a tab bar over the panels of popup/tabs.ts. Runs the Wasm core directly (extension pages
+// allow 'wasm-unsafe-eval'); also runs as a plain page in the `npm start` demo.
+import { core, errorRecord } from './core';
+import { h } from './popup/dom';
+import { TABS } from './popup/tabs';
+
+async function main(): Promise<void> {
+  const app = document.getElementById('app');
+  if (!app) return;
+  try {
+    const api = await core();
+    const version = document.getElementById('version');
+    if (version) version.textContent = `v${api.version()}`;
+    const bar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Tools' });
+    const panels = h('div', { class: 'panels' });
+    const buttons: HTMLButtonElement[] = [];
+    TABS.forEach((tab, i) => {
+      const button = h('button', { type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-controls': `panel-${tab.id}`,
+        'aria-selected': i === 0 ? 'true' : 'false', tabindex: i === 0 ? '0' : '-1' }, tab.title);
+      const panel = h('section', { role: 'tabpanel', id: `panel-${tab.id}`, 'aria-labelledby': `tab-${tab.id}`, class: 'panel' });
+      panel.hidden = i !== 0;
+      tab.mount(panel, api);
+      button.addEventListener('click', () => select(i));
+      button.addEventListener('keydown', (e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const next = (i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+          select(next);
+          buttons[next]?.focus();
+        }
+      });
+      buttons.push(button);
+      bar.append(button);
+      panels.append(panel);
+    });
+    function select(index: number): void {
+      buttons.forEach((b, j) => {
+        b.setAttribute('aria-selected', j === index ? 'true' : 'false');
+        b.tabIndex = j === index ? 0 : -1;
+        const panel = document.getElementById(b.getAttribute('aria-controls') ?? '');
+        if (panel) panel.hidden = j !== index;
+      });
+    }
+    app.replaceChildren(bar, panels);
+    document.body.dataset.ready = '1';
+  } catch (e) {
+    const err = errorRecord(e);
+    app.replaceChildren(h('div', { class: 'fatal', role: 'alert' },
+      h('p', {}, 'zoho-connector-kit could not start.'),
+      h('pre', {}, `${err.code}: ${err.message}`),
+      h('p', {}, 'Close and reopen the popup; if it persists, copy the text above into a bug report.')));
+    document.body.dataset.ready = 'error';
+  }
+}
+
+void main();

@@ -1,0 +1,13 @@
+// What the service worker answers, as a plain function of a request (so the demo page can reuse it).
+import { core } from './core';
+import type { Reply, Request } from './messages';
+
+export async function handle(request: Request): Promise<Reply<Request['type']>> {
+  const api = await core();
+  switch (request.type) {
+    case 'zck:detect':
+      return { ok: true, detection: api.detectDataCenter(request.text) };
+    case 'zck:ping':
+      return { ok: true, version: api.version() };
+  }
+}

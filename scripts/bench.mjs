@@ -1,0 +1,51 @@
+// `npm run bench`: figures, never pass/fail (only the size budget can fail `npm test`).
+// Prints one table and writes the same as JSON to bench-results/latest.json.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import os from 'node:os';
+import { ROOT, CRATE, paths } from './lib.mjs';
+import { WASM_GZIP_BUDGET_KIB } from './budgets.mjs';
+
+const rows = [];
+const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Size of what ships (after wasm-opt), raw and gzipped.
+const wasm = readFileSync(paths.shippedWasm);
+const gz = gzipSync(wasm, { level: 9 }).length;
+add('shipped .wasm, raw', +(wasm.length / 1024).toFixed(1), 'KiB');
+add('shipped .wasm, gzip -9', +(gz / 1024).toFixed(1), 'KiB', `budget ${WASM_GZIP_BUDGET_KIB} KiB (${((gz / 1024 / WASM_GZIP_BUDGET_KIB) * 100).toFixed(0)}%)`);
+
+// Instantiate time in Node: compile + instantiate the shipped module, median of 20.
+const times = [];
+for (let i = 0; i < 20; i++) {
+  const t = performance.now();
+  const mod = await WebAssembly.compile(wasm);
+  void mod;
+  times.push(performance.now() - t);
+}
+add('Wasm compile, Node', +median(times).toFixed(2), 'ms', 'median of 20');
+
+// Throughput through the npm API.
+const zck = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
+function perSecond(fn, ms = 500) {
+  let n = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) { fn(); n++; }
+  return Math.round(n / (ms / 1000));
+}
+const samples = ['https://accounts.zoho.eu/oauth/v2/auth', 'https://crm.zoho.com.au/crm/org1/tab/Home', 'accounts.zoho.au', 'https://example.com'];
+let k = 0;
+add('detectDataCenter via npm', perSecond(() => zck.detectDataCenter(samples[k++ % samples.length])), 'calls/s');
+const input = { dataCenter: 'eu', clientId: '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0', scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'], redirectUri: 'https://dre.zoho.eu/delugeauth/callback', state: 's' };
+add('buildAuthorizationUrl via npm', perSecond(() => zck.buildAuthorizationUrl(input)), 'calls/s');
+
+const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nzoho-connector-kit benchmark — ${result.date} — ${result.machine.cpus} × ${result.machine.model}, Node ${process.version}`);
+console.log(`${'figure'.padEnd(34)} ${'value'.padStart(12)}  unit     note`);
+for (const r of rows) console.log(`${r.figure.padEnd(34)} ${String(r.value).padStart(12)}  ${r.unit.padEnd(8)} ${r.note}`);
+console.log('(also written to bench-results/latest.json)');

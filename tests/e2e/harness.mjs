@@ -1,0 +1,100 @@
+// End-to-end harness: serves the fixture pages over HTTPS under the real Zoho host names (Chromium's
+// --host-resolver-rules maps them to 127.0.0.1; the certificate is made by the test with openssl), and launches
+// Debian's Chromium with the built extension (extension/dist) loaded through playwright-core.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXT = join(ROOT, 'extension', 'dist');
+export const ARTIFACTS = process.env.ARTIFACTS ?? join(ROOT, 'test-artifacts');
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'pages');
+const core = createRequire(import.meta.url)(join(ROOT, 'pkg', 'node', 'zoho_connector_kit.js'));
+
+/** Every Zoho host the tests serve: the CRM web hosts (from the registry) plus wrong ones we must ignore. */
+export const CRM_HOSTS = core.listDataCenters().filter((d) => d.crmWebHost).map((d) => new URL(d.crmWebHost.value).host);
+export const API_HOSTS = core.listDataCenters().flatMap((d) => [d.apiDomain, d.accountsServer]).filter(Boolean)
+  .map((f) => new URL(f.value).host);
+const ALL_HOSTS = [...new Set([...CRM_HOSTS, ...API_HOSTS, 'crm.zoho.ca', 'example.test'])];
+
+/** A throwaway certificate for every served host. */
+function makeCert(dir) {
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=zck-e2e',
+    '-addext', `subjectAltName=${ALL_HOSTS.map((h) => `DNS:${h}`).join(',')}`, '-keyout', key, '-out', cert],
+  { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/**
+ * Starts the fixture server. Routes: any path ending in a fixture name serves it; `?csp=strict` adds a strict
+ * Content-Security-Policy header (as Zoho may send). `extraRoutes(req, res)` may answer first (mock APIs).
+ */
+export async function startServer(dir, extraRoutes) {
+  const tls = makeCert(dir);
+  const server = createServer(tls, (req, res) => {
+    if (extraRoutes?.(req, res)) return;
+    const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
+    const name = url.pathname.split('/').filter(Boolean).pop() ?? 'index.html';
+    const file = join(FIXTURES, name.endsWith('.html') ? name : `${name}.html`);
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (url.searchParams.get('csp') === 'strict') {
+      headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+    }
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }. */
+export async function launch({ withServer = true, extraRoutes } = {}) {
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('extension/dist is missing: run `npm run build` first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'zck-e2e-'));
+  const server = withServer ? await startServer(dir, extraRoutes) : null;
+  const port = server?.address().port;
+  const rules = server ? ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',') : '';
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: false, // --headless=new below: the old headless mode cannot load extensions
+    ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic',
+      ...(rules ? [`--host-resolver-rules=${rules}`] : []),
+      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+  });
+  let [sw] = context.serviceWorkers();
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    serviceWorker: sw,
+    extensionId,
+    async close() {
+      await context.close();
+      server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The shadow host of the overlay, or null. */
+export async function overlayState(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('zck-overlay');
+    if (!host) return null;
+    return { dc: host.dataset.dc ?? null, via: host.dataset.via ?? null, text: host.shadowRoot?.textContent ?? '' };
+  });
+}

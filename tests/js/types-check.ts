@@ -1,0 +1,23 @@
+// Type-checked (never run) by `npm test`: a caller of the published npm types. A wrong field or a wrong value
+// must fail to compile, so the @ts-expect-error lines fail the check if the types ever become too loose.
+import * as zck from 'zoho-connector-kit';
+
+const url: zck.AuthorizationUrl = zck.buildAuthorizationUrl({
+  dataCenter: 'eu',
+  clientId: '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0',
+  scopes: ['ZohoCRM.modules.ALL'],
+  redirectUri: 'https://example.com/cb',
+  accessType: 'offline',
+});
+const firstCode: string | undefined = url.diagnostics[0]?.code;
+const detection: zck.Detection = zck.detectDataCenter('accounts.zoho.eu');
+const id: zck.DataCenterId | null = detection.dataCenter;
+const centers: zck.DataCenter[] = zck.listDataCenters();
+const source: string = centers[0]!.accountsServer.source;
+
+// @ts-expect-error: accessType takes only "offline" | "online"
+zck.buildAuthorizationUrl({ accessType: 'forever' });
+// @ts-expect-error: unknown fields are refused by the types too
+zck.buildAuthorizationUrl({ clientID: 'x' });
+
+export { firstCode, id, source };
