@@ -5,7 +5,9 @@
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
 mod dc;
+mod map;
 mod output;
+mod webhook;
 
 use clap::{Parser, Subcommand};
 
@@ -16,6 +18,8 @@ Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?
   zck auth-url connection.json             build the OAuth authorization URL
+  zck map validate mapping.json            check a field mapping
+  zck webhook webhook.json                 check a CRM webhook config
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -29,6 +33,10 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
+    /// Check a field mapping, or preview it on records.
+    Map(map::MapArgs),
+    /// Check a CRM workflow webhook config; print its JSON and a receiving Deluge skeleton.
+    Webhook(webhook::WebhookArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -36,6 +44,8 @@ fn main() -> std::process::ExitCode {
     let exit = match cli.command {
         Command::Dc(args) => dc::run(args),
         Command::AuthUrl(args) => auth_url::run(args),
+        Command::Map(args) => map::run(args),
+        Command::Webhook(args) => webhook::run(args),
     };
     exit.into()
 }
