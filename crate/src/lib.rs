@@ -9,6 +9,8 @@
 //! ## Contents
 //! - [`data_center`]: the registry of Zoho data centers, each host with its source, and [`data_center::detect`].
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
+//! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
+//!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`field`]: CRM field types with JSON shape, limits and sources; source field types; module schemas from
@@ -38,6 +40,7 @@
 
 pub mod authorization;
 pub mod data_center;
+pub mod deluge;
 pub mod diagnostic;
 pub mod field;
 pub mod input;

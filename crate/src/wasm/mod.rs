@@ -6,6 +6,7 @@
 //! The TypeScript types of the npm package are declared in [`types`] and attached to each export with
 //! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
 
+mod deluge;
 mod error;
 mod mapping;
 mod types;

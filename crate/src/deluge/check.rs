@@ -1,0 +1,443 @@
+//! `checkDeluge`: findings about pasted Deluge, each with a 1-based line and column.
+//!
+//! Syntax errors (several per file, see [`super::parser`]), unbalanced brackets, and the mistakes that make
+//! functions fail at run time: unknown `invokeurl` parameters, a missing `url`, a bad `type`, no `connection` on a
+//! call to a third-party host, calls inside `for each` loops, reserved words as names, and a map sent as
+//! `parameters` with a JSON content type but no `toString()`.
+//!
+//! ```
+//! use zoho_connector_kit::deluge::check_deluge;
+//! let found = check_deluge("if (x > 1)\n{\n\tinfo x;\n");
+//! assert_eq!(found[0].code, "deluge.unbalanced_bracket");
+//! assert_eq!((found[0].line, found[0].column), (Some(2), Some(1)));
+//! ```
+
+use super::lexer::{Token, TokenKind};
+use super::literal::{is_reserved, RESERVED_SOURCE};
+use super::parser::{parse, Expr, ExprKind, Param, Stmt, StmtKind, Task};
+use crate::Diagnostic;
+use std::collections::BTreeSet;
+
+/// The invokeurl parameters (zoho-facts.md §8a).
+pub const INVOKEURL_PARAMETERS: [&str; 11] = [
+    "url",
+    "type",
+    "headers",
+    "content-type",
+    "body",
+    "parameters",
+    "files",
+    "connection",
+    "detailed",
+    "response-format",
+    "response-decoding",
+];
+
+/// The invokeurl `type` values (zoho-facts.md §8a).
+pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+const INVOKE_SOURCE: &str = "zoho-facts.md §8a: zoho.com/deluge/help/deluge-invoke-url.html; creator web-data.html; \
+webhook/invokeurl-api-task.html";
+const LOOP_SOURCE: &str = "zoho-facts.md §8a: each invokeurl execution counts against the external-call limit \
+(deluge-invoke-url.html); §8b: 5,000 executed statements per function (knowledgelib.io [3P])";
+const JSON_SOURCE: &str = "zoho-facts.md §8a: KEY-VALUE parameters are sent form-encoded by default \
+(invokeurl-api-task.html); JSON needs map.toString() with a JSON content type (common practice [3P])";
+
+/// Checks Deluge text. Findings are sorted by line and column; an empty list means nothing was found.
+///
+/// ```
+/// use zoho_connector_kit::deluge::check_deluge;
+/// assert!(check_deluge("m = Map();\nm.put(\"a\", 1);\ninfo m;\n").is_empty());
+/// let found = check_deluge("r = invokeurl\n[\n\turl: \"https://api.example.com\"\n\ttype: FETCH\n];\n");
+/// let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+/// assert_eq!(codes, ["deluge.invokeurl.no_connection", "deluge.invokeurl.bad_type"]);
+/// ```
+pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
+    let parsed = parse(text);
+    let mut diagnostics = Vec::new();
+    let brackets = bracket_balance(&parsed.tokens);
+    // A bracket finding explains a line better than the syntax error it causes there.
+    let bracket_lines: BTreeSet<Option<u32>> = brackets.iter().map(|d| d.line).collect();
+    for d in parsed.diagnostics {
+        if d.code == "deluge.syntax" && bracket_lines.contains(&d.line) {
+            continue;
+        }
+        diagnostics.push(d);
+    }
+    diagnostics.extend(brackets);
+    let mut checker =
+        Checker { tokens: &parsed.tokens, maps: BTreeSet::new(), json_maps: BTreeSet::new(), found: Vec::new() };
+    checker.collect_facts(&parsed.statements);
+    checker.statements(&parsed.statements, false);
+    diagnostics.extend(checker.found);
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// Sorts findings by line, then column (stable).
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)));
+}
+
+fn closer(open: &str) -> &'static str {
+    match open {
+        "(" => ")",
+        "[" => "]",
+        _ => "}",
+    }
+}
+
+/// Unbalanced `( ) [ ] { }`: a closer without opener, a mismatched closer, an opener never closed.
+pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
+    let mut stack: Vec<&Token<'_>> = Vec::new();
+    let mut found = Vec::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
+        match t.text {
+            "(" | "[" | "{" => stack.push(t),
+            ")" | "]" | "}" => match stack.last() {
+                Some(open) if closer(open.text) == t.text => {
+                    stack.pop();
+                }
+                Some(open) => {
+                    let open = **open;
+                    found.push(
+                        Diagnostic::error(
+                            "deluge.unbalanced_bracket",
+                            "",
+                            format!(
+                                "`{}` closes the `{}` opened at line {}, column {}.",
+                                t.text, open.text, open.line, open.column
+                            ),
+                        )
+                        .with_fix(format!("Close it with `{}` first, or remove `{}`.", closer(open.text), t.text))
+                        .at(t.line, t.column),
+                    );
+                    // Recover: if the closer matches something further down, unwind to it.
+                    if let Some(i) = stack.iter().rposition(|o| closer(o.text) == t.text) {
+                        stack.truncate(i);
+                    }
+                }
+                None => found.push(
+                    Diagnostic::error("deluge.unbalanced_bracket", "", format!("`{}` has no opening bracket.", t.text))
+                        .with_fix(format!("Remove `{}` or add its opening bracket.", t.text))
+                        .at(t.line, t.column),
+                ),
+            },
+            _ => {}
+        }
+    }
+    for open in stack {
+        found.push(
+            Diagnostic::error("deluge.unbalanced_bracket", "", format!("`{}` is never closed.", open.text))
+                .with_fix(format!("Add `{}` where it should end.", closer(open.text)))
+                .at(open.line, open.column),
+        );
+    }
+    found
+}
+
+struct Checker<'t, 'a> {
+    tokens: &'t [Token<'a>],
+    /// Variables assigned a map somewhere.
+    maps: BTreeSet<String>,
+    /// Map variables holding a JSON `Content-Type`.
+    json_maps: BTreeSet<String>,
+    found: Vec<Diagnostic>,
+}
+
+fn is_json_type(value: &Expr) -> bool {
+    matches!(&value.kind, ExprKind::Text(t) if t.to_ascii_lowercase().contains("json"))
+}
+
+fn is_content_type_key(key: &Expr) -> bool {
+    matches!(&key.kind, ExprKind::Text(t) if t.eq_ignore_ascii_case("content-type"))
+}
+
+fn is_map_value(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Map(entries) => !entries.is_empty(),
+        ExprKind::Call { callee, args } => {
+            args.is_empty() && matches!(&callee.kind, ExprKind::Name(n) if n.eq_ignore_ascii_case("map"))
+        }
+        _ => false,
+    }
+}
+
+/// A map literal with a JSON `Content-Type` entry.
+fn literal_has_json_type(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Map(entries) if entries.iter().any(|(k, v)| is_content_type_key(k) && is_json_type(v)))
+}
+
+/// Hosts of Zoho itself (`*.zoho.*`, `*.zohoapis.*`, `*.zohocloud.ca`), where Zoho-managed auth applies.
+fn is_zoho_host(host: &str) -> bool {
+    host.split('.').any(|label| matches!(label.to_ascii_lowercase().as_str(), "zoho" | "zohoapis" | "zohocloud"))
+}
+
+/// The leading text of a URL expression: `"https://x" + path` gives `https://x`.
+fn leading_text(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Text(t) => Some(t),
+        ExprKind::Binary { op, left, .. } if op == "+" => leading_text(left),
+        _ => None,
+    }
+}
+
+impl Checker<'_, '_> {
+    fn at(&self, tok: usize, d: Diagnostic) -> Diagnostic {
+        match self.tokens.get(tok) {
+            Some(t) => d.at(t.line, t.column),
+            None => d,
+        }
+    }
+
+    fn push(&mut self, tok: usize, d: Diagnostic) {
+        let d = self.at(tok, d);
+        self.found.push(d);
+    }
+
+    /// Which variables hold maps, and which of those carry a JSON content type (flow-insensitive).
+    fn collect_facts(&mut self, statements: &[Stmt]) {
+        for s in statements {
+            match &s.kind {
+                StmtKind::Assign { target, value, .. } => {
+                    if let ExprKind::Name(n) = &target.kind {
+                        if is_map_value(value) {
+                            self.maps.insert(n.clone());
+                        }
+                        if literal_has_json_type(value) {
+                            self.json_maps.insert(n.clone());
+                        }
+                    }
+                }
+                StmtKind::Expr(Expr { kind: ExprKind::Call { callee, args }, .. }) => {
+                    if let ExprKind::Member { object, name } = &callee.kind {
+                        if let (ExprKind::Name(var), "put", [k, v]) = (&object.kind, name.as_str(), args.as_slice()) {
+                            if is_content_type_key(k) && is_json_type(v) {
+                                self.json_maps.insert(var.clone());
+                            }
+                        }
+                    }
+                }
+                StmtKind::If { branches, otherwise } => {
+                    for (_, body) in branches {
+                        self.collect_facts(body);
+                    }
+                    if let Some(body) = otherwise {
+                        self.collect_facts(body);
+                    }
+                }
+                StmtKind::ForEach { body, .. } => self.collect_facts(body),
+                _ => {}
+            }
+        }
+    }
+
+    fn statements(&mut self, statements: &[Stmt], in_loop: bool) {
+        for s in statements {
+            self.statement(s, in_loop);
+        }
+    }
+
+    fn reserved_name(&mut self, name: &str, tok: usize) {
+        if is_reserved(name) {
+            self.push(
+                tok,
+                Diagnostic::error(
+                    "deluge.reserved_name",
+                    "",
+                    format!("`{name}` is a reserved Deluge keyword and cannot be a variable name."),
+                )
+                .with_fix(format!("Rename the variable, e.g. `{name}Value`."))
+                .with_source(RESERVED_SOURCE),
+            );
+        }
+    }
+
+    fn statement(&mut self, s: &Stmt, in_loop: bool) {
+        match &s.kind {
+            StmtKind::Assign { target, value, .. } => {
+                if let ExprKind::Name(n) = &target.kind {
+                    self.reserved_name(n, target.tok);
+                }
+                self.expr(target, in_loop);
+                self.expr(value, in_loop);
+            }
+            StmtKind::Expr(e) | StmtKind::Info(e) | StmtKind::Return(Some(e)) => self.expr(e, in_loop),
+            StmtKind::If { branches, otherwise } => {
+                for (cond, body) in branches {
+                    self.expr(cond, in_loop);
+                    self.statements(body, in_loop);
+                }
+                if let Some(body) = otherwise {
+                    self.statements(body, in_loop);
+                }
+            }
+            StmtKind::ForEach { var, var_tok, iterable, body } => {
+                self.reserved_name(var, *var_tok);
+                self.expr(iterable, in_loop);
+                self.statements(body, true);
+            }
+            StmtKind::Task(task) => {
+                for p in &task.params {
+                    self.expr(&p.value, in_loop);
+                }
+            }
+            StmtKind::Return(None) | StmtKind::Jump | StmtKind::Empty | StmtKind::Error => {}
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, in_loop: bool) {
+        match &e.kind {
+            ExprKind::InvokeUrl(task) => {
+                if in_loop {
+                    self.loop_call(task.tok, "invokeurl");
+                }
+                self.invokeurl(task);
+                for p in &task.params {
+                    self.expr(&p.value, in_loop);
+                }
+            }
+            ExprKind::Call { callee, args } => {
+                if in_loop {
+                    if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                        self.loop_call(e.tok, &name);
+                    }
+                }
+                self.expr(callee, in_loop);
+                for a in args {
+                    self.expr(a, in_loop);
+                }
+            }
+            ExprKind::Member { object, .. } => self.expr(object, in_loop),
+            ExprKind::Unary { operand, .. } => self.expr(operand, in_loop),
+            ExprKind::Binary { left, right, .. } => {
+                self.expr(left, in_loop);
+                self.expr(right, in_loop);
+            }
+            ExprKind::Map(entries) => {
+                for (k, v) in entries {
+                    self.expr(k, in_loop);
+                    self.expr(v, in_loop);
+                }
+            }
+            ExprKind::List(items) => {
+                for i in items {
+                    self.expr(i, in_loop);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn loop_call(&mut self, tok: usize, what: &str) {
+        self.push(
+            tok,
+            Diagnostic::warning(
+                "deluge.call_in_loop",
+                "",
+                format!("`{what}` runs once per loop pass; large lists hit Deluge's statement and call limits."),
+            )
+            .with_fix("Collect the records first and make one bulk call (e.g. up to 100 records per insert), or keep the list small.")
+            .with_source(LOOP_SOURCE),
+        );
+    }
+
+    fn invokeurl(&mut self, task: &Task) {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for p in &task.params {
+            if !INVOKEURL_PARAMETERS.contains(&p.name.as_str()) {
+                self.push(
+                    p.tok,
+                    Diagnostic::error(
+                        "deluge.invokeurl.unknown_parameter",
+                        "",
+                        format!("`{}` is not an invokeurl parameter.", p.name),
+                    )
+                    .with_fix(format!("Use one of: {}.", INVOKEURL_PARAMETERS.join(", ")))
+                    .with_source(INVOKE_SOURCE),
+                );
+            } else if !seen.insert(p.name.as_str()) {
+                self.push(
+                    p.tok,
+                    Diagnostic::warning(
+                        "deluge.invokeurl.duplicate_parameter",
+                        "",
+                        format!("`{}` is given more than once.", p.name),
+                    )
+                    .with_fix("Keep one line per parameter."),
+                );
+            }
+        }
+        let find = |name: &str| task.params.iter().find(|p| p.name == name);
+        let url = find("url");
+        if url.is_none() {
+            self.push(
+                task.tok,
+                Diagnostic::error("deluge.invokeurl.missing_url", "", "This invokeurl has no `url`.")
+                    .with_fix("Add a line `url: \"https://…\"`.")
+                    .with_source(INVOKE_SOURCE),
+            );
+        }
+        if let Some(p) = find("type") {
+            self.check_type(p);
+        }
+        if find("connection").is_none() {
+            let host = url
+                .and_then(|p| leading_text(&p.value))
+                .and_then(|t| url::Url::parse(t).ok())
+                .and_then(|u| u.host_str().map(str::to_string));
+            if let Some(host) = host.filter(|h| !is_zoho_host(h)) {
+                self.push(
+                    task.tok,
+                    Diagnostic::warning(
+                        "deluge.invokeurl.no_connection",
+                        "",
+                        format!("This call to `{host}` has no `connection`."),
+                    )
+                    .with_fix("Add `connection: \"<link name>\"` so Deluge authorizes the call, unless the API takes no authorization or you send a key in `headers`.")
+                    .with_source("zoho-facts.md §8c: connection: \"<link_name>\" in invokeurl (Deluge connections.html)"),
+                );
+            }
+        }
+        let json = find("content-type").is_some_and(|p| is_json_type(&p.value))
+            || find("headers").is_some_and(|p| match &p.value.kind {
+                ExprKind::Name(n) => self.json_maps.contains(n),
+                _ => literal_has_json_type(&p.value),
+            });
+        for name in ["parameters", "body"] {
+            let Some(p) = find(name) else { continue };
+            let is_map = match &p.value.kind {
+                ExprKind::Name(n) => self.maps.contains(n),
+                _ => is_map_value(&p.value),
+            };
+            if json && is_map {
+                self.push(
+                    p.tok,
+                    Diagnostic::warning(
+                        "deluge.invokeurl.json_map_without_tostring",
+                        "",
+                        format!("A map is sent as `{name}` with a JSON content type but without `.toString()`."),
+                    )
+                    .with_fix("Send the map as JSON text: `parameters: payload.toString()`.")
+                    .with_source(JSON_SOURCE),
+                );
+            }
+        }
+    }
+
+    fn check_type(&mut self, p: &Param) {
+        let value = match &p.value.kind {
+            ExprKind::Name(n) => n.as_str(),
+            ExprKind::Text(t) => t.as_str(),
+            _ => return,
+        };
+        if !INVOKEURL_TYPES.iter().any(|t| t.eq_ignore_ascii_case(value)) {
+            self.push(
+                p.value.tok,
+                Diagnostic::error("deluge.invokeurl.bad_type", "", format!("`{value}` is not an invokeurl type."))
+                    .with_fix("Use GET, POST, PUT, PATCH or DELETE (GET when the line is left out).")
+                    .with_source(INVOKE_SOURCE),
+            );
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! JavaScript bindings of [`crate::deluge`]: generate, check and format Deluge.
+
+use super::error::to_js;
+use super::read;
+use crate::deluge::{coql, format, generate, record_call};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_DELUGE: &'static str = r#"
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** One invokeurl call to generate. */
+export interface InvokeUrlSpec {
+  url?: string;
+  /** Default "GET". */
+  method?: HttpMethod;
+  /** The connection's link name. */
+  connection?: string;
+  headers?: Record<string, string>;
+  /** Encoded into the URL. */
+  query?: Record<string, string | number | boolean>;
+  body?: unknown;
+  /** Default "text" for a string body, else "json". */
+  bodyMode?: "json" | "form" | "text";
+  detailed?: boolean;
+  /** Default "response". */
+  responseVar?: string;
+  /** Default "putLines". */
+  style?: "putLines" | "literal";
+  /** Named in the comment header only. */
+  scopes?: string[];
+  /** Default true. */
+  handleResponse?: boolean;
+}
+
+/** Generated Deluge, or the findings that prevented it. */
+export interface Snippet {
+  deluge?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface RecordCallSpec {
+  dataCenter?: string;
+  /** Default "v8". */
+  apiVersion?: string;
+  module?: string;
+  operation?: "insert" | "update" | "upsert" | "get" | "search" | "coql";
+  /** At most 100. */
+  records?: Record<string, unknown>[];
+  id?: string;
+  trigger?: ("workflow" | "approval" | "blueprint")[];
+  duplicateCheckFields?: string[];
+  criteria?: string;
+  query?: string;
+  connection?: string;
+  style?: "putLines" | "literal";
+  detailed?: boolean;
+  responseVar?: string;
+}
+
+export interface CoqlQuery {
+  select?: string[];
+  from?: string;
+  where?: string;
+  orderBy?: string[];
+  limit?: number;
+  offset?: number;
+  /** When given, the /coql invokeurl is generated too. */
+  dataCenter?: string;
+  apiVersion?: string;
+  connection?: string;
+}
+
+export interface CoqlAnswer {
+  query?: string;
+  deluge?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Formatted Deluge, or the error findings that prevented formatting. */
+export interface Formatted {
+  formatted?: string;
+  changed: boolean;
+  diagnostics: Diagnostic[];
+}
+"#;
+
+/// Generates one invokeurl call.
+#[wasm_bindgen(js_name = generateInvokeUrl, unchecked_return_type = "Snippet")]
+pub fn generate_invoke_url(
+    #[wasm_bindgen(unchecked_param_type = "InvokeUrlSpec")] spec: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: generate::InvokeUrlSpec = read(spec)?;
+    to_js(&generate::invoke_url_snippet(&spec))
+}
+
+/// Generates a CRM record call.
+#[wasm_bindgen(js_name = generateRecordCall, unchecked_return_type = "Snippet")]
+pub fn generate_record_call(
+    #[wasm_bindgen(unchecked_param_type = "RecordCallSpec")] spec: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: record_call::RecordCallSpec = read(spec)?;
+    to_js(&record_call::generate_record_call(&spec))
+}
+
+/// Builds and checks a COQL query (and its invokeurl when a data center is given).
+#[wasm_bindgen(js_name = buildCoql, unchecked_return_type = "CoqlAnswer")]
+pub fn build_coql(#[wasm_bindgen(unchecked_param_type = "CoqlQuery")] query: JsValue) -> Result<JsValue, JsValue> {
+    let query: coql::CoqlQuery = read(query)?;
+    to_js(&coql::build_coql(&query))
+}
+
+/// Checks COQL text.
+#[wasm_bindgen(js_name = checkCoql, unchecked_return_type = "Diagnostic[]")]
+pub fn check_coql(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&coql::check_coql(text))
+}
+
+/// Checks Deluge text.
+#[wasm_bindgen(js_name = checkDeluge, unchecked_return_type = "Diagnostic[]")]
+pub fn check_deluge(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::deluge::check_deluge(text))
+}
+
+/// Formats Deluge text.
+#[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
+pub fn format_deluge(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&format::format_answer(text))
+}
