@@ -18,9 +18,10 @@
 //! let check = validate_webhook(&input);
 //! assert!(check.diagnostics.is_empty(), "{:?}", check.diagnostics);
 //! assert_eq!(check.webhook.unwrap()["fields"][1], "Company");
-//! assert!(check.deluge.unwrap().contains("payload.get(\"Email\")"));
+//! assert!(check.deluge.unwrap().contains("field_email = payload.get(\"Email\");"));
 //! ```
 
+use crate::deluge::{check_deluge, string_literal};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
@@ -469,48 +470,32 @@ fn check_fields(fields: &[String], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn deluge_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn deluge_skeleton(name: &str, module: &str, method: &str, fields: &[String], params: &[CustomParameter]) -> String {
     let function = format!("receive_{}", name.to_ascii_lowercase());
     let mut lines = vec![
         format!("// Receives the Zoho CRM webhook {name} ({module}, {method})."),
-        "// `payload` is the map of the fields the webhook sends.".to_string(),
-        format!("map {function}(map payload)"),
-        "{".to_string(),
+        format!("// Body of a Deluge function `map {function}(map payload)`: `payload` is the map of the fields sent."),
     ];
     for p in params.iter().filter_map(|p| p.name.as_deref()) {
-        lines.push(format!("\t// Check the custom parameter {} against the value you configured.", deluge_string(p)));
-        lines.push(format!("\treceived_{} = payload.get({});", variable(p), deluge_string(p)));
+        lines.push(format!("// Compare the custom parameter {} with the value you configured.", string_literal(p)));
+        lines.push(format!("received{} = payload.get({});", variable(p), string_literal(p)));
     }
     for f in fields {
-        lines.push(format!("\t{} = payload.get({});", variable(f), deluge_string(f)));
+        lines.push(format!("{} = payload.get({});", variable(f), string_literal(f)));
     }
-    lines.push("\tresult = Map();".into());
-    lines.push("\tresult.put(\"status\", \"received\");".into());
-    lines.push("\treturn result;".into());
-    lines.push("}".into());
-    lines.join("\n") + "\n"
+    lines.push("info payload;".into());
+    lines.push("result = Map();".into());
+    lines.push("result.put(\"status\", \"received\");".into());
+    lines.push("return result;".into());
+    let text = lines.join("\n") + "\n";
+    // The skeleton is generated text: it must pass the Deluge checker.
+    debug_assert!(!Diagnostic::has_errors(&check_deluge(&text)), "{text}");
+    text
 }
 
 fn variable(name: &str) -> String {
+    // Prefixed, so that no field name can become a reserved word (`date`, `list`) or clash with `payload`.
     let v: String =
         name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
-    if v.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        v
-    } else {
-        format!("v_{v}")
-    }
+    format!("field_{v}")
 }

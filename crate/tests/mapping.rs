@@ -7,9 +7,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use zoho_connector_kit::deluge::check_deluge;
 use zoho_connector_kit::field::{builtin, CrmSchemaInput, SourceSchema};
 use zoho_connector_kit::input::parse_json_value;
-use zoho_connector_kit::mapping::{apply_mapping, validate_mapping, FieldMapping};
+use zoho_connector_kit::mapping::{apply_mapping, generate_mapping_deluge, validate_mapping, FieldMapping};
 use zoho_connector_kit::webhook::{validate_webhook, WebhookInput};
 use zoho_connector_kit::Diagnostic;
 
@@ -200,4 +201,58 @@ fn pasted_reply_keeps_types_lengths_and_picklists() {
     assert!(schema.field("Lead_Score").unwrap().read_only);
     assert_eq!(schema.field("Shopify_Customer_Id").unwrap().data_type.api_name(), "bigint");
     assert_eq!(schema.field("Annual_Revenue").unwrap().decimal_place, Some(2));
+}
+
+#[test]
+fn generated_deluge_passes_the_checker_for_every_mapping() {
+    let validate: Vec<ValidateCase> = serde_json::from_str(include_str!("data/mapping/validate.json")).unwrap();
+    let apply: Vec<ApplyCase> = serde_json::from_str(include_str!("data/mapping/apply.json")).unwrap();
+    let all = validate
+        .into_iter()
+        .map(|c| (c.name, c.crm, c.mapping))
+        .chain(apply.into_iter().map(|c| (c.name, c.crm, c.mapping)));
+    let mut count = 0;
+    for (name, crm, mapping) in all {
+        let schema = crm_schema(&crm);
+        let mapping: FieldMapping = parse_json_value(mapping).unwrap();
+        let out = generate_mapping_deluge(&mapping, &schema, "https://www.zohoapis.eu", "zoho_crm_eu");
+        let deluge = out.deluge.unwrap_or_else(|| panic!("{name}: {:#?}", out.diagnostics));
+        assert!(check_deluge(&deluge).is_empty(), "{name}:\n{deluge}\n{:#?}", check_deluge(&deluge));
+        assert!(deluge.contains(&format!("url: \"https://www.zohoapis.eu/crm/v8/{}\"", schema.module)), "{name}");
+        count += 1;
+    }
+    assert!(count >= 19);
+}
+
+#[test]
+fn generated_deluge_does_the_transforms_of_the_shopify_deals_mapping() {
+    let case: Vec<ApplyCase> = serde_json::from_str(include_str!("data/mapping/apply.json")).unwrap();
+    let mapping: FieldMapping = parse_json_value(case[0].mapping.clone()).unwrap();
+    let out = generate_mapping_deluge(&mapping, &builtin::schema("Deals").unwrap(), "https://www.zohoapis.com", "crm");
+    let deluge = out.deluge.unwrap();
+    for part in [
+        "value_map = {\"paid\": \"Closed Won\", \"pending\": \"Negotiation/Review\", \"refunded\": \"Closed Lost\"};",
+        "errors.add(\"not in the value map: \" + value);",
+        "text = text.replaceAll(\",\", \"\", true);",
+        "lookup.put(\"id\", value.toString());",
+        "if(record.get(\"Stage\") == null)",
+        "payload.put(\"data\", mapped_records);",
+        "connection: \"crm\"",
+    ] {
+        assert!(deluge.contains(part), "{part} in\n{deluge}");
+    }
+}
+
+#[test]
+fn webhook_deluge_skeletons_pass_the_checker() {
+    let cases: Vec<WebhookCase> = serde_json::from_str(include_str!("data/mapping/webhook.json")).unwrap();
+    let mut checked = 0;
+    for case in cases {
+        let input: WebhookInput = parse_json_value(case.input).unwrap();
+        if let Some(deluge) = validate_webhook(&input).deluge {
+            assert!(check_deluge(&deluge).is_empty(), "{}:\n{deluge}\n{:#?}", case.name, check_deluge(&deluge));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6);
 }

@@ -1,5 +1,6 @@
 //! Field mapping between an external app and a Zoho CRM module: the spec ([`FieldMapping`]), its checks
-//! ([`validate_mapping`]), its preview on records ([`apply_mapping`]).
+//! ([`validate_mapping`]), its preview on records ([`apply_mapping`]), and a Deluge function doing the same
+//! ([`generate_mapping_deluge`]).
 //!
 //! ```
 //! use zoho_connector_kit::field::builtin;
@@ -31,6 +32,7 @@ mod apply;
 mod compatibility;
 mod datetime;
 mod decimal;
+mod deluge;
 mod path;
 mod spec;
 mod suggestion;
@@ -39,6 +41,7 @@ mod value;
 
 pub use apply::{apply_mapping, MappingPreview, RecordFinding, BATCH_SIZE};
 pub use compatibility::{compatibility, Compatibility, ValueKind};
+pub use deluge::{generate_mapping_deluge, MappingDeluge};
 pub use spec::{
     CaseStyle, ConflictPolicy, Direction, FieldAccess, FieldMap, FieldMapping, Otherwise, SyncRules, Transform, Trigger,
 };

@@ -185,3 +185,51 @@ pub fn built_in_schema(module: &str) -> Result<JsValue, JsValue> {
         .map_err(|d| error_object(&d, std::slice::from_ref(&d)))?;
     to_js(&schema)
 }
+
+/// A Deluge function body doing the mapping's transforms on a map and inserting the record into the CRM,
+/// checked by the Deluge checker. Defaults: built-in schema of the mapping's module, `https://www.zohoapis.com`,
+/// connection `zoho_crm`.
+#[wasm_bindgen(js_name = generateMappingDeluge, unchecked_return_type = "MappingDeluge")]
+pub fn generate_mapping_deluge(
+    #[wasm_bindgen(unchecked_param_type = "FieldMapping")] mapping: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "MappingDelugeOptions | undefined")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let mapping: FieldMapping = read(mapping)?;
+    let options: MappingDelugeOptions = optional(options)?.unwrap_or_default();
+    let input = options.crm_schema.unwrap_or(CrmSchemaInput { module: mapping.module.clone(), reply: None });
+    let (schema, _) = input.resolve().map_err(|d| error_object(&d, std::slice::from_ref(&d)))?;
+    to_js(&mapping::generate_mapping_deluge(
+        &mapping,
+        &schema,
+        options.api_domain.as_deref().unwrap_or("https://www.zohoapis.com"),
+        options.connection.as_deref().unwrap_or("zoho_crm"),
+    ))
+}
+
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct MappingDelugeOptions {
+    #[serde(default)]
+    crm_schema: Option<CrmSchemaInput>,
+    #[serde(default)]
+    api_domain: Option<String>,
+    #[serde(default)]
+    connection: Option<String>,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MAPPING_DELUGE: &'static str = r#"
+export interface MappingDelugeOptions {
+  crmSchema?: CrmSchemaInput;
+  /** Default "https://www.zohoapis.com". */
+  apiDomain?: string;
+  /** Connection link name; default "zoho_crm". */
+  connection?: string;
+}
+
+export interface MappingDeluge {
+  /** The function body; absent when the Deluge checker finds an error. */
+  deluge?: string;
+  diagnostics: Diagnostic[];
+}
+"#;

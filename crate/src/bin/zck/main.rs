@@ -33,7 +33,7 @@ enum Command {
     Dc(dc::DcArgs),
     /// Build the Zoho OAuth authorization URL from a JSON config.
     AuthUrl(auth_url::AuthUrlArgs),
-    /// Check a field mapping, or preview it on records.
+    /// Check a field mapping, preview it on records, or write it as Deluge.
     Map(map::MapArgs),
     /// Check a CRM workflow webhook config; print its JSON and a receiving Deluge skeleton.
     Webhook(webhook::WebhookArgs),

@@ -1,10 +1,10 @@
-//! `zck map validate|apply`: check a field mapping, preview it on records.
+//! `zck map validate|apply|deluge`: check a field mapping, preview it on records, write its Deluge.
 
 use crate::output::{line, print_diagnostics, print_json, read_json, Exit, Format};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 use zoho_connector_kit::field::{CrmSchemaInput, ModuleSchema, SourceSchema};
-use zoho_connector_kit::mapping::{apply_mapping, validate_mapping, FieldMapping};
+use zoho_connector_kit::mapping::{apply_mapping, generate_mapping_deluge, validate_mapping, FieldMapping};
 use zoho_connector_kit::{Diagnostic, Severity};
 
 #[derive(Debug, Args)]
@@ -27,7 +27,8 @@ Contacts, Accounts, Deals) unless --schema gives the JSON reply of GET /crm/v8/s
 Examples:
   zck map validate mapping.json
   zck map validate mapping.json --schema leads-fields.json --source shopify-customer.json
-  zck map apply mapping.json orders.json --format json > payloads.json")]
+  zck map apply mapping.json orders.json --format json > payloads.json
+  zck map deluge mapping.json --connection zoho_crm")]
 pub struct MapArgs {
     #[command(subcommand)]
     command: MapCommand,
@@ -87,12 +88,34 @@ Exit codes: 0 every record mapped, 1 a record was skipped, 2 a file cannot be re
         #[command(flatten)]
         schema: SchemaArgs,
     },
+    /// Write a Deluge function body doing the mapping on a map and inserting the record (checked by the Deluge checker).
+    #[command(after_help = "\
+Examples:
+  zck map deluge mapping.json
+  zck map deluge mapping.json --api-domain https://www.zohoapis.eu --connection crm_eu > map_to_leads.dg
+
+Exit codes: 0 written, 1 an error finding, 2 a file cannot be read or parsed.")]
+    Deluge {
+        /// The mapping JSON file.
+        mapping: String,
+        #[command(flatten)]
+        schema: SchemaArgs,
+        /// The CRM API domain.
+        #[arg(long, default_value = "https://www.zohoapis.com")]
+        api_domain: String,
+        /// The link name of the Zoho CRM connection.
+        #[arg(long, default_value = "zoho_crm")]
+        connection: String,
+    },
 }
 
 pub fn run(args: MapArgs) -> Exit {
     match args.command {
         MapCommand::Validate { mapping, schema, source } => validate(&mapping, &schema, source.as_deref(), args.format),
         MapCommand::Apply { mapping, records, schema } => apply(&mapping, &records, &schema, args.format),
+        MapCommand::Deluge { mapping, schema, api_domain, connection } => {
+            deluge(&mapping, &schema, &api_domain, &connection, args.format)
+        }
     }
 }
 
@@ -187,5 +210,23 @@ fn apply(mapping: &str, records: &str, schema: &SchemaArgs, format: Format) -> E
     if preview.findings.iter().any(|f| f.severity == Severity::Error) {
         line("records with an error finding are left out; use --format json for every payload");
     }
+    exit
+}
+
+fn deluge(mapping: &str, schema: &SchemaArgs, api_domain: &str, connection: &str, format: Format) -> Exit {
+    let (mapping, crm, _) = match load(mapping, schema, format) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
+    let out = generate_mapping_deluge(&mapping, &crm, api_domain, connection);
+    let exit = if out.deluge.is_some() { Exit::from_diagnostics(&out.diagnostics) } else { Exit::Findings };
+    if format == Format::Json {
+        print_json(&out);
+        return exit;
+    }
+    if let Some(text) = &out.deluge {
+        line(text.trim_end());
+    }
+    print_diagnostics(&out.diagnostics);
     exit
 }
