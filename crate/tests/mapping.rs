@@ -1,5 +1,6 @@
 //! Field mapping and webhooks, driven by the same data files as the npm tests (`tests/data/mapping/*.json`).
 //! Runs natively and, with `--target wasm32-unknown-unknown`, in headless Chromium.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -1,6 +1,7 @@
 //! Property: `apply_mapping` never panics, whatever JSON the records hold, and every record is either sent or
 //! skipped. Native only (proptest).
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
