@@ -48,6 +48,10 @@ if (want('extension')) {
   const manifest = JSON.parse(readFileSync(join(paths.extSrc, 'static', 'manifest.json'), 'utf8'));
   manifest.content_scripts[0].matches = core.listDataCenters()
     .filter((dc) => dc.crmWebHost).map((dc) => `${dc.crmWebHost.value}/*`);
+  // Host permissions only for the Zoho CRM API domains, for the live connection test.
+  manifest.host_permissions = core.listDataCenters()
+    .flatMap((dc) => [dc.apiDomain, dc.sandboxApiDomain, dc.developerApiDomain])
+    .filter(Boolean).map((f) => `${f.value}/*`);
   manifest.version = core.version();
   writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`extension built: ${dist}`);

@@ -12,12 +12,16 @@
 //! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
 //!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
 //! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
+//! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
 //! - [`field`]: CRM field types with JSON shape, limits and sources; source field types; module schemas from
 //!   `GET /settings/fields`; built-in standard fields of Leads, Contacts, Accounts, Deals.
 //! - [`mapping`]: [`FieldMapping`], [`validate_mapping`], [`apply_mapping`] (payload batches of 100 with per-record
 //!   findings).
 //! - [`webhook`]: [`webhook::validate_webhook`], the webhook JSON of the setup guide and a receiving Deluge skeleton.
+//! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
+//! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -39,21 +43,28 @@
 //! ```
 
 pub mod authorization;
+pub mod connection;
+pub mod connection_test;
 pub mod data_center;
 pub mod deluge;
 pub mod diagnostic;
 pub mod field;
+pub mod http;
 pub mod input;
 pub mod mapping;
+pub mod scope;
+pub mod secret;
 pub mod webhook;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use authorization::{build_authorization_url, AuthorizationInput, AuthorizationUrl};
+pub use connection::{validate_connection, ConnectionConfigInput, ConnectionReport};
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
 pub use mapping::{apply_mapping, validate_mapping, FieldMapping};
+pub use secret::Secret;
 
 /// The crate version, as shown by the CLI and the extension.
 ///

@@ -7,7 +7,11 @@ import { handle } from './service';
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
   // another extension's messages arrive on onMessageExternal, which we do not listen to.
-  if (sender.id !== chrome.runtime.id || !isRequest(message)) {
+  const fromOurPage = sender.url?.startsWith(chrome.runtime.getURL('')) ?? false;
+  const allowed = sender.id === chrome.runtime.id && isRequest(message)
+    // The connection test carries a token: only the extension's own pages may ask for it, never a content script.
+    && (message.type !== 'zck:connection-test' || fromOurPage);
+  if (!allowed) {
     sendResponse({ ok: false, error: { code: 'message.refused', message: 'Unknown or malformed request.' } });
     return false;
   }

@@ -1,33 +1,39 @@
 // The one message contract between the content script, the popup and the service worker.
 // Every request names its type; every reply is either { ok: true, ... } or { ok: false, error }.
-import type { Detection, Diagnostic } from './core';
+import type { ConnectionTestInput, ConnectionTestReport, Detection, Diagnostic } from './core';
+export type { ConnectionTestReport };
 
 /** A request from the content script (overlay) to the service worker. */
 export type Request =
   | { type: 'zck:detect'; text: string }
-  | { type: 'zck:ping' };
+  | { type: 'zck:ping' }
+  /** From the popup only: the live connection test (the token lives in this message and in memory only). */
+  | { type: 'zck:connection-test'; input: ConnectionTestInput };
 
 /** The reply to each request type. */
 export interface ReplyMap {
   'zck:detect': { detection: Detection };
   'zck:ping': { version: string };
+  'zck:connection-test': { report: ConnectionTestReport };
 }
 
 export type Reply<T extends Request['type']> =
   | ({ ok: true } & ReplyMap[T])
   | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[] } };
 
-export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping'];
+export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping', 'zck:connection-test'];
 
 /** True for a well-formed request object (anything else is refused by the service worker). */
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; text?: unknown };
+  const v = value as { type?: unknown; text?: unknown; input?: unknown };
   switch (v.type) {
     case 'zck:detect':
       return typeof v.text === 'string' && v.text.length <= 4096;
     case 'zck:ping':
       return true;
+    case 'zck:connection-test':
+      return typeof v.input === 'object' && v.input !== null && !Array.isArray(v.input);
     default:
       return false;
   }

@@ -9,5 +9,7 @@ export async function handle(request: Request): Promise<Reply<Request['type']>> 
       return { ok: true, detection: api.detectDataCenter(request.text) };
     case 'zck:ping':
       return { ok: true, version: api.version() };
+    case 'zck:connection-test':
+      return { ok: true, report: await api.testConnection(request.input) };
   }
 }

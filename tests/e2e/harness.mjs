@@ -71,7 +71,7 @@ export async function launch({ withServer = true, extraRoutes } = {}) {
     ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--ignore-certificate-errors',
       ...(rules ? [`--host-resolver-rules=${rules}`] : []),
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
   });

@@ -6,8 +6,11 @@
 //! The TypeScript types of the npm package are declared in [`types`] and attached to each export with
 //! `unchecked_param_type` / `unchecked_return_type`, so `tsc` checks callers against them.
 
+mod connection;
 mod deluge;
 mod error;
+mod fetch;
+mod live_test;
 mod mapping;
 mod types;
 

@@ -1,6 +1,7 @@
 // The popup's tabs. A tab is a title and a mount function; adding a tab is adding an entry here.
 import type * as core from '../core';
 import { mountAuthorize } from './authorize';
+import { mountLiveTest } from './live-test';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
 
@@ -12,4 +13,5 @@ export interface Tab {
 
 export const TABS: Tab[] = [
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
+  { id: 'test', title: 'Test', mount: mountLiveTest },
 ];

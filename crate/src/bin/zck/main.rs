@@ -7,6 +7,7 @@ mod auth_url;
 mod dc;
 mod map;
 mod output;
+mod validate;
 mod webhook;
 
 use clap::{Parser, Subcommand};
@@ -20,6 +21,7 @@ Examples:
   zck auth-url connection.json             build the OAuth authorization URL
   zck map validate mapping.json            check a field mapping
   zck webhook webhook.json                 check a CRM webhook config
+  zck validate connection.json             check a whole connection (custom service) config
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -37,6 +39,8 @@ enum Command {
     Map(map::MapArgs),
     /// Check a CRM workflow webhook config; print its JSON and a receiving Deluge skeleton.
     Webhook(webhook::WebhookArgs),
+    /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
+    Validate(validate::ValidateArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -46,6 +50,7 @@ fn main() -> std::process::ExitCode {
         Command::AuthUrl(args) => auth_url::run(args),
         Command::Map(args) => map::run(args),
         Command::Webhook(args) => webhook::run(args),
+        Command::Validate(args) => validate::run(args),
     };
     exit.into()
 }

@@ -1,0 +1,117 @@
+//! `zck validate` against the same data file as `tests/connection.rs` and `tests/js/connection.test.mjs`.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput};
+use zoho_connector_kit::input::parse_json_value;
+
+fn zck_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn cases() -> Vec<serde_json::Value> {
+    serde_json::from_str(include_str!("data/connections/cases.json")).unwrap()
+}
+
+#[test]
+fn json_output_equals_the_library_report_and_the_expected_findings_for_every_case() {
+    for case in cases() {
+        let name = case["name"].as_str().unwrap();
+        let config = serde_json::to_string_pretty(&case["config"]).unwrap();
+        let out = zck_stdin(&["validate", "-", "--format", "json"], &config);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if let Some(want) = case["expect"]["inputError"].as_str() {
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            let d = &json["diagnostics"][0];
+            assert_eq!(format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()), want, "{name}");
+            assert!(d["line"].as_u64().is_some(), "{name}: no line");
+            continue;
+        }
+        let input: ConnectionConfigInput = parse_json_value(case["config"].clone()).unwrap();
+        let report = validate_connection(&input);
+        assert_eq!(json, serde_json::to_value(&report).unwrap(), "{name}");
+        let mut got: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] != "info")
+            .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
+            .collect();
+        got.sort();
+        let mut want: Vec<String> =
+            case["expect"]["findings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{name}");
+        let errors = json["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error");
+        assert_eq!(out.status.code(), Some(if errors { 1 } else { 0 }), "{name}");
+    }
+}
+
+#[test]
+fn text_output_reads_like_a_compiler_and_never_shows_the_secret() {
+    let config = r#"{
+  "serviceName": "Zoho CRM", "linkName": "Zoho-CRM", "authType": "oauth2", "dataCenter": "eu",
+  "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0", "clientSecret": "3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f0a1c",
+  "authorizeUrl": "https://accounts.zoho.eu/oauth/v2/auth",
+  "tokenUrl": "https://accounts.zoho.eu/oauth/v2/token?client_secret=3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e2b4d6f0a1c",
+  "scopes": ["ZohoCRM.modules.ALL"]
+}"#;
+    let out = zck_stdin(&["validate", "-"], config);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("linkName: error[connection.link_name_start]: The link name `Zoho-CRM` must start"),
+        "{text}"
+    );
+    assert!(text.contains("\n  fix: Use \"zoho_crm\"."), "{text}");
+    assert!(text.contains("authorizeUrl: warning[connection.access_type_missing]"), "{text}");
+    assert!(text.contains("tokenUrl: error[connection.secret_in_url]"), "{text}");
+    assert!(text.contains("data center: EU (Europe), from dataCenter"), "{text}");
+    assert!(text.contains("provider:    zoho"), "{text}");
+    assert!(!text.contains("3f9a1c7e5b2d8f4a"), "the secret leaked:\n{text}");
+    // Errors come before warnings and notes.
+    let first_warning = text.find(": warning[").unwrap();
+    assert!(text.rfind(": error[").unwrap() < first_warning, "{text}");
+}
+
+#[test]
+fn clean_config_exits_zero_and_shows_the_url_to_try() {
+    let case = cases().into_iter().find(|c| c["name"] == "clean: Zoho CRM as provider, US").unwrap();
+    let out = zck_stdin(&["validate", "-"], &case["config"].to_string());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("try:         https://accounts.zoho.com/oauth/v2/auth?response_type=code"), "{text}");
+    assert!(text.contains("redirect URI: https://deluge.zoho.com/delugeauth/callback"), "{text}");
+}
+
+#[test]
+fn broken_json_exits_two_with_line_and_column() {
+    let out = zck_stdin(&["validate", "-"], "{\n  \"serviceName\": \"MailChimp\"\n  \"linkName\": \"mailchimp\"\n}");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("<stdin>: ") && err.contains(":3:3: error[input.syntax]"), "{err}");
+}
+
+#[test]
+fn missing_file_exits_two() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zck")).args(["validate", "/nonexistent/conn.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("cannot read /nonexistent/conn.json"));
+}
+
+#[test]
+fn help_has_examples() {
+    let out = Command::new(env!("CARGO_BIN_EXE_zck")).args(["validate", "--help"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("zck validate connection.json --format json"), "{text}");
+}

@@ -1,0 +1,70 @@
+// Tab "Test": calls the CRM with an access token the admin pastes. The token lives in this form and in one message
+// to the service worker (which makes the calls); it is never stored.
+import type { Api } from './tabs';
+import type { ConnectionTestReport, Reply } from '../messages';
+import { findingsList, h } from './dom';
+
+type Sender = (message: unknown) => Promise<unknown>;
+
+/** The service worker, or (in the demo page, without chrome.runtime) the core directly. */
+function sender(api: Api): Sender {
+  const rt = (globalThis as { chrome?: typeof chrome }).chrome?.runtime;
+  if (rt?.sendMessage) return (m) => rt.sendMessage(m);
+  return async (m) => ({ ok: true, report: await api.testConnection((m as { input: never }).input) });
+}
+
+export function mountLiveTest(panel: HTMLElement, api: Api): void {
+  const send = sender(api);
+  const dc = h('select', { id: 't-dataCenter' }, h('option', { value: '' }, 'Choose…'));
+  for (const d of api.listDataCenters()) dc.append(h('option', { value: d.id }, `${d.id.toUpperCase()} — ${d.name}`));
+  const apiDomain = h('input', { type: 'url', id: 't-apiDomain', placeholder: 'https://www.zohoapis.eu (api_domain of the token response)', autocomplete: 'off' });
+  const token = h('input', { type: 'password', id: 't-token', autocomplete: 'off', spellcheck: 'false', placeholder: '1000.…' });
+  const run = h('button', { type: 'submit', class: 'copy' }, 'Test connection');
+  const out = h('div', { class: 'test-out', 'aria-live': 'polite' });
+  const form = h('form', { class: 'form', autocomplete: 'off' },
+    h('p', { class: 'hint' }, 'Calls GET /crm/v8/users?type=CurrentUser and /crm/v8/org. The token is used for this test only and never stored.'),
+    h('div', { class: 'field' }, h('label', { for: 't-dataCenter' }, 'Data center'), dc),
+    h('div', { class: 'field' }, h('label', { for: 't-apiDomain' }, 'API domain (optional, preferred)'), apiDomain),
+    h('div', { class: 'field' }, h('label', { for: 't-token' }, 'Access token'), token),
+    h('div', { class: 'actions' }, run));
+  panel.append(form, out);
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    run.disabled = true;
+    out.replaceChildren(h('p', { class: 'hint' }, 'Calling Zoho…'));
+    const input = {
+      ...(dc.value ? { dataCenter: dc.value } : {}),
+      ...(apiDomain.value.trim() ? { apiDomain: apiDomain.value.trim() } : {}),
+      accessToken: token.value,
+    };
+    send({ type: 'zck:connection-test', input })
+      .then((reply) => {
+        const r = reply as Reply<'zck:connection-test'>;
+        if (r.ok) show(r.report);
+        else out.replaceChildren(h('p', { class: 'finding error' }, `${r.error.code}: ${r.error.message}`));
+      })
+      .catch((err: unknown) => out.replaceChildren(h('p', { class: 'finding error' }, `The service worker did not answer: ${String(err)}`)))
+      .finally(() => { run.disabled = false; });
+  });
+
+  function show(report: ConnectionTestReport): void {
+    const rows = report.calls.map((c) => h('tr', { 'data-call': c.name, 'data-ok': String(c.ok) },
+      h('td', {}, c.name),
+      h('td', {}, c.status === undefined ? '—' : String(c.status)),
+      h('td', { class: c.withinTarget ? '' : 'slow' }, `${Math.round(c.latencyMs)} ms`),
+      h('td', {}, c.ok ? 'ok' : (c.errorCode ?? 'failed')),
+      h('td', {}, (c.seen ?? []).map(([, v]) => v).join(' · '))));
+    const parts: (Node | null)[] = [
+      h('p', { class: 'verdict', 'data-ok': String(report.ok) },
+        report.ok ? `Connected to ${report.apiDomain ?? ''}` : 'The connection test failed.'),
+      report.apiDomain ? h('p', { class: 'hint' }, `API domain: ${report.apiDomain}${report.dataCenter ? ` (${report.dataCenter.toUpperCase()})` : ''}; target under 2 s per call.`) : null,
+      report.calls.length ? h('table', { class: 'registry calls' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'call'), h('th', {}, 'HTTP'), h('th', {}, 'latency'), h('th', {}, 'result'), h('th', {}, 'seen'))),
+        h('tbody', {}, ...rows)) : null,
+      report.missingScopes.length ? h('p', { class: 'missing' }, `Scopes that seem missing: ${report.missingScopes.join(', ')}`) : null,
+      findingsList(report.diagnostics)];
+    out.replaceChildren(...parts.filter((p): p is Node => p !== null));
+    panel.dataset.tested = report.ok ? 'ok' : 'failed';
+  }
+}
