@@ -58,8 +58,10 @@ pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
     let brackets = bracket_balance(&parsed.tokens);
     // A bracket finding explains a line better than the syntax error it causes there.
     let bracket_lines: BTreeSet<Option<u32>> = brackets.iter().map(|d| d.line).collect();
+    let unclosed = brackets.iter().any(|d| d.message.ends_with("is never closed."));
     for d in parsed.diagnostics {
-        if d.code == "deluge.syntax" && bracket_lines.contains(&d.line) {
+        let at_end = d.message.ends_with("found the end of the text.");
+        if d.code == "deluge.syntax" && (bracket_lines.contains(&d.line) || (unclosed && at_end)) {
             continue;
         }
         diagnostics.push(d);

@@ -234,19 +234,46 @@ pub fn value_literal(value: &Value) -> String {
 }
 
 fn number_literal(n: &serde_json::Number) -> String {
-    if n.is_f64() {
-        // Display never uses an exponent (Deluge has none that is documented); keep a decimal point so the
-        // value stays a decimal.
-        let f = n.as_f64().unwrap_or(0.0);
-        let text = format!("{f}");
-        if text.contains('.') {
-            text
-        } else {
-            format!("{text}.0")
-        }
-    } else {
-        n.to_string()
+    let text = n.to_string();
+    if !n.is_f64() {
+        return text;
     }
+    // serde_json writes large and small decimals with an exponent (`1e20`, `1.5e-7`); Deluge has none that is
+    // documented, so expand it. Using serde_json's text (not f64 `Display`) keeps core's float formatter out of
+    // the Wasm. A decimal point is kept so that the value stays a decimal.
+    let plain = expand_exponent(&text);
+    if plain.contains('.') {
+        plain
+    } else {
+        format!("{plain}.0")
+    }
+}
+
+/// `1.5e-7` → `0.00000015`, `-2e20` → `-200000000000000000000`; text without an exponent is returned as is.
+fn expand_exponent(text: &str) -> String {
+    let Some((mantissa, exp)) = text.split_once(['e', 'E']) else { return text.to_string() };
+    let Ok(exp) = exp.trim_start_matches('+').parse::<i32>() else { return text.to_string() };
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    let point = i64::try_from(int.len()).unwrap_or(0) + i64::from(exp);
+    let body = if point <= 0 {
+        let zeros = usize::try_from(-point).unwrap_or(0);
+        format!("0.{}{digits}", "0".repeat(zeros))
+    } else {
+        let point = usize::try_from(point).unwrap_or(0);
+        if point >= digits.len() {
+            format!("{digits}{}", "0".repeat(point - digits.len()))
+        } else {
+            format!("{}.{}", digits.get(..point).unwrap_or(""), digits.get(point..).unwrap_or(""))
+        }
+    };
+    let trimmed = body.trim_start_matches('0');
+    let body = if trimmed.is_empty() || trimmed.starts_with('.') { format!("0{trimmed}") } else { trimmed.to_string() };
+    format!("{sign}{body}")
 }
 
 fn scalar_literal(value: &Value) -> Option<String> {
@@ -317,6 +344,19 @@ fn write_literal(out: &mut String, value: &Value, indent: Option<usize>) {
         push_indent(out, l);
     }
     out.push('}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_exponent;
+
+    #[test]
+    fn exponents_expand_to_plain_decimals() {
+        assert_eq!(expand_exponent("1e20"), "100000000000000000000");
+        assert_eq!(expand_exponent("1.5e-7"), "0.00000015");
+        assert_eq!(expand_exponent("-2.25e1"), "-22.5");
+        assert_eq!(expand_exponent("12.5"), "12.5");
+    }
 }
 
 fn push_indent(out: &mut String, level: usize) {

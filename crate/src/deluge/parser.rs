@@ -245,7 +245,9 @@ pub fn parse(text: &str) -> Parsed<'_> {
         sig,
         pos: 0,
         depth: 0,
+        // A line with a lexical finding needs no syntax finding on top of it.
         diagnostics: Vec::new(),
+        lexical_lines: lexed.diagnostics.iter().filter_map(|d| d.line).collect(),
     };
     let mut statements = Vec::new();
     while p.pos < p.sig.len() {
@@ -275,6 +277,7 @@ struct Parser<'a> {
     pos: usize,
     depth: usize,
     diagnostics: Vec<Diagnostic>,
+    lexical_lines: Vec<u32>,
 }
 
 fn describe(t: Option<&Token<'_>>) -> String {
@@ -333,7 +336,10 @@ impl<'a> Parser<'a> {
     }
 
     fn push(&mut self, line: u32, column: u32, message: String, fix: &str) {
-        if self.diagnostics.len() >= MAX_SYNTAX_FINDINGS || self.diagnostics.iter().any(|d| d.line == Some(line)) {
+        if self.diagnostics.len() >= MAX_SYNTAX_FINDINGS
+            || self.diagnostics.iter().any(|d| d.line == Some(line))
+            || self.lexical_lines.contains(&line)
+        {
             return;
         }
         self.diagnostics.push(Diagnostic::error("deluge.syntax", "", message).with_fix(fix).at(line, column));
@@ -481,6 +487,12 @@ impl<'a> Parser<'a> {
                 "else" => {
                     self.error_here("`else` without a matching `if`.", "Put `else` right after the `}` of an `if`.");
                     self.take(Role::Plain);
+                    // Read its branch so that the body is checked and not reported again.
+                    if self.at_word("if") {
+                        self.take(Role::Keyword);
+                        self.condition();
+                    }
+                    self.block();
                     return StmtKind::Error;
                 }
                 _ => {}
@@ -499,9 +511,8 @@ impl<'a> Parser<'a> {
             self.sync();
             return StmtKind::Error;
         }
-        let errors = self.diagnostics.len();
         let expr = self.expression();
-        if expr.kind == ExprKind::Error && self.diagnostics.len() > errors {
+        if expr.kind == ExprKind::Error {
             self.sync();
             return StmtKind::Error;
         }
@@ -852,6 +863,11 @@ impl<'a> Parser<'a> {
                 return e;
             }
             TokenKind::Punct if t.text == "{" || t.text == "[" => return self.collection(tok),
+            TokenKind::Unknown => {
+                // Already reported by the lexer.
+                self.take(Role::Plain);
+                return Expr { kind: ExprKind::Error, tok };
+            }
             _ => {
                 self.expected("a value", "Complete the expression.");
                 return Expr { kind: ExprKind::Error, tok };

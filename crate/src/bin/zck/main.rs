@@ -4,9 +4,13 @@
 
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
+mod check;
+mod coql;
 mod dc;
+mod fmt;
 mod map;
 mod output;
+mod snippet;
 mod validate;
 mod webhook;
 
@@ -22,6 +26,9 @@ Examples:
   zck map validate mapping.json            check a field mapping
   zck webhook webhook.json                 check a CRM webhook config
   zck validate connection.json             check a whole connection (custom service) config
+  zck snippet call.json                    the Deluge of an invokeurl call
+  zck check function.dg                    check pasted Deluge
+  zck fmt --check function.dg              is the Deluge formatted?
 
 Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
 struct Cli {
@@ -41,6 +48,14 @@ enum Command {
     Webhook(webhook::WebhookArgs),
     /// Check a whole connection (custom service) config: names, fields, URLs, redirect, scopes.
     Validate(validate::ValidateArgs),
+    /// Print the Deluge of an invokeurl call (or, with --record, a CRM record call) from a JSON spec.
+    Snippet(snippet::SnippetArgs),
+    /// Check a COQL query against Zoho's limits.
+    Coql(coql::CoqlArgs),
+    /// Check Deluge files: syntax, invokeurl parameters, connections, loop calls, reserved names.
+    Check(check::CheckArgs),
+    /// Format Deluge files (`--check`: only report unformatted files).
+    Fmt(fmt::FmtArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -51,6 +66,10 @@ fn main() -> std::process::ExitCode {
         Command::Map(args) => map::run(args),
         Command::Webhook(args) => webhook::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Snippet(args) => snippet::run(args),
+        Command::Coql(args) => coql::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     exit.into()
 }

@@ -100,3 +100,8 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
 pub fn line(text: &str) {
     println!("{text}");
 }
+
+/// Prints text as it is (no newline added).
+pub fn raw(text: &str) {
+    print!("{text}");
+}

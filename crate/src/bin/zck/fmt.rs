@@ -1,0 +1,70 @@
+//! `zck fmt`: format Deluge files in place (or print standard input formatted); `--check` only reports.
+
+use crate::output::{line, print_diagnostics, read_text, Exit};
+use clap::Args;
+use zoho_connector_kit::deluge::format_deluge;
+
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Files are rewritten in place; `-` reads standard input and prints the result. Text with syntax errors is
+never changed: its findings are printed instead.
+
+Examples:
+  zck fmt function.dg
+  zck fmt --check functions/*.dg
+  pbpaste | zck fmt -
+
+Exit codes: 0 formatted (or, with --check, already formatted), 1 with --check a file is not formatted,
+2 a file cannot be read or has syntax errors.")]
+pub struct FmtArgs {
+    /// Deluge files, or `-` for standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Only report files that are not formatted (exit 1); change nothing.
+    #[arg(long)]
+    check: bool,
+}
+
+pub fn run(args: FmtArgs) -> Exit {
+    let mut exit = Exit::Ok;
+    for file in &args.files {
+        let shown = if file == "-" { "<stdin>" } else { file.as_str() };
+        let Ok(text) = read_text(file) else {
+            exit = Exit::BadInput;
+            continue;
+        };
+        let formatted = match format_deluge(&text) {
+            Ok(f) => f,
+            Err(found) => {
+                let found: Vec<_> = found
+                    .into_iter()
+                    .map(|mut d| {
+                        d.path = shown.to_string();
+                        d
+                    })
+                    .collect();
+                print_diagnostics(&found);
+                exit = Exit::BadInput;
+                continue;
+            }
+        };
+        if args.check {
+            if formatted != text {
+                line(&format!("{shown}: not formatted"));
+                if exit == Exit::Ok {
+                    exit = Exit::Findings;
+                }
+            }
+        } else if file == "-" {
+            crate::output::raw(&formatted);
+        } else if formatted != text {
+            if let Err(e) = std::fs::write(file, &formatted) {
+                line(&format!("{shown}: cannot write: {e}"));
+                exit = Exit::BadInput;
+            } else {
+                line(&format!("{shown}: formatted"));
+            }
+        }
+    }
+    exit
+}

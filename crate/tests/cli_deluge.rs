@@ -1,0 +1,105 @@
+//! `zck snippet`, `zck coql`, `zck check` and `zck fmt` as an admin runs them: output and exit codes.
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn zck(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zck"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/deluge/corpus/");
+
+#[test]
+fn snippet_prints_the_deluge_of_a_spec() {
+    let spec = r#"{"url": "https://api.example.com/v1/orders", "method": "POST", "connection": "example_api", "body": {"id": 7}}"#;
+    let o = zck(&["snippet", "-"], Some(spec));
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("payload.put(\"id\", 7);") && out.contains("\tconnection: \"example_api\""), "{out}");
+}
+
+#[test]
+fn snippet_errors_exit_1_and_bad_json_exits_2() {
+    let o = zck(&["snippet", "-"], Some(r#"{"method": "POST"}"#));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("deluge.generate.missing_url"));
+    let o = zck(&["snippet", "-", "--format", "json"], Some("{\"url\": "));
+    assert_eq!(o.status.code(), Some(2));
+    let o = zck(&["snippet", "-"], Some(r#"{"uri": "x"}"#));
+    assert_eq!(o.status.code(), Some(2), "unknown fields are refused");
+}
+
+#[test]
+fn snippet_record_builds_a_crm_insert() {
+    let spec = r#"{"dataCenter": "eu", "module": "Leads", "operation": "insert", "records": [{"Last_Name": "Weber"}], "connection": "zoho_crm"}"#;
+    let o = zck(&["snippet", "--record", "-"], Some(spec));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("https://www.zohoapis.eu/crm/v8/Leads"));
+}
+
+#[test]
+fn coql_reports_limit_and_exit_code() {
+    let o = zck(&["coql", "select Email from Contacts limit 5000"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("coql.limit_too_high"));
+    let o = zck(&["coql", "-", "--format", "json"], Some("select Email from Contacts limit 200"));
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn check_reports_each_file_with_line_and_column() {
+    let bad = format!("{CORPUS}mistakes_invokeurl.dg");
+    let good = format!("{CORPUS}external_api.dg");
+    let o = zck(&["check", &good, &bad], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("external_api.dg: ok"), "{out}");
+    assert!(out.contains("mistakes_invokeurl.dg:10:2: error[deluge.invokeurl.unknown_parameter]"), "{out}");
+    let o = zck(&["check", &good, &bad, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"][0]["diagnostics"], serde_json::json!([]));
+    assert_eq!(v["files"][1]["diagnostics"][0]["line"], 4);
+    let o = zck(&["check", "/nonexistent/file.dg"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn fmt_check_exits_1_when_not_formatted_and_stdin_prints_formatted() {
+    let dir = std::env::temp_dir().join(format!("zck-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("f.dg");
+    std::fs::write(&file, "x=1;if(x>0){info x;}").unwrap();
+    let path = file.to_str().unwrap();
+    let o = zck(&["fmt", "--check", path], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("not formatted"));
+    let o = zck(&["fmt", path], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x = 1;\nif (x > 0)\n{\n\tinfo x;\n}\n");
+    let o = zck(&["fmt", "--check", path], None);
+    assert_eq!(o.status.code(), Some(0));
+    let o = zck(&["fmt", "-"], Some("info  1;"));
+    assert_eq!(stdout(&o), "info 1;\n");
+    let o = zck(&["fmt", "-"], Some("x = (1;"));
+    assert_eq!(o.status.code(), Some(2), "syntax errors are refused, not mangled");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
