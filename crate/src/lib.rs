@@ -16,6 +16,11 @@
 //! - [`preset`]: presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM, as data.
 //! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
 //! - [`input`]: reading JSON into the `…Input` types with findings that name the field.
+//! - [`field`]: CRM field types with JSON shape, limits and sources; source field types; module schemas from
+//!   `GET /settings/fields`; built-in standard fields of Leads, Contacts, Accounts, Deals.
+//! - [`mapping`]: [`FieldMapping`], [`validate_mapping`], [`apply_mapping`] (payload batches of 100 with per-record
+//!   findings).
+//! - [`webhook`]: [`webhook::validate_webhook`], the webhook JSON of the setup guide and a receiving Deluge skeleton.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
 //! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
@@ -47,12 +52,15 @@ pub mod data_center;
 pub mod deluge;
 pub mod diagnostic;
 pub mod explain;
+pub mod field;
 pub mod http;
 pub mod input;
+pub mod mapping;
 pub mod preset;
 pub mod scope;
 pub mod secret;
 pub mod token;
+pub mod webhook;
 
 #[cfg(feature = "wasm")]
 pub mod wasm;
@@ -62,6 +70,7 @@ pub use connection::{validate_connection, ConnectionConfigInput, ConnectionRepor
 pub use data_center::{DataCenter, DataCenterId, Detection};
 pub use diagnostic::{Diagnostic, Severity};
 pub use explain::{explain_error, ExplainInput, Explanation};
+pub use mapping::{apply_mapping, validate_mapping, FieldMapping};
 pub use secret::Secret;
 pub use token::{build_token_requests, parse_token_response, TokenRequestInput, TokenResponseInput};
 

@@ -12,6 +12,7 @@ mod error;
 mod explain;
 mod fetch;
 mod live_test;
+mod mapping;
 mod preset;
 mod token;
 mod types;

@@ -9,11 +9,13 @@ mod coql;
 mod dc;
 mod explain;
 mod fmt;
+mod map;
 mod output;
 mod preset;
 mod snippet;
 mod token;
 mod validate;
+mod webhook;
 
 use clap::{Parser, Subcommand};
 
@@ -26,6 +28,8 @@ Examples:
   zck auth-url connection.json             build the OAuth authorization URL
   zck token requests connection.json       token requests as curl and Deluge (secrets masked)
   zck explain response.json --status 401   what a Zoho error means and how to fix it
+  zck map validate mapping.json            check a field mapping
+  zck webhook webhook.json                 check a CRM webhook config
   zck validate connection.json             check a whole connection (custom service) config
   zck snippet call.json                    the Deluge of an invokeurl call
   zck check function.dg                    check pasted Deluge
@@ -51,6 +55,10 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM.
     Preset(preset::PresetArgs),
+    /// Check a field mapping, preview it on records, or write it as Deluge.
+    Map(map::MapArgs),
+    /// Check a CRM workflow webhook config; print its JSON and a receiving Deluge skeleton.
+    Webhook(webhook::WebhookArgs),
     /// Print the Deluge of an invokeurl call (or, with --record, a CRM record call) from a JSON spec.
     Snippet(snippet::SnippetArgs),
     /// Check a COQL query against Zoho's limits.
@@ -70,6 +78,8 @@ fn main() -> std::process::ExitCode {
         Command::Token(args) => token::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Preset(args) => preset::run(args),
+        Command::Map(args) => map::run(args),
+        Command::Webhook(args) => webhook::run(args),
         Command::Snippet(args) => snippet::run(args),
         Command::Coql(args) => coql::run(args),
         Command::Check(args) => check::run(args),

@@ -1,0 +1,481 @@
+//! A value on its way from a source record to a CRM field: read from JSON, transformed, then shaped for the
+//! field's type. Numbers stay decimal text, dates stay calendar values, until the last step.
+
+use super::datetime::{self, Stamp};
+use super::decimal::Decimal;
+use super::path;
+use super::spec::{CaseStyle, Otherwise, Transform};
+use crate::field::{CrmField, CrmFieldType};
+use serde_json::{Map, Value};
+
+/// A value between transforms.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Val {
+    Text(String),
+    Number(Decimal),
+    Bool(bool),
+    /// A date or a date-time (with or without offset).
+    When(Stamp),
+    Array(Vec<Value>),
+    Object(Map<String, Value>),
+}
+
+/// Why a value cannot be sent, with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub code: &'static str,
+    pub reason: String,
+    /// False for a warning: the value is still sent.
+    pub blocking: bool,
+}
+
+fn problem(code: &'static str, reason: impl Into<String>) -> Problem {
+    Problem { code, reason: reason.into(), blocking: true }
+}
+
+fn note(code: &'static str, reason: impl Into<String>) -> Problem {
+    Problem { code, reason: reason.into(), blocking: false }
+}
+
+impl Val {
+    /// From JSON; `null` is no value.
+    pub(crate) fn from_json(value: &Value) -> Option<Val> {
+        Some(match value {
+            Value::Null => return None,
+            Value::String(s) => Val::Text(s.clone()),
+            Value::Number(n) => match Decimal::parse(&n.to_string()) {
+                Some(d) => Val::Number(d),
+                None => Val::Text(n.to_string()),
+            },
+            Value::Bool(b) => Val::Bool(*b),
+            Value::Array(a) => Val::Array(a.clone()),
+            Value::Object(o) => Val::Object(o.clone()),
+        })
+    }
+
+    /// As text, for text fields, value maps and concatenation; `None` for arrays and objects.
+    pub(crate) fn as_text(&self) -> Option<String> {
+        match self {
+            Val::Text(s) => Some(s.clone()),
+            Val::Number(d) => Some(d.0.clone()),
+            Val::Bool(b) => Some(b.to_string()),
+            Val::When(stamp) => Some(stamp_text(stamp)),
+            Val::Array(_) | Val::Object(_) => None,
+        }
+    }
+
+    /// The JSON shown in findings.
+    pub(crate) fn to_json(&self) -> Value {
+        match self {
+            Val::Text(s) => Value::String(s.clone()),
+            Val::Number(d) => d.to_json_number().map_or_else(|| Value::String(d.0.clone()), Value::Number),
+            Val::Bool(b) => Value::Bool(*b),
+            Val::When(stamp) => Value::String(stamp_text(stamp)),
+            Val::Array(a) => Value::Array(a.clone()),
+            Val::Object(o) => Value::Object(o.clone()),
+        }
+    }
+}
+
+fn stamp_text(stamp: &Stamp) -> String {
+    match (stamp.time, stamp.offset) {
+        (None, _) => datetime::iso_date(stamp.date),
+        (Some(_), Some(_)) => datetime::to_offset_datetime(*stamp, None, None)
+            .map(datetime::iso_datetime)
+            .unwrap_or_else(|_| datetime::iso_date(stamp.date)),
+        (Some(t), None) => {
+            format!("{}T{:02}:{:02}:{:02}", datetime::iso_date(stamp.date), t.hour(), t.minute(), t.second())
+        }
+    }
+}
+
+fn is_empty(value: &Option<Val>) -> bool {
+    match value {
+        None => true,
+        Some(Val::Text(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c.is_whitespace() || c == '-';
+    }
+    out
+}
+
+/// Runs one transform. `record` is the whole source record (for `concat`).
+pub(crate) fn run(transform: &Transform, value: Option<Val>, record: &Value) -> Result<Option<Val>, Problem> {
+    use Transform as T;
+    let Some(v) = value else {
+        return match transform {
+            T::Default { value } => Ok(Val::from_json(value)),
+            T::Concat { with, separator } => Ok(concat(None, with, separator.as_deref(), record)),
+            _ => Ok(None),
+        };
+    };
+    Ok(Some(match transform {
+        T::Trim => match v {
+            Val::Text(s) => Val::Text(s.trim().to_string()),
+            other => other,
+        },
+        T::Case { to } => match v {
+            Val::Text(s) => Val::Text(match to {
+                CaseStyle::Upper => s.to_uppercase(),
+                CaseStyle::Lower => s.to_lowercase(),
+                CaseStyle::Title => title_case(&s),
+            }),
+            other => other,
+        },
+        T::Default { .. } if is_empty(&Some(v.clone())) => return run(transform, None, record),
+        T::Default { .. } => v,
+        T::ParseDate { format } => match v {
+            Val::Text(s) => {
+                let stamp = match format {
+                    Some(f) => datetime::parse_pattern(&s, f),
+                    None => datetime::parse_iso(&s),
+                }
+                .map_err(|e| problem("apply.bad_date", e))?;
+                Val::When(Stamp { time: None, offset: None, ..stamp })
+            }
+            Val::When(stamp) => Val::When(Stamp { time: None, offset: None, ..stamp }),
+            other => return Err(problem("apply.bad_date", format!("{} is not a date text", kind_word(&other)))),
+        },
+        T::ParseDatetime { format, zone, to_offset } => {
+            let stamp = match v {
+                Val::Text(s) => match format {
+                    Some(f) => datetime::parse_pattern(&s, f),
+                    None => datetime::parse_iso(&s),
+                }
+                .map_err(|e| problem("apply.bad_datetime", e))?,
+                Val::When(stamp) => stamp,
+                other => {
+                    return Err(problem("apply.bad_datetime", format!("{} is not a date-time text", kind_word(&other))))
+                }
+            };
+            let zone =
+                zone.as_deref().map(datetime::parse_offset).transpose().map_err(|e| problem("apply.bad_zone", e))?;
+            let to = to_offset
+                .as_deref()
+                .map(datetime::parse_offset)
+                .transpose()
+                .map_err(|e| problem("apply.bad_zone", e))?;
+            let at =
+                datetime::to_offset_datetime(stamp, zone, to).map_err(|e| problem("apply.datetime_without_zone", e))?;
+            Val::When(Stamp { date: at.date(), time: Some(at.time()), offset: Some(at.offset()) })
+        }
+        T::FormatDate { format } => match v {
+            Val::When(stamp) => Val::Text(datetime::format_date(stamp.date, format)),
+            Val::Text(s) => {
+                let stamp = datetime::parse_iso(&s).map_err(|e| problem("apply.bad_date", e))?;
+                Val::Text(datetime::format_date(stamp.date, format))
+            }
+            other => return Err(problem("apply.bad_date", format!("{} is not a date", kind_word(&other)))),
+        },
+        T::ParseNumber { decimal_separator, group_separator } => match v {
+            Val::Text(s) => Val::Number(
+                Decimal::parse_localised(&s, decimal_separator.as_deref().unwrap_or("."), group_separator.as_deref())
+                    .ok_or_else(|| problem("apply.bad_number", format!("`{s}` is not a number")))?,
+            ),
+            Val::Number(d) => Val::Number(d),
+            other => return Err(problem("apply.bad_number", format!("{} is not a number", kind_word(&other)))),
+        },
+        T::FormatNumber { decimal_places } => match v {
+            Val::Number(d) => Val::Number(d.round(*decimal_places)),
+            other => {
+                return Err(problem(
+                    "apply.bad_number",
+                    format!("{} is not a number (add parseNumber first)", kind_word(&other)),
+                ))
+            }
+        },
+        T::ParseBoolean { true_words, false_words } => {
+            let text = match &v {
+                Val::Bool(b) => return Ok(Some(Val::Bool(*b))),
+                other => other.as_text().unwrap_or_default(),
+            };
+            let text = text.trim().to_lowercase();
+            let defaults_true = ["true", "yes", "y", "1"];
+            let defaults_false = ["false", "no", "n", "0"];
+            let is_in = |words: &Option<Vec<String>>, defaults: &[&str]| match words {
+                Some(w) => w.iter().any(|w| w.trim().to_lowercase() == text),
+                None => defaults.contains(&text.as_str()),
+            };
+            if is_in(true_words, &defaults_true) {
+                Val::Bool(true)
+            } else if is_in(false_words, &defaults_false) {
+                Val::Bool(false)
+            } else {
+                return Err(problem("apply.bad_boolean", format!("`{text}` is not one of the true or false words")));
+            }
+        }
+        T::ValueMap { map, otherwise } => {
+            let key = v.as_text().unwrap_or_default();
+            match map.get(&key).or_else(|| map.get(key.trim())) {
+                Some(mapped) => return Ok(Val::from_json(mapped)),
+                None => match otherwise {
+                    Otherwise::Keep => v,
+                    Otherwise::Drop => return Ok(None),
+                    Otherwise::Error => {
+                        return Err(problem("apply.unmapped_value", format!("`{key}` is not in the value map")))
+                    }
+                },
+            }
+        }
+        T::Concat { with, separator } => return Ok(concat(Some(v), with, separator.as_deref(), record)),
+        T::Split { separator } => match v {
+            Val::Text(s) => Val::Array(
+                s.split(separator.as_str())
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Value::String(p.to_string()))
+                    .collect(),
+            ),
+            other => other,
+        },
+        T::ToLookup => match v {
+            Val::Object(o) => Val::Object(o),
+            other => match other.as_text().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+                Some(id) => {
+                    let mut o = Map::new();
+                    o.insert("id".into(), Value::String(id));
+                    Val::Object(o)
+                }
+                None => return Err(problem("apply.bad_lookup", "the value is not an id")),
+            },
+        },
+    }))
+}
+
+fn concat(first: Option<Val>, with: &[String], separator: Option<&str>, record: &Value) -> Option<Val> {
+    let mut parts: Vec<String> = first.and_then(|v| v.as_text()).into_iter().collect();
+    for p in with {
+        if let Some(text) = path::lookup(record, p).and_then(Val::from_json).and_then(|v| v.as_text()) {
+            parts.push(text);
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    (!parts.is_empty()).then(|| Val::Text(parts.join(separator.unwrap_or(" "))))
+}
+
+fn kind_word(v: &Val) -> &'static str {
+    match v {
+        Val::Text(_) => "a text",
+        Val::Number(_) => "a number",
+        Val::Bool(_) => "a boolean",
+        Val::When(s) if s.time.is_none() => "a date",
+        Val::When(_) => "a date-time",
+        Val::Array(_) => "an array",
+        Val::Object(_) => "an object",
+    }
+}
+
+/// Shapes a value for a CRM field. Returns the JSON to send and any non-blocking notes.
+pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), Problem> {
+    use CrmFieldType as C;
+    let mut notes = Vec::new();
+    let info = field.data_type.info();
+    let needs = |op: &str| {
+        problem(
+            "apply.needs_transform",
+            format!("{} cannot go into a {} field without the `{op}` transform", kind_word(&v), field.data_type),
+        )
+    };
+    let value = match &field.data_type {
+        C::Formula | C::Autonumber => {
+            return Err(problem(
+                "apply.read_only",
+                format!("{} is a read-only {} field", field.api_name, field.data_type),
+            ))
+        }
+        _ if field.read_only => return Err(problem("apply.read_only", format!("{} is read-only", field.api_name))),
+        C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
+            let text = match &v {
+                Val::Bool(_) => return Err(needs("valueMap")),
+                Val::Array(_) if field.data_type == C::Picklist => {
+                    return Err(problem("apply.needs_single_value", "a picklist takes one value, not an array"))
+                }
+                other => other.as_text().ok_or_else(|| {
+                    problem(
+                        "apply.incompatible",
+                        format!("{} cannot go into a {} field", kind_word(other), field.data_type),
+                    )
+                })?,
+            };
+            check_text(&text, field, &mut notes)?;
+            Value::String(text)
+        }
+        C::Integer | C::Bigint => {
+            let Val::Number(d) = &v else { return Err(needs("parseNumber")) };
+            if !d.is_integer() {
+                return Err(problem(
+                    "apply.not_integer",
+                    format!("{} is not a whole number (add formatNumber with decimalPlaces 0)", d.0),
+                ));
+            }
+            let (digits, _) = d.digit_counts();
+            let max = usize::try_from(info.max_digits.unwrap_or(18)).unwrap_or(18);
+            if digits > max {
+                return Err(problem(
+                    "apply.too_many_digits",
+                    format!("{} has {digits} digits; a {} field takes {max}", d.0, field.data_type),
+                ));
+            }
+            if field.data_type == C::Bigint {
+                Value::String(d.0.clone())
+            } else {
+                Value::Number(d.to_json_number().ok_or_else(|| problem("apply.too_many_digits", "out of range"))?)
+            }
+        }
+        C::Double | C::Currency | C::Percent => {
+            let Val::Number(d) = &v else { return Err(needs("parseNumber")) };
+            let (int, frac) = d.digit_counts();
+            let max = usize::try_from(info.max_digits.unwrap_or(16)).unwrap_or(16);
+            if int + frac > max {
+                return Err(problem(
+                    "apply.too_many_digits",
+                    format!(
+                        "{} has {} digits; a {} field takes {max} including decimals",
+                        d.0,
+                        int + frac,
+                        field.data_type
+                    ),
+                ));
+            }
+            if let Some(places) = field.decimal_place.and_then(|p| usize::try_from(p).ok()) {
+                if frac > places {
+                    notes.push(note(
+                        "apply.more_decimals",
+                        format!("{} has {frac} decimals; the field keeps {places} (add formatNumber)", d.0),
+                    ));
+                }
+            }
+            Value::Number(d.to_json_number().ok_or_else(|| {
+                problem("apply.inexact_number", format!("{} cannot be sent as a JSON number without changing it", d.0))
+            })?)
+        }
+        C::Boolean => match &v {
+            Val::Bool(b) => Value::Bool(*b),
+            _ => return Err(needs("parseBoolean")),
+        },
+        C::Date => match &v {
+            Val::When(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
+            Val::When(_) => return Err(needs("formatDate")),
+            Val::Text(s) => match datetime::parse_iso(s) {
+                Ok(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
+                Ok(_) => return Err(needs("formatDate")),
+                Err(e) => {
+                    return Err(problem("apply.bad_date", format!("{e}; add parseDate with the source's pattern")))
+                }
+            },
+            _ => return Err(needs("parseDate")),
+        },
+        C::Datetime => {
+            let stamp = match &v {
+                Val::When(stamp) => *stamp,
+                Val::Text(s) => datetime::parse_iso(s).map_err(|e| problem("apply.bad_datetime", e))?,
+                _ => return Err(needs("parseDatetime")),
+            };
+            if stamp.time.is_none() || stamp.offset.is_none() {
+                return Err(problem(
+                    "apply.datetime_without_zone",
+                    "a datetime field needs a time with an offset; add parseDatetime with a `zone`",
+                ));
+            }
+            let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem("apply.bad_datetime", e))?;
+            Value::String(datetime::iso_datetime(at))
+        }
+        C::Multiselectpicklist => match &v {
+            Val::Array(items) => {
+                if let Some(bad) = items.iter().find(|i| !i.is_string()) {
+                    return Err(problem("apply.needs_array", format!("a multi-select item is {bad}, not text")));
+                }
+                for item in items.iter().filter_map(Value::as_str) {
+                    check_picklist(item, field, &mut notes);
+                }
+                Value::Array(items.clone())
+            }
+            _ => return Err(problem("apply.needs_array", "a multi-select picklist takes an array; add split")),
+        },
+        C::Lookup | C::Ownerlookup | C::Userlookup => match &v {
+            Val::Object(o) => match o.get("id") {
+                Some(Value::String(id)) if !id.trim().is_empty() => Value::Object(o.clone()),
+                Some(Value::Number(n)) => {
+                    let mut o = o.clone();
+                    o.insert("id".into(), Value::String(n.to_string()));
+                    Value::Object(o)
+                }
+                _ => {
+                    return Err(problem(
+                        "apply.needs_lookup_id",
+                        "a lookup takes {\"id\": \"…\"}; the object has no id",
+                    ))
+                }
+            },
+            _ => return Err(problem("apply.needs_lookup_id", "a lookup takes {\"id\": \"…\"}; add toLookup")),
+        },
+        C::Multiuserlookup | C::Multiselectlookup | C::Subform | C::Fileupload | C::Imageupload => match &v {
+            Val::Array(items) => Value::Array(items.clone()),
+            _ => return Err(problem("apply.needs_array", format!("a {} field takes an array", field.data_type))),
+        },
+        C::Other(_) => v.to_json(),
+    };
+    Ok((value, notes))
+}
+
+fn check_text(text: &str, field: &CrmField, notes: &mut Vec<Problem>) -> Result<(), Problem> {
+    let info = field.data_type.info();
+    let chars = text.chars().count();
+    let limit = field.length.or(info.large_max_chars).or(info.max_chars);
+    if let Some(max) = limit.and_then(|m| usize::try_from(m).ok()) {
+        if chars > max {
+            return Err(problem("apply.too_long", format!("{chars} characters; {} takes {max}", field.api_name)));
+        }
+    }
+    if field.length.is_none() {
+        if let (Some(small), Some(_)) = (info.max_chars.and_then(|m| usize::try_from(m).ok()), info.large_max_chars) {
+            if chars > small {
+                notes.push(note(
+                    "apply.longer_than_small_textarea",
+                    format!("{chars} characters: fits only a large text area (small ones take {small})"),
+                ));
+            }
+        }
+    }
+    match field.data_type {
+        CrmFieldType::Email if !looks_like_email(text) => {
+            return Err(problem("apply.bad_email", format!("`{text}` is not an email address")))
+        }
+        CrmFieldType::Phone if text.chars().any(char::is_alphabetic) => notes
+            .push(note("apply.phone_characters", format!("`{text}` has letters; Zoho phone fields take digits and +"))),
+        CrmFieldType::Picklist => check_picklist(text, field, notes),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn check_picklist(value: &str, field: &CrmField, notes: &mut Vec<Problem>) {
+    if !field.pick_list_values.is_empty() && !field.pick_list_values.iter().any(|p| p == value) {
+        notes.push(note(
+            "apply.picklist_value",
+            format!("`{value}` is not in the picklist of {}; Zoho stores it as a new value", field.api_name),
+        ));
+    }
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(char::is_whitespace)
+}

@@ -1,0 +1,107 @@
+// Field mapping and webhooks through the built npm package, on the same data files as the Rust tests
+// (crate/tests/data/mapping/*.json).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const zck = createRequire(import.meta.url)('../../pkg/node/zoho_connector_kit.js');
+const data = (name) => JSON.parse(readFileSync(join(ROOT, 'crate', 'tests', 'data', 'mapping', name), 'utf8'));
+const LEADS_REPLY = data('leads_fields_reply.json');
+const SOURCES = data('source_schemas.json');
+const crm = (c) => (c.reply === 'leads_fields_reply' ? { ...c, reply: LEADS_REPLY } : c);
+const sorted = (xs) => [...xs].sort();
+
+test('validateMapping: every case of validate.json', () => {
+  const cases = data('validate.json');
+  assert.ok(cases.length >= 12);
+  for (const c of cases) {
+    const found = zck.validateMapping(c.mapping, crm(c.crm), c.source ? SOURCES[c.source] : undefined);
+    assert.deepEqual(sorted(found.map((d) => d.code)), sorted(c.codes), c.name);
+    for (const [code, text] of Object.entries(c.messages ?? {})) {
+      assert.ok(found.some((d) => d.code === code && d.message.includes(text)), `${c.name}: ${code} ~ ${text}`);
+    }
+    for (const [code, text] of Object.entries(c.fixes ?? {})) {
+      assert.ok(found.some((d) => d.code === code && d.fix.includes(text)), `${c.name}: fix ${code} ~ ${text}`);
+    }
+    for (const d of found) assert.ok(d.fix.length > 0, `${c.name}: ${d.code} has no fix`);
+  }
+});
+
+test('applyMapping: every case of apply.json', () => {
+  for (const c of data('apply.json')) {
+    const records = c.repeat ? Array.from({ length: c.repeat }, () => c.records[0]) : c.records;
+    const p = zck.applyMapping(c.mapping, records, crm(c.crm));
+    if (c.sent) assert.deepEqual(p.sent, c.sent, c.name);
+    if (c.skipped) assert.deepEqual(p.skipped, c.skipped, c.name);
+    const got = p.findings.map((f) => [f.record, f.field, f.code]).map(JSON.stringify).sort();
+    assert.deepEqual(got, c.findings.map(JSON.stringify).sort(), c.name);
+    const sizes = p.batches.map((b) => b.data.length);
+    if (c.batchSizes) assert.deepEqual(sizes, c.batchSizes, c.name);
+    assert.ok(sizes.every((s) => s <= 100), c.name);
+    const sent = p.batches.flatMap((b) => b.data);
+    (c.payloads ?? []).forEach((expected, i) => assert.deepEqual(sent[i], expected, `${c.name}: payload ${i}`));
+  }
+});
+
+test('applyMapping defaults to the built-in schema of the mapping module', () => {
+  const p = zck.applyMapping({ module: 'Accounts', fields: [{ source: 'org', target: 'Account_Name' }] }, [{ org: 'Acme' }, {}]);
+  assert.deepEqual(p.batches, [{ data: [{ Account_Name: 'Acme' }] }]);
+  assert.deepEqual(p.findings.map((f) => f.code), ['apply.mandatory_missing']);
+});
+
+test('generateMappingDeluge: a checked function body for every mapping', () => {
+  for (const c of [...data('validate.json'), ...data('apply.json')]) {
+    const out = zck.generateMappingDeluge(c.mapping, { crmSchema: crm(c.crm), apiDomain: 'https://www.zohoapis.in', connection: 'crm_in' });
+    assert.ok(out.deluge, `${c.name}: ${JSON.stringify(out.diagnostics)}`);
+    assert.deepEqual(zck.checkDeluge(out.deluge), [], c.name);
+    assert.match(out.deluge, /connection: "crm_in"/);
+  }
+});
+
+test('validateWebhook: every case of webhook.json', () => {
+  for (const c of data('webhook.json')) {
+    const r = zck.validateWebhook(c.input);
+    assert.deepEqual(sorted(r.diagnostics.map((d) => d.code)), sorted(c.codes), c.name);
+    if (c.webhook) assert.deepEqual(r.webhook, c.webhook, c.name);
+    for (const part of c.delugeContains ?? []) assert.ok(r.deluge.includes(part), `${c.name}: ${part}`);
+    if (c.notContains) assert.ok(!JSON.stringify(r).includes(c.notContains), `${c.name}: secret leaked`);
+    for (const [code, text] of Object.entries(c.sources ?? {})) {
+      assert.ok(r.diagnostics.some((d) => d.code === code && (d.source ?? '').includes(text)), `${c.name}: source of ${code}`);
+    }
+  }
+});
+
+test('module schemas: four built-in, every field sourced', () => {
+  const all = zck.listModuleSchemas();
+  assert.deepEqual(all.map((s) => s.module), ['Leads', 'Contacts', 'Accounts', 'Deals']);
+  for (const s of all) for (const f of s.fields) assert.ok(f.source.length > 10, `${s.module}.${f.apiName}`);
+  assert.equal(zck.builtInSchema('deals').fields.find((f) => f.apiName === 'Stage').dataType, 'picklist');
+});
+
+test('bad input throws ZckError with a code', () => {
+  const cases = [
+    () => zck.validateMapping({ module: 'Leads', feilds: [] }, { module: 'Leads' }),
+    () => zck.validateMapping({ module: 'Leads' }, { module: 'Invoices' }),
+    () => zck.applyMapping({ fields: [] }, []),
+    () => zck.applyMapping({ module: 'Leads' }, { not: 'an array' }),
+    () => zck.validateWebhook({ name: 'x', secret: 'y' }),
+    () => zck.builtInSchema('Notes'),
+    () => zck.generateMappingDeluge({ module: 'Leads' }, { connexion: 'x' }),
+  ];
+  const codes = cases.map((f) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, 'ZckError');
+      return e.code;
+    }
+    return 'no error';
+  });
+  assert.deepEqual(codes, ['input.unknown_field', 'schema.no_built_in', 'schema.missing_module', 'input.invalid_type',
+    'input.unknown_field', 'schema.no_built_in', 'input.unknown_field']);
+});
