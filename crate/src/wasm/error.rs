@@ -6,9 +6,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Serializes an answer as plain JS objects (maps as objects, `None` fields left out).
+/// Goes through JSON text (`JSON.parse`): one compact serializer serves every answer type.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| {
+    let text = serde_json::to_string(value).map_err(|e| e.to_string());
+    text.and_then(|t| js_sys::JSON::parse(&t).map_err(|_| "JSON.parse failed".to_string())).map_err(|e| {
         error_object(
             &Diagnostic::error("internal.serialize", "", format!("The answer could not be converted ({e})."))
                 .with_fix("This is a bug in zoho-connector-kit; please report it."),
@@ -39,8 +40,7 @@ pub(crate) fn error_object(main: &Diagnostic, diagnostics: &[Diagnostic]) -> JsV
     };
     set("code", JsValue::from_str(&main.code));
     set("path", JsValue::from_str(&main.path));
-    let list = serde_wasm_bindgen::Serializer::json_compatible();
-    if let Ok(value) = diagnostics.serialize(&list) {
+    if let Ok(value) = to_js(diagnostics) {
         set("diagnostics", value);
     }
     error.into()

@@ -17,7 +17,7 @@ mod preset;
 mod token;
 mod types;
 
-use crate::input::{parse_json_value, InputError};
+use crate::input::{parse_json_text, InputError};
 use crate::{authorization, data_center};
 use error::{input_error, to_js};
 use serde::de::DeserializeOwned;
@@ -29,19 +29,22 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Reads a JS value as JSON, then into `T`.
+/// Reads a JS value into `T` through its JSON text (`JSON.stringify`), so one small JSON reader serves every input
+/// type. Values JSON cannot hold (undefined, functions, BigInt, cycles) are refused with a finding.
 pub(crate) fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        input_error(InputError {
-            diagnostic: crate::Diagnostic::error(
-                "input.invalid_type",
-                "",
-                format!("The input cannot be read as JSON data ({e})."),
-            )
-            .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
-        })
-    })?;
-    parse_json_value(json).map_err(input_error)
+    let text = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string());
+    let Some(text) = text else {
+        return Err(input_error(InputError {
+            diagnostic: crate::Diagnostic::error("input.invalid_type", "", "The input cannot be read as JSON data.")
+                .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
+        }));
+    };
+    parse_json_text(&text).map_err(|mut e| {
+        // The position is in the stringified text, which the caller never saw: the path says where.
+        e.diagnostic.line = None;
+        e.diagnostic.column = None;
+        input_error(e)
+    })
 }
 
 /// The crate version.
