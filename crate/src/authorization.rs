@@ -187,7 +187,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
     diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
     let url = match (data_center, client_id, scopes, redirect) {
         (Some(dc), Some(id), Some(scopes), Some(redirect)) if !Diagnostic::has_errors(&diagnostics) => {
-            let mut url = url::Url::parse(&data_center::lookup(dc).authorize_url()).ok();
+            let mut url = crate::url_text::parse(&data_center::lookup(dc).authorize_url()).ok();
             if let Some(url) = url.as_mut() {
                 let mut q = url.query_pairs_mut();
                 q.append_pair("response_type", "code");
@@ -314,7 +314,7 @@ fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> O
         );
         return None;
     };
-    match url::Url::parse(uri) {
+    match crate::url_text::parse(uri) {
         Ok(u) if u.scheme() == "https" || u.scheme() == "http" => Some(uri),
         Ok(u) => {
             out.push(

@@ -159,10 +159,11 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
                 );
             }
         }
-        let origin =
-            url::Url::parse(if api.contains("://") { api.to_string() } else { format!("https://{api}") }.as_str())
-                .ok()
-                .map(|u| u.origin().ascii_serialization());
+        let origin = crate::url_text::parse(
+            if api.contains("://") { api.to_string() } else { format!("https://{api}") }.as_str(),
+        )
+        .ok()
+        .map(|u| u.origin().ascii_serialization());
         return origin.map(|api_domain| Target { api_domain, data_center: found.data_center });
     }
     let Some(dc_text) = input.data_center.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {

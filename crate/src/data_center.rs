@@ -651,7 +651,7 @@ pub fn detect(text: &str) -> Detection {
     }
     let token = text.split_whitespace().find(|t| t.contains('.')).unwrap_or(text);
     let with_scheme = if token.contains("://") { token.to_string() } else { format!("https://{token}") };
-    let Ok(url) = url::Url::parse(&with_scheme) else {
+    let Ok(url) = crate::url_text::parse(&with_scheme) else {
         return not_recognised(text);
     };
     let Some(host) = url.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()) else {
@@ -700,7 +700,7 @@ pub fn detect(text: &str) -> Detection {
 
 fn host_of(text: &str) -> Option<String> {
     let with_scheme = if text.contains("://") { text.to_string() } else { format!("https://{text}") };
-    url::Url::parse(&with_scheme).ok()?.host_str().map(str::to_ascii_lowercase)
+    crate::url_text::parse(&with_scheme).ok()?.host_str().map(str::to_ascii_lowercase)
 }
 
 fn found(

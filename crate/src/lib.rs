@@ -60,6 +60,7 @@ pub mod preset;
 pub mod scope;
 pub mod secret;
 pub mod token;
+mod url_text;
 pub mod webhook;
 
 #[cfg(feature = "wasm")]

@@ -288,7 +288,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
                 continue;
             }
         }
-        let host = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+        let host = crate::url_text::parse(url).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase));
         let Some(host) = host else { continue };
         if let Some(suffix) = &rules.host_suffix {
             if !host.ends_with(suffix.as_str()) {

@@ -280,7 +280,7 @@ fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a
             .with_source(SRC_WEBHOOK_OLD),
         );
     }
-    let url = match url::Url::parse(text) {
+    let url = match crate::url_text::parse(text) {
         Ok(u) if u.host_str().is_some() => u,
         _ => {
             out.push(

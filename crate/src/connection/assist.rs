@@ -63,7 +63,7 @@ const ZOHO_URLS_SRC: &str =
 
 /// The preset whose URLs are on the same host as the config's authorize or token URL.
 fn recognise(config: &ConnectionConfigInput) -> Option<&'static Preset> {
-    let host = |u: &str| url::Url::parse(u).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+    let host = |u: &str| crate::url_text::parse(u).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase));
     let given: Vec<String> =
         [&config.authorize_url, &config.token_url].into_iter().flatten().filter_map(|u| host(u)).collect();
     if let Some(id) = config.preset.as_deref() {

@@ -604,7 +604,7 @@ impl ConnectionConfigInput {
 pub(crate) fn host_of(text: &str) -> Option<String> {
     let text = text.trim();
     let with_scheme = if text.contains("://") { text.to_string() } else { format!("https://{text}") };
-    let url = url::Url::parse(&with_scheme).ok()?;
+    let url = crate::url_text::parse(&with_scheme).ok()?;
     url.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase())
 }
 

@@ -284,7 +284,7 @@ fn try_url(
             let Some(authorize) = input.url_field("authorizeUrl") else {
                 return (None, "Give authorizeUrl to get a URL to try.".into());
             };
-            let Ok(mut url) = url::Url::parse(authorize) else {
+            let Ok(mut url) = crate::url_text::parse(authorize) else {
                 return (None, "The authorize URL cannot be read.".into());
             };
             let existing: Vec<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();

@@ -742,7 +742,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
         );
         return None;
     }
-    let url = match url::Url::parse(text) {
+    let url = match crate::url_text::parse(text) {
         Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => u,
         Ok(_) | Err(_) => {
             out.push(

@@ -386,7 +386,7 @@ impl Checker<'_, '_> {
         if find("connection").is_none() {
             let host = url
                 .and_then(|p| leading_text(&p.value))
-                .and_then(|t| url::Url::parse(t).ok())
+                .and_then(|t| crate::url_text::parse(t).ok())
                 .and_then(|u| u.host_str().map(str::to_string));
             if let Some(host) = host.filter(|h| !is_zoho_host(h)) {
                 self.push(

@@ -473,7 +473,7 @@ impl Generator {
                 }
             }
         }
-        let is_crm = url::Url::parse(&url)
+        let is_crm = crate::url_text::parse(&url)
             .ok()
             .is_some_and(|u| u.path().starts_with("/crm/") && u.host_str().is_some_and(|h| h.contains("zohoapis.")));
         Some(Plan { url, method, mode, response_var, is_crm })
@@ -490,7 +490,7 @@ impl Generator {
             );
             return None;
         };
-        let parsed = match url::Url::parse(raw) {
+        let parsed = match crate::url_text::parse(raw) {
             Ok(u) if u.scheme() == "https" || u.scheme() == "http" => u,
             _ => {
                 self.error(

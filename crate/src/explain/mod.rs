@@ -609,7 +609,7 @@ fn apply_context(out: &mut Explanation, context: &ExplainContext) {
     }
     // Authorized without access_type=offline: the token dies after an hour and cannot be refreshed.
     if let Some(url) = authorize_url {
-        let offline = url::Url::parse(url)
+        let offline = crate::url_text::parse(url)
             .map(|u| u.query_pairs().any(|(k, v)| k == "access_type" && v == "offline"))
             .unwrap_or(false);
         if !offline && auth_like {

@@ -410,12 +410,13 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
         };
     }
     let window = TEN_MINUTES;
-    let in_window: Vec<u64> = times.iter().copied().filter(|t| t + window > at).collect();
+    // Saturating: an event time near u64::MAX (a CLI file can hold one) is in the window, not an overflow.
+    let in_window: Vec<u64> = times.iter().copied().filter(|t| t.saturating_add(window) > at).collect();
     let counted = u32::try_from(in_window.len()).unwrap_or(u32::MAX);
     let limit = 10u32;
     let throttled = counted >= limit;
     let passes_at = if throttled {
-        in_window.len().checked_sub(limit as usize).and_then(|i| in_window.get(i)).map(|t| t + window)
+        in_window.len().checked_sub(limit as usize).and_then(|i| in_window.get(i)).map(|t| t.saturating_add(window))
     } else {
         None
     };

@@ -452,7 +452,7 @@ fn check_url(
     out: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let text = non_blank(text)?;
-    let parsed = match url::Url::parse(text) {
+    let parsed = match crate::url_text::parse(text) {
         Ok(u) => u,
         Err(e) => {
             out.push(

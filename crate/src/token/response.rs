@@ -431,14 +431,14 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
 }
 
 fn check_call_url(call: &str, api_domain: Option<&str>, out: &mut Vec<Diagnostic>) {
-    let Ok(call_url) = url::Url::parse(call) else {
+    let Ok(call_url) = crate::url_text::parse(call) else {
         out.push(
             Diagnostic::warning("token.invalid_call_url", "callUrl", "The call URL is not a URL.")
                 .with_fix("Give the full URL you mean to call, e.g. https://www.zohoapis.com/crm/v8/Leads."),
         );
         return;
     };
-    let Some(domain) = api_domain.and_then(|d| url::Url::parse(d).ok()) else {
+    let Some(domain) = api_domain.and_then(|d| crate::url_text::parse(d).ok()) else {
         return;
     };
     let (call_host, api_host) = (call_url.host_str().unwrap_or(""), domain.host_str().unwrap_or(""));

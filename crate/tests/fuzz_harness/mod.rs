@@ -1,0 +1,138 @@
+//! The fuzz harnesses: one function per cargo-fuzz target (`fuzz/fuzz_targets/*.rs` include this file) and per
+//! regression file (`crate/tests/fuzz_regressions.rs` runs every file of `data/fuzz-regressions/` through the
+//! function its name starts with). Each panics only when an invariant breaks; bad input must give findings.
+#![allow(dead_code)] // each fuzz target uses one function
+
+use serde::Deserialize;
+use serde_json::Value;
+use zoho_connector_kit::connection::{assist::assist, ConnectionConfigInput};
+use zoho_connector_kit::data_center::detect;
+use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
+use zoho_connector_kit::deluge::{check_deluge, coql::check_coql, format_deluge};
+use zoho_connector_kit::field::{builtin, CrmSchemaInput};
+use zoho_connector_kit::input::parse_json_text;
+use zoho_connector_kit::input::parse_json_value;
+use zoho_connector_kit::mapping::generate_mapping_deluge;
+use zoho_connector_kit::token::{check_throttle, ThrottleInput};
+use zoho_connector_kit::{
+    apply_mapping, build_authorization_url, build_token_requests, explain_error, parse_token_response,
+    validate_connection, validate_mapping, AuthorizationInput, Diagnostic, ExplainInput, FieldMapping,
+    TokenRequestInput, TokenResponseInput,
+};
+
+/// Runs the harness named by `target` (a fuzz target name, or the prefix of a regression file name).
+pub fn run(target: &str, data: &[u8]) -> bool {
+    let text = std::str::from_utf8(data);
+    match (target, text) {
+        ("connection_config", Ok(t)) => connection_config(t),
+        ("mapping", Ok(t)) => mapping(t),
+        ("deluge", Ok(t)) => deluge(t),
+        ("data_center", Ok(t)) => data_center(t),
+        ("throttle", Ok(t)) => throttle(t),
+        ("explain", _) => explain(data),
+        _ => return false,
+    }
+    true
+}
+
+/// Connection config JSON text → `validate_connection`, the overlay's `assist`, and the token requests built
+/// from it.
+pub fn connection_config(text: &str) {
+    let Ok(config) = parse_json_text::<ConnectionConfigInput>(text) else { return };
+    let _ = validate_connection(&config);
+    let _ = assist(&config);
+    let _ = build_token_requests(&TokenRequestInput { config: Some(config), ..Default::default() });
+}
+
+#[derive(Deserialize)]
+struct MappingCase {
+    #[serde(default)]
+    crm: Option<Value>,
+    #[serde(default)]
+    mapping: Option<Value>,
+    #[serde(default)]
+    records: Option<Vec<Value>>,
+}
+
+/// A mapping case as in `data/mapping/*.json` (`{"crm": …, "mapping": …, "records": […]}`) → `validate_mapping`,
+/// `apply_mapping`, `generate_mapping_deluge`. Every record is sent or skipped, batches hold at most 100 records,
+/// and the generated Deluge has no error finding.
+pub fn mapping(text: &str) {
+    let Ok(case) = serde_json::from_str::<MappingCase>(text) else { return };
+    let Some(mapping) = case.mapping.and_then(|m| parse_json_value::<FieldMapping>(m).ok()) else { return };
+    let schema = case
+        .crm
+        .and_then(|c| parse_json_value::<CrmSchemaInput>(c).ok())
+        .and_then(|c| c.resolve().ok())
+        .map(|(s, _)| s);
+    let Some(schema) = schema.or_else(|| builtin::schema("Leads")) else { return };
+    let _ = validate_mapping(&mapping, &schema, None);
+    let records = case.records.unwrap_or_default();
+    let preview = apply_mapping(&mapping, &schema, &records);
+    assert_eq!(preview.sent.len() + preview.skipped.len(), records.len());
+    assert!(preview.batches.iter().all(|b| b["data"].as_array().is_some_and(|d| d.len() <= 100)));
+    let out = generate_mapping_deluge(&mapping, &schema, "https://www.zohoapis.com", "zoho_crm");
+    if let Some(deluge) = out.deluge {
+        let found = check_deluge(&deluge);
+        assert!(!Diagnostic::has_errors(&found), "generated Deluge fails the checker:\n{deluge}\n{found:#?}");
+    }
+}
+
+/// Tokens as (kind, text), comments without trailing spaces (the formatter trims them).
+fn tokens(text: &str) -> Vec<(TokenKind, String)> {
+    lex(text)
+        .tokens
+        .iter()
+        .map(|t| (t.kind, if t.kind.is_comment() { t.text.trim_end().to_string() } else { t.text.to_string() }))
+        .collect()
+}
+
+/// Deluge text → `check_deluge`, `check_coql`, `format_deluge`. Formatting keeps the token stream, and formatting
+/// a formatted text changes nothing.
+pub fn deluge(text: &str) {
+    let _ = check_deluge(text);
+    let _ = check_coql(text);
+    if let Ok(once) = format_deluge(text) {
+        assert_eq!(tokens(&once), tokens(text), "formatting changed the tokens of {text:?}");
+        let twice = format_deluge(&once);
+        assert_eq!(twice.as_ref(), Ok(&once), "formatting {text:?} is not idempotent");
+    }
+}
+
+/// Error explainer and token response parsing. The first two bytes are the HTTP status (little endian); the rest
+/// is read as a whole `ExplainInput` / `TokenResponseInput`, and as a raw body (JSON when it is JSON, else text).
+pub fn explain(data: &[u8]) {
+    let (status, rest) = match data {
+        [a, b, rest @ ..] => (Some(u16::from_le_bytes([*a, *b])), rest),
+        _ => (None, data),
+    };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    if let Ok(input) = parse_json_text::<ExplainInput>(text) {
+        let _ = explain_error(&input);
+    }
+    if let Ok(input) = parse_json_text::<TokenResponseInput>(text) {
+        let _ = parse_token_response(&input);
+    }
+    let body = serde_json::from_str::<Value>(text).unwrap_or_else(|_| Value::String(text.to_string()));
+    let _ = explain_error(&ExplainInput { status, body: Some(body.clone()), context: None });
+    let _ = parse_token_response(&TokenResponseInput {
+        body: Some(body),
+        status,
+        issued_at: Some(u64::MAX - u64::from(status.unwrap_or(0))),
+        refresh_margin_minutes: status.map(u32::from),
+        ..Default::default()
+    });
+}
+
+/// Data-center detection on any text (URLs, domains, keys, page text), directly and as an authorization input.
+pub fn data_center(text: &str) {
+    let _ = detect(text);
+    let _ = build_authorization_url(&AuthorizationInput { data_center: Some(text.to_string()), ..Default::default() });
+}
+
+/// Token throttling on a `ThrottleInput` JSON text.
+pub fn throttle(text: &str) {
+    if let Ok(input) = parse_json_text::<ThrottleInput>(text) {
+        let _ = check_throttle(&input);
+    }
+}

@@ -1,0 +1,86 @@
+// `node scripts/fuzz.mjs TARGET SECONDS [extra libFuzzer flags…]`: runs one cargo-fuzz target for SECONDS
+// (niced, one job), seeding its corpus from crate/tests/data first, and prints the executions.
+// `node scripts/fuzz.mjs --seed` only writes the seed corpora. Targets and findings: fuzz/README.md.
+//
+// Needs cargo-fuzz (`cargo install cargo-fuzz`). The toolchain is stable; cargo-fuzz needs nightly flags
+// (-Zsanitizer, -Cpasses=sancov…), so it runs with RUSTC_BOOTSTRAP=1. No sanitizer (the crate forbids unsafe
+// code) and with debug assertions, so integer overflow panics as it does under `cargo test`.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { ROOT, ENV } from './lib.mjs';
+
+const DATA = join(ROOT, 'crate', 'tests', 'data');
+const FUZZ = join(ROOT, 'fuzz');
+export const TARGETS = ['connection_config', 'mapping', 'deluge', 'explain', 'data_center'];
+
+const json = (p) => JSON.parse(readFileSync(join(DATA, p), 'utf8'));
+const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
+const u16le = (n) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
+
+/** Seed inputs per target, from the table-driven test data. */
+function seeds() {
+  const apply = json('mapping/apply.json');
+  const validate = json('mapping/validate.json');
+  const corpusDir = join(DATA, 'deluge', 'corpus');
+  return {
+    connection_config: json('connections/cases.json').map((c) => text(c.config)),
+    mapping: [...apply, ...validate].map((c) => JSON.stringify({ crm: c.crm, mapping: c.mapping, records: c.records ?? [] })),
+    deluge: [
+      ...json('deluge/check.json').map((c) => c.text),
+      ...json('deluge/format.json').flatMap((c) => [c.input, c.output]),
+      ...json('deluge/corpus.json').flatMap((c) => (typeof c.text === 'string' ? [c.text] : [])),
+      ...readdirSync(corpusDir).map((f) => readFileSync(join(corpusDir, f), 'utf8')),
+    ],
+    explain: [
+      ...json('errors/cases.json').map((c) => Buffer.concat([u16le(c.status ?? 0), Buffer.from(text(c.body ?? ''))])),
+      ...json('token/responses.json').map((c) => Buffer.concat([u16le(c.input.status ?? 200), Buffer.from(JSON.stringify(c.input))])),
+    ],
+    data_center: [...json('detect.json').map((c) => c.input), ...json('auth.json').flatMap((c) => (c.input?.dataCenter ? [c.input.dataCenter] : []))],
+  };
+}
+
+function seed() {
+  for (const [target, inputs] of Object.entries(seeds())) {
+    const dir = join(FUZZ, 'corpus', target);
+    mkdirSync(dir, { recursive: true });
+    for (const input of inputs) {
+      if (input === undefined || input === null) continue;
+      const bytes = Buffer.isBuffer(input) ? input : Buffer.from(String(input));
+      writeFileSync(join(dir, `seed-${createHash('sha1').update(bytes).digest('hex')}`), bytes);
+    }
+    console.log(`${target}: ${inputs.length} seeds`);
+  }
+}
+
+const [target, seconds, ...extra] = process.argv.slice(2);
+if (target === '--seed') {
+  seed();
+  process.exit(0);
+}
+if (!TARGETS.includes(target) || !(Number(seconds) > 0)) {
+  console.error(`usage: node scripts/fuzz.mjs TARGET SECONDS [libFuzzer flags]\n  targets: ${TARGETS.join(', ')}\n  node scripts/fuzz.mjs --seed`);
+  process.exit(2);
+}
+seed();
+const args = ['-n', '15', 'cargo', 'fuzz', 'run', '--sanitizer', 'none', '--debug-assertions', target, join('corpus', target), '--',
+  `-max_total_time=${seconds}`, '-timeout=10', '-rss_limit_mb=2048', '-max_len=16384', '-print_final_stats=1',
+  // One child process at a time that keeps going after a crash, so a run always lasts SECONDS and finds them all.
+  '-fork=1', '-ignore_crashes=1', '-ignore_timeouts=1', '-ignore_ooms=1', ...extra];
+const child = spawn('nice', args, { cwd: FUZZ, env: { ...ENV, RUSTC_BOOTSTRAP: '1' }, stdio: ['ignore', 'inherit', 'pipe'] });
+let tail = '';
+child.stderr.on('data', (d) => {
+  process.stderr.write(d);
+  tail = (tail + d.toString()).slice(-20000);
+});
+child.on('close', (code) => {
+  // Fork mode prints `#N: cov: … crash: a/b/c`; a plain run prints its final stats.
+  const forkLines = [...tail.matchAll(/#(\d+): cov: .*?oom\/timeout\/crash: (\d+)\/(\d+)\/(\d+)/g)];
+  const last = forkLines.at(-1);
+  const stat = tail.match(/stat::number_of_executed_units:\s*(\d+)/);
+  const runs = last ? last[1] : stat ? stat[1] : '?';
+  const problems = last ? Number(last[2]) + Number(last[3]) + Number(last[4]) : /ERROR: libFuzzer|panicked at|deadly signal/.test(tail) ? 1 : 0;
+  console.log(`\nfuzz ${target}: ${runs} executions in ${seconds} s; ${problems ? `${problems} crash/timeout/oom (see fuzz/artifacts/${target}/)` : 'no crash'}; exit ${code}`);
+  process.exit(code ?? 1);
+});
