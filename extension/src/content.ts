@@ -11,6 +11,7 @@ let fields: Partial<Record<FieldKey, FieldElement>> = {};
 let view: View | null = null;
 let sequence = 0;
 let lastAnswer: Answer | null = null;
+let lastSent = '';
 
 const actions = {
   fill(key: FieldKey, value: string) {
@@ -32,8 +33,15 @@ const actions = {
 };
 
 async function check(): Promise<void> {
-  const mine = ++sequence;
   const config = readConfig(fields);
+  const key = JSON.stringify(config);
+  if (key === lastSent && lastAnswer && view) {
+    // Same form, same values (the page re-rendered something else): just redraw in place.
+    render(view, lastAnswer, fields, actions);
+    return;
+  }
+  lastSent = key;
+  const mine = ++sequence;
   let reply: Reply<'zck:check-form'>;
   try {
     reply = await (chrome.runtime.sendMessage({ type: 'zck:check-form', config, pageUrl: location.href }) as Promise<Reply<'zck:check-form'>>);
@@ -76,10 +84,22 @@ function isOurField(target: EventTarget | null): boolean {
   return Object.values(fields).includes(target as FieldElement) || !view;
 }
 
-// Forms render late, re-render and swap their inputs: look again on DOM changes (not our own overlay's).
+const FORM_NODES = 'input, select, textarea, label, form, table, tr, td';
+
+/** Only DOM changes that add or remove form parts matter; a page animating elsewhere costs nothing. */
+function relevant(records: MutationRecord[]): boolean {
+  for (const r of records) {
+    if (view && (r.target === view.host || view.host.contains(r.target))) continue;
+    for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) {
+      if (n instanceof Element && (n.matches(FORM_NODES) || n.querySelector(FORM_NODES))) return true;
+    }
+  }
+  return false;
+}
+
+// Forms render late, re-render and swap their inputs: look again when form parts come and go.
 new MutationObserver((records) => {
-  if (records.every((r) => view && (r.target === view.host || view.host.contains(r.target)))) return;
-  schedule();
+  if (relevant(records)) schedule();
 }).observe(document.documentElement, { childList: true, subtree: true });
 
 window.addEventListener('scroll', () => { if (view) place(view, fields); }, { passive: true });
