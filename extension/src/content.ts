@@ -12,6 +12,8 @@ let view: View | null = null;
 let sequence = 0;
 let lastAnswer: Answer | null = null;
 let lastSent = '';
+/** When the keystroke that the next check answers happened (event time, same clock as performance.now()). */
+let pendingInputAt: number | null = null;
 
 const actions = {
   fill(key: FieldKey, value: string) {
@@ -42,6 +44,8 @@ async function check(): Promise<void> {
   }
   lastSent = key;
   const mine = ++sequence;
+  const inputAt = pendingInputAt;
+  pendingInputAt = null;
   let reply: Reply<'zck:check-form'>;
   try {
     reply = await (chrome.runtime.sendMessage({ type: 'zck:check-form', config, pageUrl: location.href }) as Promise<Reply<'zck:check-form'>>);
@@ -60,6 +64,12 @@ async function check(): Promise<void> {
   // For the end-to-end tests: how long from the reply to the findings being in the DOM.
   view.host.dataset.seq = String(mine);
   view.host.dataset.renderMs = (performance.now() - repliedAt).toFixed(2);
+  view.host.dataset.checkMs = reply.checkMs.toFixed(3);
+  // Keystroke to findings painted: measured at the next frame after the render.
+  if (inputAt !== null) {
+    const host = view.host;
+    requestAnimationFrame(() => { host.dataset.keystrokeMs = (performance.now() - inputAt).toFixed(2); });
+  }
 }
 
 let scheduled = false;
@@ -78,7 +88,23 @@ function schedule(): void {
   });
 }
 
-document.addEventListener('input', (e) => { if (isOurField(e.target)) schedule(); }, true);
+let queued = false;
+/** A keystroke in a known field is checked at once (coalesced per task), not a frame later. */
+function checkSoon(): void {
+  if (queued) return;
+  queued = true;
+  queueMicrotask(() => {
+    queued = false;
+    void check();
+  });
+}
+
+document.addEventListener('input', (e) => {
+  if (!isOurField(e.target)) return;
+  pendingInputAt ??= e.timeStamp;
+  if (view && Object.values(fields).includes(e.target as FieldElement)) checkSoon();
+  else schedule();
+}, true);
 document.addEventListener('change', (e) => { if (isOurField(e.target)) schedule(); }, true);
 function isOurField(target: EventTarget | null): boolean {
   return Object.values(fields).includes(target as FieldElement) || !view;
