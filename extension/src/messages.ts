@@ -16,7 +16,8 @@ export type Request =
 export interface ReplyMap {
   'zck:detect': { detection: Detection };
   'zck:ping': { version: string };
-  'zck:check-form': { detection: Detection; report: ConnectionReport; assist: Assist };
+  /** checkMs: how long the core took (for the benchmark). */
+  'zck:check-form': { detection: Detection; report: ConnectionReport; assist: Assist; checkMs: number };
   'zck:connection-test': { report: ConnectionTestReport };
 }
 
