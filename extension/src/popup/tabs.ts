@@ -1,8 +1,11 @@
 // The popup's tabs. A tab is a title and a mount function; adding a tab is adding an entry here.
 import type * as core from '../core';
 import { mountAuthorize } from './authorize';
+import { mountConnection } from './connection';
+import { mountExplain } from './explain';
 import { mountLiveTest } from './live-test';
 import { mountProfiles } from './profiles';
+import { mountTokens } from './tokens';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
 
@@ -13,7 +16,10 @@ export interface Tab {
 }
 
 export const TABS: Tab[] = [
+  { id: 'connection', title: 'Connection', mount: mountConnection },
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
+  { id: 'tokens', title: 'Tokens', mount: mountTokens },
   { id: 'test', title: 'Test', mount: mountLiveTest },
+  { id: 'explain', title: 'Explain', mount: mountExplain },
   { id: 'profiles', title: 'Profiles', mount: mountProfiles },
 ];
