@@ -183,8 +183,9 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     const key = JSON.stringify(config);
     if (key === shown) return;
     shown = key;
-    setCurrentConfig(config);
+    // The selects' defaults alone are not a config: the other tabs show their empty state until something is typed.
     const typed = specs.some((s) => !['authType', 'grantType', 'scopeDelimiter'].includes(s.path) && value(s.path) !== '');
+    setCurrentConfig(typed ? config : {});
     if (!typed) {
       placeFindings(form, [], general);
       summary.replaceChildren(h('p', { class: 'empty' },

@@ -103,7 +103,7 @@ export function mountExplain(panel: HTMLElement, api: Api): void {
       x.otherErrors?.length ? h('h3', {}, 'Other records in this reply') : null,
       x.otherErrors?.length ? h('ul', { class: 'fixes' }, ...x.otherErrors.map((o) =>
         h('li', {}, `data[${o.index}]: ${o.code}${o.field ? ` (${o.field})` : ''}${o.message ? ` — ${o.message}` : ''}`))) : null,
-      x.notes.length ? h('ul', { class: 'notes' }, ...x.notes.map((n) => h('li', {}, n))) : null,
+      x.notes.length ? h('ul', { class: 'notes explain-notes' }, ...x.notes.map((n) => h('li', {}, n))) : null,
       x.source ? h('p', { class: 'src' }, `Source: ${x.source}`) : null,
       h('div', { class: 'actions' }, copyButton('Copy explanation', () => summary)),
     ));

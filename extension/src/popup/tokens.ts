@@ -3,7 +3,7 @@
 // for a pasted token response. The grant code and refresh token typed here stay in this form; nothing is stored.
 import type { Api } from './tabs';
 import type { ConnectionConfig, TokenLimit, TokenRequest, TokenRequests, TokenResponse } from '../core';
-import { copyButton, findingsList, h } from './dom';
+import { copyButton, findingsList, h, placeFindings } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { failureFindings, present } from './failure';
 
@@ -41,39 +41,43 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
   const parsed = h('div', { class: 'parsed', 'aria-live': 'polite' });
   let issuedAt = 0;
 
+  const requestSection = h('section', { 'aria-label': 'Token requests' },
+    h('h2', {}, 'Token requests'),
+    status,
+    h('div', { class: 'row two' },
+      h('div', { class: 'field' }, h('label', { for: 'k-code' }, 'Grant code (for the exchange)'), code,
+        h('div', { class: 'slot', 'data-findings-for': 'code' })),
+      h('div', { class: 'field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken,
+        h('div', { class: 'slot', 'data-findings-for': 'refreshToken' }))),
+    h('p', { class: 'hint' }, 'Used to build the requests below only; never stored. Secrets show as [redacted] until you reveal them.'),
+    h('div', { class: 'actions' }, revealButton),
+    requestFindings,
+    requests);
   panel.append(
-    h('section', { 'aria-label': 'Token requests' },
-      h('h2', {}, 'Token requests'),
-      status,
-      h('div', { class: 'row two' },
-        h('div', { class: 'field' }, h('label', { for: 'k-code' }, 'Grant code (for the exchange)'), code),
-        h('div', { class: 'field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken)),
-      h('p', { class: 'hint' }, 'Used to build the requests below only; never stored. Secrets show as [redacted] until you reveal them.'),
-      h('div', { class: 'actions' }, revealButton),
-      requestFindings,
-      requests),
-    h('section', { 'aria-label': 'Token limits', class: 'limits' },
-      h('h2', {}, 'Token limits'),
-      limitsView(api)),
+    requestSection,
     h('section', { 'aria-label': 'Read a token response' },
       h('h2', {}, 'Read a token response'),
       h('div', { class: 'field' }, h('label', { for: 'k-response' }, 'Token response body (paste it)'), response),
       h('div', { class: 'field narrow' }, h('label', { for: 'k-response-status' }, 'HTTP status (optional)'), responseStatus),
       parsed),
+    h('section', { 'aria-label': 'Token limits', class: 'limits' },
+      h('h2', {}, 'Token limits'),
+      h('p', { class: 'hint' }, 'Where sources differ, every value is shown with its source; none is picked for you.'),
+      limitsView(api)),
   );
 
   function build(config: ConnectionConfig): void {
     if (!hasConfig(config)) {
       status.textContent = 'Fill in the Connection tab (or open a saved profile): the requests are built from its config.';
       requests.replaceChildren();
-      requestFindings.replaceChildren();
+      placeFindings(requestSection, [], requestFindings);
       panel.dataset.state = 'empty';
       return;
     }
     if (config.authType && config.authType !== 'oauth2') {
       status.textContent = `Token requests are for OAuth 2 connections; this one uses ${config.authType}.`;
       requests.replaceChildren();
-      requestFindings.replaceChildren();
+      placeFindings(requestSection, [], requestFindings);
       panel.dataset.state = 'not-oauth';
       return;
     }
@@ -93,7 +97,7 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     }
     const name = config.serviceName ? `"${config.serviceName}"` : 'the Connection tab\'s config';
     status.textContent = `Built from ${name}${result.dataCenter ? ` (${result.dataCenter.toUpperCase()})` : ''}.`;
-    requestFindings.replaceChildren(findingsList(result.diagnostics));
+    placeFindings(requestSection, result.diagnostics, requestFindings);
     requests.replaceChildren(...[result.exchange, result.refresh, result.revoke]
       .filter((r): r is TokenRequest => r !== undefined)
       .map(requestView));
@@ -113,7 +117,7 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
       h('textarea', { id: curlId, class: 'code', readonly: true, rows: String(Math.min(8, r.curl.split('\n').length + 1)), spellcheck: 'false' }, r.curl),
       h('div', { class: 'actions' }, copyButton('Copy curl', () => r.curl)),
       r.deluge ? h('label', { for: delugeId }, 'Deluge') : null,
-      r.deluge ? h('textarea', { id: delugeId, class: 'code', readonly: true, rows: String(Math.min(10, r.deluge.split('\n').length + 1)), spellcheck: 'false' }, r.deluge) : null,
+      r.deluge ? h('textarea', { id: delugeId, class: 'code', readonly: true, rows: String(Math.min(18, r.deluge.split('\n').length)), spellcheck: 'false' }, r.deluge) : null,
       r.deluge ? h('div', { class: 'actions' }, copyButton('Copy Deluge', () => r.deluge ?? '')) : null,
       h('p', { class: 'src' }, `Source: ${r.source}`));
   }
