@@ -23,3 +23,15 @@ export async function fillConfig(page, config) {
     else await page.fill(sel, Array.isArray(value) ? value.join('\n') : value);
   }
 }
+
+/**
+ * A whole-page screenshot at the popup's width. The viewport is grown to the page's height first, so no scrollbar
+ * takes width from the layout (a fullPage shot after a scrolled layout cuts the right edge).
+ */
+export async function shot(page, path) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.max(height, 200) });
+  await page.screenshot({ path });
+  await page.setViewportSize(size);
+}

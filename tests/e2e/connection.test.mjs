@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { launch, ARTIFACTS, ROOT } from './harness.mjs';
-import { caseConfig, fillConfig } from './connection-form.mjs';
+import { caseConfig, fillConfig, shot } from './connection-form.mjs';
 
 const core = createRequire(import.meta.url)(join(ROOT, 'pkg', 'node', 'zoho_connector_kit.js'));
 const EU = caseConfig('clean: Zoho CRM as provider, EU');
@@ -38,7 +38,7 @@ test('Connection is the first tab, and its empty state teaches the next step', a
   assert.equal(await page.getAttribute('#tab-connection', 'aria-selected'), 'true');
   assert.match(await page.textContent('#panel-connection .summary'), /Choose a preset.*open a saved profile/);
   assert.equal(await page.getAttribute('#panel-connection', 'data-state'), 'empty');
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-connection-empty.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-connection-empty.png'));
 });
 
 test('a correct EU config is clean; the summary says where to register and gives a URL to try', async () => {
@@ -67,7 +67,7 @@ test('a correct EU config is clean; the summary says where to register and gives
   await page.click('#c-copy-try');
   await page.waitForSelector('#c-copy-try[data-state=done]');
   assert.equal(await clipboard(), tryUrl.href);
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-connection-clean.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-connection-clean.png'));
 });
 
 test('a wrong token URL host shows its finding beside that field within the same frame', async () => {
@@ -87,7 +87,7 @@ test('a wrong token URL host shows its finding beside that field within the same
   await page.fill('#c-scopes', 'ZohoCRM.modules.ALL\nZohoCRM.modules.leeds.READ');
   assert.equal((await codesAt('scopes'))[0], 'scope.unknown_sub');
   assert.match(await page.textContent('[data-findings-for="scopes"] .finding[data-code="scope.unknown_sub"]'), /ZohoCRM\.modules\.leads\.READ/);
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-connection-findings.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-connection-findings.png'));
   // Typing the right host again clears the finding.
   await page.fill('#c-tokenUrl', EU.tokenUrl);
   await page.fill('#c-scopes', EU.scopes.join('\n'));
@@ -137,7 +137,7 @@ test('a preset fills the form, with its quirks and their sources', async () => {
   assert.equal(await page.inputValue('#c-clientId'), '', 'the previous client ID does not leak into another service');
   assert.equal(await page.getAttribute('[data-fact=provider]', 'data-kind'), 'external');
   assert.match(await page.textContent('.saved'), /HubSpot preset for EU/);
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-connection-preset.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-connection-preset.png'));
 });
 
 test('save as profile → Profiles tab → open fills the form again; the secret is kept only when ticked', async () => {
@@ -184,7 +184,7 @@ test('save as profile → Profiles tab → open fills the form again; the secret
 test('dark mode', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.fill('#c-tokenUrl', 'https://accounts.zoho.com/oauth/v2/token');
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-connection-dark.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-connection-dark.png'));
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(bg, 'rgb(30, 31, 34)');
   await page.emulateMedia({ colorScheme: 'light' });

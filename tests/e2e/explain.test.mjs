@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ARTIFACTS, ROOT } from './harness.mjs';
-import { caseConfig, fillConfig } from './connection-form.mjs';
+import { caseConfig, fillConfig, shot } from './connection-form.mjs';
 
 const ERRORS = JSON.parse(readFileSync(join(ROOT, 'crate', 'tests', 'data', 'errors', 'cases.json'), 'utf8'));
 const error = (name) => ERRORS.find((e) => e.name === name);
@@ -60,9 +60,9 @@ test('invalid_client with HTTP 200 and the config on another DC than the account
   assert.match(first, /EU \(accounts\.zoho\.eu\)/);
   assert.match(first, /US \(accounts\.zoho\.com\)/);
   assert.match(await page.textContent('#panel-explain ul.fixes li:first-child'), /https:\/\/accounts\.zoho\.com/);
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-explain-wrong-dc.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-explain-wrong-dc.png'));
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-explain-dark.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-explain-dark.png'));
   await page.emulateMedia({ colorScheme: 'light' });
 
   // The redirect after consent says the same (location=in): the account is in India.
@@ -83,7 +83,7 @@ test('a multi-record CRM reply names the field and the record', async () => {
   assert.equal(r.causes[0], e.firstCause);
   assert.equal(await page.getAttribute('#panel-explain .err-field', 'data-field'), e.field ?? 'Last_Name');
   assert.match(await page.textContent('#panel-explain .err-field'), /data\[1\]/);
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-explain-crm.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-explain-crm.png'));
 });
 
 test('every error body of the data files gets its first cause in the popup', async () => {

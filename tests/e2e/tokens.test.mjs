@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ARTIFACTS, ROOT } from './harness.mjs';
-import { caseConfig, fillConfig } from './connection-form.mjs';
+import { caseConfig, fillConfig, shot } from './connection-form.mjs';
 
 const EU = caseConfig('clean: Zoho CRM as provider, EU');
 const RESPONSES = JSON.parse(readFileSync(join(ROOT, 'crate', 'tests', 'data', 'token', 'responses.json'), 'utf8'));
@@ -65,7 +65,7 @@ test('the three requests for the EU config, secrets masked until Reveal', async 
   assert.equal(await page.locator('#panel-tokens .missing').count(), 0);
   assert.match(await curl('exchange'), /code=\[redacted\]/);
   assert.ok(!(await curl('refresh')).includes(REFRESH));
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-tokens-masked.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-tokens-masked.png'));
 
   await page.click('#k-reveal');
   assert.equal(await page.getAttribute('#k-reveal', 'aria-pressed'), 'true');
@@ -124,7 +124,7 @@ test('a pasted token response: expiry, refresh time, header and API domain', asy
   assert.ok(Math.abs(expires - Date.now() - 3600 * 1000) < 60 * 1000, 'expires an hour from now');
   assert.equal(await page.textContent('[data-fact=apiDomain]'), 'https://www.zohoapis.com');
   assert.equal(await page.textContent('[data-fact=header]'), 'Authorization: Zoho-oauthtoken [redacted]');
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-tokens-response.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-tokens-response.png'));
   await page.click('#k-reveal');
   assert.equal(await page.textContent('[data-fact=header]'), 'Authorization: Zoho-oauthtoken 1000.a1b2.c3d4');
   await page.click('#k-reveal');
@@ -147,6 +147,6 @@ test('dark mode', async () => {
   await page.fill('#k-response', RESPONSES[0].input.body);
   await page.fill('#k-response-status', '');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(ARTIFACTS, 'popup-tokens-dark.png'), fullPage: true });
+  await shot(page, join(ARTIFACTS, 'popup-tokens-dark.png'));
   await page.emulateMedia({ colorScheme: 'light' });
 });
