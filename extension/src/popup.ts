@@ -1,6 +1,7 @@
 // The toolbar popup: a tab bar over the panels of popup/tabs.ts. Runs the Wasm core directly (extension pages
 // allow 'wasm-unsafe-eval'); also runs as a plain page in the `npm start` demo.
 import { core, errorRecord } from './core';
+import { on } from './popup/bus';
 import { h } from './popup/dom';
 import { TABS } from './popup/tabs';
 
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
         if (panel) panel.hidden = j !== index;
       });
     }
+    on('tab:select', (id) => {
+      const i = TABS.findIndex((t) => t.id === id);
+      if (i >= 0) select(i);
+    });
     app.replaceChildren(bar, panels);
     document.body.dataset.ready = '1';
   } catch (e) {

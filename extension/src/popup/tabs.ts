@@ -2,6 +2,7 @@
 import type * as core from '../core';
 import { mountAuthorize } from './authorize';
 import { mountLiveTest } from './live-test';
+import { mountMapping } from './mapping';
 import { mountProfiles } from './profiles';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
@@ -16,4 +17,5 @@ export const TABS: Tab[] = [
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
   { id: 'test', title: 'Test', mount: mountLiveTest },
   { id: 'profiles', title: 'Profiles', mount: mountProfiles },
+  { id: 'mapping', title: 'Mapping', mount: mountMapping },
 ];
