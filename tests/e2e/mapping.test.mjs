@@ -19,7 +19,7 @@ let page;
 before(async () => {
   browser = await launch({ withServer: false });
   page = await browser.context.newPage();
-  await page.setViewportSize({ width: 560, height: 900 });
+  await page.setViewportSize({ width: 576, height: 900 }); // the popup's 560 px body plus a scroll bar
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 after(async () => { await browser?.close(); });

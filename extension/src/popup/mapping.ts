@@ -264,7 +264,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     const fields = schema?.fields ?? [];
     for (const f of fields) {
       const flags = [f.dataType, f.mandatory ? 'required' : '', f.readOnly ? 'read-only' : ''].filter(Boolean).join(', ');
-      select.append(h('option', { value: f.apiName }, `${f.label} · ${f.apiName} (${flags})`));
+      select.append(h('option', { value: f.apiName, title: f.label }, `${f.apiName} · ${flags}`));
     }
     if (current && !fields.some((f) => f.apiName === current)) select.append(h('option', { value: current }, `${current} (not in this schema)`));
     select.value = current;
@@ -409,7 +409,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
           h('div', { class: 'slot', 'data-findings-for': `fields[${i}].target` })),
         remove),
       tfList,
-      h('div', { class: 'tf-add' }, h('label', { for: addTf.id, class: 'small' }, 'Transforms, in order'), addTf),
+      h('div', { class: 'tf-add' }, h('label', { for: addTf.id, class: 'small' }, `Transforms of field ${i + 1}, applied in order`), addTf),
       h('div', { class: 'slot', 'data-findings-for': `fields[${i}].transforms` }),
       h('div', { class: 'slot', 'data-findings-for': `fields[${i}]` }));
   }
@@ -479,7 +479,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
         h('tbody', {}, ...p.findings.map((f) => h('tr', { class: `finding-row ${f.severity}`, 'data-code': f.code, 'data-record': String(f.record), 'data-field': f.field },
           h('td', {}, `${f.record + 1}${p.skipped.includes(f.record) ? ' (skipped)' : ''}`),
           h('td', {}, f.field || '—'),
-          h('td', { class: 'value' }, short(f.value)),
+          h('td', { class: 'value', title: JSON.stringify(f.value) ?? '' }, short(f.value)),
           h('td', {}, h('span', { class: 'sev' }, f.severity), ' ', f.reason)))));
       parts.push(h('div', { class: 'table-wrap' }, table));
     }
