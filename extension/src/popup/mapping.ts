@@ -523,6 +523,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
       ? 'Pick a module, then map your first field.'
       : 'Map your first field: add a row, type the source path (e.g. customer.email) and choose the CRM field it fills.';
     addRow.disabled = !schema;
+    after.hidden = !name; // preview, Deluge and save follow once there is a module
     let findings: Diagnostic[] = [];
     if (name && schema) {
       try {
