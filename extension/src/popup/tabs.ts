@@ -4,6 +4,7 @@ import { mountAuthorize } from './authorize';
 import { mountConnection } from './connection';
 import { mountExplain } from './explain';
 import { mountLiveTest } from './live-test';
+import { mountMapping } from './mapping';
 import { mountProfiles } from './profiles';
 import { mountTokens } from './tokens';
 
@@ -22,4 +23,5 @@ export const TABS: Tab[] = [
   { id: 'test', title: 'Test', mount: mountLiveTest },
   { id: 'explain', title: 'Explain', mount: mountExplain },
   { id: 'profiles', title: 'Profiles', mount: mountProfiles },
+  { id: 'mapping', title: 'Mapping', mount: mountMapping },
 ];
