@@ -53,6 +53,8 @@ export interface FieldMapping {
     trigger?: "onChange" | "schedule" | "manual";
     conflictPolicy?: "latestWins" | "sourceWins" | "crmWins";
   };
+  /** File format version (exported profiles carry it); absent means 1. */
+  schemaVersion?: number;
 }
 
 export interface CrmField {
