@@ -3,6 +3,7 @@ import type * as core from '../core';
 import { mountAuthorize } from './authorize';
 import { mountLiveTest } from './live-test';
 import { mountProfiles } from './profiles';
+import { mountDeluge } from './deluge';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
 
@@ -16,4 +17,5 @@ export const TABS: Tab[] = [
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
   { id: 'test', title: 'Test', mount: mountLiveTest },
   { id: 'profiles', title: 'Profiles', mount: mountProfiles },
+  { id: 'deluge', title: 'Deluge', mount: mountDeluge },
 ];
