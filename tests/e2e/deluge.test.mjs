@@ -153,7 +153,7 @@ test('a script with syntax errors is not formatted, and the page says why', asyn
   assert.equal(await page.isVisible('.format-box'), false);
   assert.match(await page.textContent('.refused'), /Formatting refused.*5 syntax errors.*could change its meaning/s);
   assert.deepEqual(await codesIn('.refused'), ['deluge.syntax', 'deluge.syntax', 'deluge.unbalanced_bracket', 'deluge.syntax', 'deluge.syntax']);
-  assert.match(await page.textContent('.refused li.finding'), /^errorLine 1:10: /);
+  assert.match(await page.textContent('.refused li.finding'), /^Line 1:10: Expected `;`/);
   await shot('refused');
 });
 

@@ -3,7 +3,7 @@
 import type { Api } from './tabs';
 import type { CoqlQuery, Diagnostic, InvokeUrlSpec, RecordCallSpec } from '../core';
 import { errorRecord } from '../core';
-import { copyButton, findingsList, h, placeFindings } from './dom';
+import { copyButton, h, placeFindings } from './dom';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Diagnostic[]; query?: string | undefined }
@@ -240,6 +240,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   const buildGeneral = h('div', { class: 'general' });
   const buildStatus = h('p', { class: 'hint status', 'aria-live': 'polite' });
   const toChecker = h('button', { type: 'button', class: 'link' }, 'Check this snippet below');
+  const copyDeluge = copyButton('Copy Deluge', () => buildOut.value);
   const build = h('section', { class: 'dg-build', 'aria-labelledby': 'dg-build-title' },
     h('h2', { id: 'dg-build-title' }, 'Build a call'),
     modeBar,
@@ -247,7 +248,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
     buildGeneral,
     h('div', { class: 'out-head' }, h('label', { for: 'dg-out' }, 'Deluge'), buildStatus),
     buildOut,
-    h('div', { class: 'actions' }, copyButton('Copy Deluge', () => buildOut.value), toChecker),
+    h('div', { class: 'actions' }, copyDeluge, toChecker),
   );
 
   // ---- Check a script -----------------------------------------------------------------------------------------
@@ -410,6 +411,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
       cQueryOut.value = '';
       cQueryOut.dataset.empty = 'true';
       build.dataset.state = 'empty';
+      copyDeluge.disabled = toChecker.disabled = true;
       build.dataset.count = '0';
       panel.dataset.ready = '1';
       return;
@@ -432,6 +434,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
       buildOut.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
     }
     build.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
+    copyDeluge.disabled = toChecker.disabled = !a.deluge;
     build.dataset.count = String(a.diagnostics.length);
     panel.dataset.ready = '1';
   }
@@ -510,8 +513,9 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
       const syntax = result.diagnostics.filter((d) => d.severity === 'error');
       refused.replaceChildren(
         h('p', { class: 'refused-title' }, 'Formatting refused'),
-        h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}; formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first:`),
-        findingsList(syntax.map((d) => ({ ...d, message: d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ${d.message}` : d.message }))));
+        h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
+        h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
+          h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
       check.dataset.formatted = 'refused';
     }
   }
