@@ -218,7 +218,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   const cVersion = text({ placeholder: 'v8' });
   const cConnection = text({ placeholder: 'link name, e.g. zoho_crm' });
   const cText = h('textarea', { rows: '3', spellcheck: 'false', placeholder: "select Last_Name from Leads where Email is not null limit 10" });
-  const cQueryOut = h('output', { id: 'dg-c-query', class: 'url coql-query', 'data-empty': 'true' });
+  const cQueryOut = h('output', { id: 'dg-c-query', class: 'coql-query', 'data-empty': 'true' });
   const coqlPane = h('div', { class: 'mode-pane', 'data-mode': 'coql' },
     h('div', { class: 'coql-parts' },
       field('dg-c-select', 'Select fields', 'select', cSelect, 'Field API names, comma-separated.'),
