@@ -75,6 +75,12 @@ if (native) {
   add('check_deluge native', 'n/a', 'ms', 'cargo run --release --example deluge_bench -- --json did not answer');
 }
 
+// Browser and native figures (Chromium with the built extension; the native example).
+if (!process.argv.includes('--no-browser')) {
+  const { browserFigures } = await import('./bench-browser.mjs');
+  rows.push(...(await browserFigures()));
+}
+
 const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
