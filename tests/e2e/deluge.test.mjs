@@ -220,6 +220,20 @@ test('dark mode screenshot', async () => {
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
+test('the options page\'s Deluge style and data center are the starting values', async () => {
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ 'zck.settings': { defaultDataCenter: 'eu', defaultScopes: [], delugeStyle: 'literal' } }));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.click('#tab-deluge');
+  await page.waitForFunction(() => document.querySelector('#dg-style')?.value === 'literal');
+  assert.equal(await value('#dg-r-dataCenter'), 'eu');
+  await page.fill('#dg-url', 'https://api.example.com/v1/orders');
+  await page.selectOption('#dg-method', 'POST');
+  await page.fill('#dg-body', '{"a": [1, {"b": "line\\nbreak"}]}');
+  await page.waitForSelector('.dg-build[data-state="ok"]');
+  assert.match(await value('#dg-out'), /payload = \{"a": \{1, \{"b": "line\\nbreak"\}\}\};/);
+});
+
 test('nothing threw in the page', () => {
   assert.deepEqual(pageErrors.map(String), []);
 });

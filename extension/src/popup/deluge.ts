@@ -4,6 +4,7 @@ import type { Api } from './tabs';
 import type { CoqlQuery, Diagnostic, InvokeUrlSpec, RecordCallSpec } from '../core';
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
+import { loadSettings } from '../settings';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Diagnostic[]; query?: string | undefined }
@@ -367,7 +368,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   function isEmpty(m: Mode): boolean {
     if (m === 'form') return !url.value.trim();
     if (m === 'spec') return !spec.value.trim();
-    if (m === 'record') return !rDc.value && !rModule.value.trim() && !rQuery.value.trim() && !rRecords.value.trim();
+    if (m === 'record') return !rModule.value.trim() && !rQuery.value.trim() && !rRecords.value.trim();
     return !cText.value.trim() && !cSelect.value.trim() && !cFrom.value.trim();
   }
 
@@ -527,4 +528,10 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
 
   updateBuild();
   updateCheck();
+  // Start from the defaults of the options page (Deluge style, data center), unless the admin already chose.
+  void loadSettings().then(({ settings }) => {
+    for (const s of [style, rStyle]) if (s.value === 'putLines') s.value = settings.delugeStyle;
+    for (const s of [rDc, cDc]) if (!s.value && settings.defaultDataCenter) s.value = settings.defaultDataCenter;
+    updateBuild();
+  });
 }
