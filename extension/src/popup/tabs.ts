@@ -7,6 +7,7 @@ import { mountLiveTest } from './live-test';
 import { mountMapping } from './mapping';
 import { mountProfiles } from './profiles';
 import { mountTokens } from './tokens';
+import { mountDeluge } from './deluge';
 
 export type Api = Awaited<ReturnType<typeof core.core>>;
 
@@ -20,8 +21,9 @@ export const TABS: Tab[] = [
   { id: 'connection', title: 'Connection', mount: mountConnection },
   { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
   { id: 'tokens', title: 'Tokens', mount: mountTokens },
-  { id: 'test', title: 'Test', mount: mountLiveTest },
   { id: 'explain', title: 'Explain', mount: mountExplain },
-  { id: 'profiles', title: 'Profiles', mount: mountProfiles },
+  { id: 'deluge', title: 'Deluge', mount: mountDeluge },
   { id: 'mapping', title: 'Mapping', mount: mountMapping },
+  { id: 'test', title: 'Test', mount: mountLiveTest },
+  { id: 'profiles', title: 'Profiles', mount: mountProfiles },
 ];
