@@ -42,6 +42,12 @@ add('detectDataCenter via npm', perSecond(() => zck.detectDataCenter(samples[k++
 const input = { dataCenter: 'eu', clientId: '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0', scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'], redirectUri: 'https://dre.zoho.eu/delugeauth/callback', state: 's' };
 add('buildAuthorizationUrl via npm', perSecond(() => zck.buildAuthorizationUrl(input)), 'calls/s');
 
+// Browser and native figures (Chromium with the built extension; the native example).
+if (!process.argv.includes('--no-browser')) {
+  const { browserFigures } = await import('./bench-browser.mjs');
+  rows.push(...(await browserFigures()));
+}
+
 const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);

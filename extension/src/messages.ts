@@ -1,12 +1,14 @@
 // The one message contract between the content script, the popup and the service worker.
 // Every request names its type; every reply is either { ok: true, ... } or { ok: false, error }.
-import type { ConnectionTestInput, ConnectionTestReport, Detection, Diagnostic } from './core';
+import type { Assist, ConnectionConfig, ConnectionReport, ConnectionTestInput, ConnectionTestReport, Detection, Diagnostic } from './core';
 export type { ConnectionTestReport };
 
 /** A request from the content script (overlay) to the service worker. */
 export type Request =
   | { type: 'zck:detect'; text: string }
   | { type: 'zck:ping' }
+  /** From the overlay: the connection form as read from the page, and the page's URL (for the data center). */
+  | { type: 'zck:check-form'; config: ConnectionConfig; pageUrl: string }
   /** From the popup only: the live connection test (the token lives in this message and in memory only). */
   | { type: 'zck:connection-test'; input: ConnectionTestInput };
 
@@ -14,6 +16,8 @@ export type Request =
 export interface ReplyMap {
   'zck:detect': { detection: Detection };
   'zck:ping': { version: string };
+  /** checkMs: how long the core took (for the benchmark). */
+  'zck:check-form': { detection: Detection; report: ConnectionReport; assist: Assist; checkMs: number };
   'zck:connection-test': { report: ConnectionTestReport };
 }
 
@@ -21,19 +25,22 @@ export type Reply<T extends Request['type']> =
   | ({ ok: true } & ReplyMap[T])
   | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[] } };
 
-export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping', 'zck:connection-test'];
+export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping', 'zck:check-form', 'zck:connection-test'];
 
 /** True for a well-formed request object (anything else is refused by the service worker). */
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; text?: unknown; input?: unknown };
+  const v = value as { type?: unknown; text?: unknown; input?: unknown; config?: unknown; pageUrl?: unknown };
+  const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
   switch (v.type) {
     case 'zck:detect':
       return typeof v.text === 'string' && v.text.length <= 4096;
     case 'zck:ping':
       return true;
+    case 'zck:check-form':
+      return isObject(v.config) && typeof v.pageUrl === 'string' && v.pageUrl.length <= 4096;
     case 'zck:connection-test':
-      return typeof v.input === 'object' && v.input !== null && !Array.isArray(v.input);
+      return isObject(v.input);
     default:
       return false;
   }

@@ -1,6 +1,7 @@
 // The toolbar popup: a tab bar over the panels of popup/tabs.ts. Runs the Wasm core directly (extension pages
 // allow 'wasm-unsafe-eval'); also runs as a plain page in the `npm start` demo.
-import { core, errorRecord } from './core';
+import { core, errorRecord, setPanicHandler } from './core';
+import { copyButton } from './popup/dom';
 import { h } from './popup/dom';
 import { TABS } from './popup/tabs';
 
@@ -9,6 +10,9 @@ async function main(): Promise<void> {
   if (!app) return;
   try {
     const api = await core();
+    setPanicHandler((report) => showPanic(app, report));
+    // For the tests: the guarded API, to prove a panic is reported (the popup page is the extension's own).
+    (globalThis as { __zck?: unknown }).__zck = api;
     const version = document.getElementById('version');
     if (version) version.textContent = `v${api.version()}`;
     const bar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Tools' });
@@ -42,6 +46,8 @@ async function main(): Promise<void> {
     }
     app.replaceChildren(bar, panels);
     document.body.dataset.ready = '1';
+    // For the benchmark: navigation start to the first findings painted (the frame after they are in the DOM).
+    requestAnimationFrame(() => { document.body.dataset.firstPaintMs = performance.now().toFixed(1); });
   } catch (e) {
     const err = errorRecord(e);
     app.replaceChildren(h('div', { class: 'fatal', role: 'alert' },
@@ -50,6 +56,17 @@ async function main(): Promise<void> {
       h('p', {}, 'Close and reopen the popup; if it persists, copy the text above into a bug report.')));
     document.body.dataset.ready = 'error';
   }
+}
+
+/** A trap means a bug in the core: say so plainly, offer the report, and stop using the instance. */
+function showPanic(app: HTMLElement, report: string): void {
+  if (document.body.dataset.ready === 'panic') return;
+  app.replaceChildren(h('div', { class: 'fatal', role: 'alert' },
+    h('p', {}, 'zoho-connector-kit hit an internal error (a bug, not something you did). Nothing you saved is affected.'),
+    h('p', {}, 'Close and reopen the popup to continue. Please copy the report below into a bug report.'),
+    h('pre', { class: 'report' }, report),
+    copyButton('Copy report', () => report)));
+  document.body.dataset.ready = 'panic';
 }
 
 void main();

@@ -9,6 +9,16 @@ export async function handle(request: Request): Promise<Reply<Request['type']>> 
       return { ok: true, detection: api.detectDataCenter(request.text) };
     case 'zck:ping':
       return { ok: true, version: api.version() };
+    case 'zck:check-form': {
+      // The page's host tells the admin's data center when the form does not.
+      const started = performance.now();
+      const detection = api.detectDataCenter(request.pageUrl);
+      const config = { ...request.config };
+      if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
+      const report = api.validateConnection(config);
+      const assist = api.assistConnection(config);
+      return { ok: true, detection, report, assist, checkMs: performance.now() - started };
+    }
     case 'zck:connection-test':
       return { ok: true, report: await api.testConnection(request.input) };
   }

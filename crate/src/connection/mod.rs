@@ -3,6 +3,7 @@
 //! - [`config`]: the input ([`ConnectionConfigInput`]), its typed fields, the data center and the provider kind.
 //! - [`link_name`]: the link-name rule and a valid name suggested from the service name.
 //! - [`validate`]: [`validate_connection`], every check with its own code.
+//! - [`assist`]: what the overlay offers: values to fill, callbacks to register, a first Deluge call.
 //! - [`summary`]: [`ConnectionSummary`]: data center, provider kind, what to register, the URL to try.
 //!
 //! ```
@@ -12,6 +13,7 @@
 //! assert!(validate_connection(&config).has_errors());
 //! ```
 
+pub mod assist;
 pub mod config;
 pub mod link_name;
 pub mod summary;

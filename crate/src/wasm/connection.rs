@@ -104,3 +104,25 @@ pub fn validate_connection(
     let input: ConnectionConfigInput = read(config)?;
     to_js(&validate(&input))
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ASSIST: &'static str = r#"
+export interface Suggestion { field: string; value: string; source: string; matches: boolean; }
+export interface Assist {
+  dataCenter?: DataCenterId;
+  provider: "zoho" | "external" | "undetermined";
+  preset?: string;
+  suggestions: Suggestion[];
+  callbacks: { value: string; source: string }[];
+  deluge?: string;
+}
+"#;
+
+/// What the overlay offers for a config: values to fill, callbacks to register, a first Deluge call.
+#[wasm_bindgen(js_name = assistConnection, unchecked_return_type = "Assist")]
+pub fn assist_connection(
+    #[wasm_bindgen(unchecked_param_type = "ConnectionConfig")] config: JsValue,
+) -> Result<JsValue, JsValue> {
+    let config: ConnectionConfigInput = read(config)?;
+    to_js(&crate::connection::assist::assist(&config))
+}

@@ -73,3 +73,14 @@ pub fn build_authorization_url(
     let input: authorization::AuthorizationInput = read(input)?;
     to_js(&authorization::build_authorization_url(&input))
 }
+
+/// For the tests only: panics, so that the tests can prove a panic reaches the user as a clear, copyable report
+/// and that the popup works again after reopening. Never called by the product.
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    // A panic is a bug everywhere else; here it is the point.
+    #[allow(clippy::panic)]
+    {
+        panic!("panic requested by a test");
+    }
+}

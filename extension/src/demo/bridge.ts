@@ -12,7 +12,8 @@ const dc = new URLSearchParams(location.search).get('dc') ?? 'eu';
     getURL: (path: string) => new URL(`/extension/${path}`, location.href).href,
     sendMessage: async (message: unknown) => {
       if (!isRequest(message)) return { ok: false, error: { code: 'message.refused', message: 'Unknown request.' } };
-      const request = message.type === 'zck:detect' ? { ...message, text: dc } : message;
+      const request = message.type === 'zck:detect' ? { ...message, text: dc }
+        : message.type === 'zck:check-form' ? { ...message, pageUrl: dc } : message;
       return handle(request);
     },
   },

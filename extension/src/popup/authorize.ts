@@ -3,6 +3,7 @@
 import type { Api } from './tabs';
 import type { AuthorizationInput, DataCenter } from '../core';
 import { copyButton, findingsList, h, placeFindings } from './dom';
+import { loadSettings } from '../settings';
 
 function field(label: string, path: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = `f-${path}`;
@@ -117,4 +118,13 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
   panel.addEventListener('input', update);
   panel.addEventListener('change', update);
   update();
+  // Start from the defaults of the options page, unless the admin already typed.
+  void loadSettings().then(({ settings }) => {
+    if (!dcSelect.value && settings.defaultDataCenter) {
+      dcSelect.value = settings.defaultDataCenter;
+      showCallbacks();
+    }
+    if (!scopes.value && settings.defaultScopes.length) scopes.value = settings.defaultScopes.join('\n');
+    update();
+  });
 }

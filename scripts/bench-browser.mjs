@@ -1,0 +1,102 @@
+// Browser and native figures for `npm run bench` (figures, never pass/fail): Wasm compile time in Node and
+// Chromium, popup navigation → first tab painted, overlay keystroke → findings painted (median and p95 over 200
+// keystrokes) with the core's own check time, and validateConnection calls per second through npm vs natively.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT, CRATE, ENV, paths } from './lib.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const round = (x, d = 2) => Number(x.toFixed(d));
+
+function perSecond(fn, ms = 300, windows = 5) {
+  for (let i = 0; i < 200; i++) fn();
+  const rates = [];
+  for (let w = 0; w < windows; w++) {
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < ms) { fn(); n++; }
+    rates.push(n / ((performance.now() - start) / 1000));
+  }
+  return median(rates);
+}
+
+export async function browserFigures() {
+  const rows = [];
+  const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
+  const wasm = readFileSync(paths.shippedWasm);
+
+  // Node: compile the shipped module.
+  const nodeCompile = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await WebAssembly.compile(wasm);
+    nodeCompile.push(performance.now() - t);
+  }
+  add('Wasm compile, Node', round(median(nodeCompile)), 'ms', 'median of 20');
+
+  // Native vs npm: validateConnection on the same config.
+  const config = JSON.parse(readFileSync(join(ROOT, 'scripts', 'bench-config.json'), 'utf8'));
+  const zck = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
+  const npmRate = perSecond(() => zck.validateConnection(config));
+  const native = spawnSync('cargo', ['run', '-q', '--release', '--example', 'bench_native', '-p', 'zoho-connector-kit'],
+    { cwd: ROOT, encoding: 'utf8', env: ENV });
+  let nativeRate = null;
+  try { nativeRate = JSON.parse(native.stdout.trim().split('\n').pop()).validateConnectionPerSec; } catch { /* reported below */ }
+  add('validateConnection via npm', Math.round(npmRate), 'calls/s', `${round(1000 / npmRate, 3)} ms per call`);
+  add('validateConnection native', nativeRate ?? 'n/a', 'calls/s', nativeRate ? `npm/native = ${round(npmRate / nativeRate)} (the boundary + Wasm cost)` : `native run failed: ${native.stderr.slice(0, 120)}`);
+
+  // Chromium, with the built extension.
+  const { launch } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.waitForSelector('body[data-ready="1"]');
+    const chromeCompile = await page.evaluate(async () => {
+      const bytes = await (await fetch('wasm/zoho_connector_kit_bg.wasm')).arrayBuffer();
+      const times = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await WebAssembly.compile(bytes);
+        times.push(performance.now() - t);
+      }
+      return times;
+    });
+    add('Wasm compile, Chromium', round(median(chromeCompile)), 'ms', 'median of 20');
+
+    const firstPaint = [];
+    for (let i = 0; i < 20; i++) {
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await page.waitForSelector('body[data-first-paint-ms]');
+      firstPaint.push(Number(await page.getAttribute('body', 'data-first-paint-ms')));
+    }
+    add('popup: navigation → first tab painted', round(median(firstPaint), 1), 'ms', `median of 20 (target ≤ 100 ms); p95 ${round(pct(firstPaint, 0.95), 1)}`);
+
+    const form = await browser.context.newPage();
+    await form.goto('https://crm.zoho.eu/crm/org1/settings/developerhub/connections/connection-form');
+    await form.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
+    await form.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+    await form.click('#s5');
+    const keystroke = [];
+    const check = [];
+    for (let i = 0; i < 200; i++) {
+      const before = await form.getAttribute('zck-overlay', 'data-seq');
+      await form.keyboard.type(String.fromCharCode(65 + (i % 26)));
+      await form.waitForFunction((b) => {
+        const h = document.querySelector('zck-overlay');
+        return h && h.dataset.seq !== b && h.dataset.keystrokeMs;
+      }, before);
+      await form.waitForTimeout(20); // let the frame after the render pass
+      keystroke.push(Number(await form.getAttribute('zck-overlay', 'data-keystroke-ms')));
+      check.push(Number(await form.getAttribute('zck-overlay', 'data-check-ms')));
+    }
+    add('overlay: keystroke → findings painted', round(median(keystroke)), 'ms', `median of 200; p95 ${round(pct(keystroke, 0.95))} ms (target p95 ≤ 16 ms)`);
+    add('overlay: the check itself (service worker)', round(median(check), 3), 'ms', `median; p95 ${round(pct(check, 0.95), 3)} ms (target ≤ 2 ms)`);
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}

@@ -1,0 +1,137 @@
+// The overlay on the Developer Hub connection pages, in real Chromium with the built extension: fields found by
+// their visible labels on several DOM shapes, findings beside the fields as the admin types (painted within one
+// frame of the service worker's reply), one-click fill of only the field asked, nothing where there is no form.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launch, ARTIFACTS } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The overlay's state in a frame: markers by field, panel text, timing of the last render. */
+function overlay(frame) {
+  return frame.evaluate(() => {
+    const host = document.querySelector('zck-overlay');
+    if (!host) return null;
+    const root = host.shadowRoot;
+    const markers = {};
+    for (const m of root.querySelectorAll('.marker')) if (!m.hidden) markers[m.dataset.field] = m.dataset.codes.split(' ');
+    return {
+      dc: host.dataset.dc ?? null, via: host.dataset.via, seq: Number(host.dataset.seq ?? 0), renderMs: Number(host.dataset.renderMs ?? NaN),
+      markers, panel: root.querySelector('.panel')?.textContent ?? '',
+      fills: [...root.querySelectorAll('[data-fill]')].map((li) => li.dataset.fill),
+      deluge: root.querySelector('pre.deluge')?.textContent ?? null,
+    };
+  });
+}
+
+async function waitFor(frame, predicate, what) {
+  const end = Date.now() + 10000;
+  let last;
+  while (Date.now() < end) {
+    last = await overlay(frame);
+    if (last && predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}; last overlay state: ${JSON.stringify(last)}`);
+}
+
+test('label-for form (EU): findings beside the fields while typing, painted within a frame of the reply', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections/connection-form');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  await page.fill('#s1', 'Zoho CRM EU');
+  await page.fill('#s2', 'zoho-crm');
+  let o = await waitFor(page, (x) => x.markers.linkName?.some((c) => c.startsWith('connection.link_name')), 'the link-name finding');
+  assert.ok(!o.markers.linkName.includes('connection.missing_link_name'), JSON.stringify(o.markers));
+  await page.fill('#s2', 'zoho_crm_eu');
+  o = await waitFor(page, (x) => !x.markers.linkName, 'the link-name finding to clear');
+  // Zoho is the provider (its accounts server): the client id must then look like Zoho's.
+  await page.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.fill('#s5', 'my-client');
+  o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the client-id finding');
+  assert.deepEqual(o.markers.clientId, ['connection.client_id_shape']);
+  assert.ok(o.renderMs < 16.7, `findings painted ${o.renderMs} ms after the reply`);
+  await page.fill('#s7', 'https://accounts.zoho.com/oauth/v2/auth');
+  o = await waitFor(page, (x) => x.markers.authorizeUrl?.includes('connection.access_type_missing'), 'the access_type finding');
+  assert.ok(o.renderMs < 16.7, `findings painted ${o.renderMs} ms after the reply`);
+  assert.match(o.panel, /Right values for EU/);
+  assert.deepEqual(o.fills, ['authorizeUrl', 'refreshUrl', 'revokeUrl'], 'the token URL typed is already right');
+  await page.screenshot({ path: join(ARTIFACTS, 'overlay-findings-eu.png') });
+
+  // Fill changes the one field asked for, and nothing else.
+  const before = await page.$$eval('input, select', (els) => els.map((e) => e.value));
+  const host = page.locator('zck-overlay');
+  await host.locator('[data-fill="authorizeUrl"] button').click();
+  const after = await page.$$eval('input, select', (els) => els.map((e) => e.value));
+  const changed = after.map((v, i) => (v !== before[i] ? i : -1)).filter((i) => i >= 0);
+  assert.deepEqual(changed, [6], 'only the Authorize URL field changes');
+  assert.deepEqual(after.filter((_, i) => i !== 6), before.filter((_, i) => i !== 6));
+  assert.equal(await page.inputValue('#s7'), 'https://accounts.zoho.eu/oauth/v2/auth?access_type=offline');
+  o = await waitFor(page, (x) => !x.markers.authorizeUrl?.includes('connection.access_type_missing'), 'the fix to be seen');
+  assert.ok(!o.fills.includes('authorizeUrl'));
+  // The Deluge snippet for this connection.
+  assert.match(o.deluge ?? '', /connection: "zoho_crm_eu"/);
+  assert.match(o.deluge ?? '', /https:\/\/www\.zohoapis\.eu\/crm\/v8\/users/);
+  await page.screenshot({ path: join(ARTIFACTS, 'overlay-filled-eu.png') });
+  // Nothing typed, not even the secret, was stored.
+  await page.fill('#s6', '5d2e0c1f9a7b3e4d6c8a0b2e4f6a8c0d1e3f5a7b9c');
+  await waitFor(page, (x) => !x.markers.clientSecret, 'the secret to be checked');
+  const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  assert.ok(!JSON.stringify(stored).includes('5d2e0c1f9a7b'), 'the client secret is never stored');
+  await page.close();
+});
+
+test('aria-labelled form without <label> elements (US)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.com/crm/org1/connection-form-aria');
+  await waitFor(page, (o) => o.dc === 'us', 'the overlay');
+  await page.fill('[aria-label="Client ID"]', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await page.fill('[aria-labelledby="lbl-secret"]', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  const o = await waitFor(page, (x) => x.markers.clientSecret?.includes('connection.client_secret_equals_id'), 'the secret finding');
+  assert.deepEqual(o.markers.clientSecret, ['connection.client_secret_equals_id']);
+  await page.close();
+});
+
+test('table layout inside an iframe (IN): the overlay runs in the frame', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.in/crm/org1/connection-iframe');
+  const frame = page.frames().find((f) => f.url().endsWith('connection-form-table.html')) ?? (await page.waitForEvent('frameattached'));
+  await frame.waitForLoadState('load');
+  await waitFor(frame, (o) => o.dc === 'in', 'the overlay in the frame');
+  await frame.fill('input[name=f]', 'https://accounts.zoho.in/oauth/v2/auth');
+  await frame.fill('input[name=i]', 'ZohoCRM.modules.leads.REED');
+  const o = await waitFor(frame, (x) => x.markers.scopes?.some((c) => c.startsWith('scope.')), 'the scope finding');
+  assert.ok(o.markers.scopes.some((c) => c.startsWith('scope.')), JSON.stringify(o.markers));
+  assert.equal(await overlay(page), null, 'the top page has no form, so no overlay');
+  await page.screenshot({ path: join(ARTIFACTS, 'overlay-iframe-in.png') });
+  await page.close();
+});
+
+test('late render and a re-render that replaces the inputs (AU)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.com.au/crm/org1/connection-form-late');
+  assert.equal(await overlay(page), null, 'no overlay before the form exists');
+  await waitFor(page, (o) => o.dc === 'au', 'the overlay after the late render');
+  await page.fill('label:text("Access Token URL") + input', 'https://accounts.zoho.com.au/oauth/v2/token');
+  await page.fill('label:text("Client ID") + input', 'abc');
+  await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the client-id finding');
+  await page.evaluate(() => window.rerender());
+  assert.equal(await page.getAttribute('body', 'data-renders'), '2');
+  await page.fill('label:text("Client ID") + input', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await waitFor(page, (x) => !x.markers.clientId, 'findings to follow the new inputs');
+  await page.close();
+});
+
+test('strict page CSP: the overlay still works through the service worker', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.jp/crm/org1/connection-form?csp=strict');
+  await waitFor(page, (o) => o.dc === 'jp', 'the overlay');
+  await page.fill('#s8', 'https://accounts.zoho.jp/oauth/v2/token');
+  await page.fill('#s5', 'nope');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the finding');
+  assert.equal(o.via, 'sw');
+  await page.close();
+});
