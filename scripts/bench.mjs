@@ -5,8 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import os from 'node:os';
-import { ROOT, CRATE, paths } from './lib.mjs';
+import { ROOT, CRATE, paths, capture, step } from './lib.mjs';
 import { WASM_GZIP_BUDGET_KIB } from './budgets.mjs';
+import { benchMapping } from './bench-mapping.mjs';
 
 const rows = [];
 const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
@@ -42,11 +43,46 @@ add('detectDataCenter via npm', perSecond(() => zck.detectDataCenter(samples[k++
 const input = { dataCenter: 'eu', clientId: '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0', scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.users.READ'], redirectUri: 'https://dre.zoho.eu/delugeauth/callback', state: 's' };
 add('buildAuthorizationUrl via npm', perSecond(() => zck.buildAuthorizationUrl(input)), 'calls/s');
 
+// Deluge check and format of the ~2,000-line corpus file: through the npm package (Wasm in Node) and natively
+// (the deluge_bench example, release profile). Issue 4's target: check <= 5 ms.
+const CHECK_TARGET_MS = 5;
+const large = readFileSync(join(ROOT, 'crate', 'tests', 'data', 'deluge', 'corpus', 'large_sync.dg'), 'utf8');
+const largeNote = `large_sync.dg, ${large.split('\n').length - 1} lines, ${(large.length / 1024).toFixed(0)} KiB`;
+function medianMs(fn, runs = 200) {
+  fn(); // warm-up
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return median(xs);
+}
+const wasmCheck = medianMs(() => zck.checkDeluge(large));
+const wasmFormat = medianMs(() => zck.formatDeluge(large));
+step('bench: native Deluge figures (cargo run --release --example deluge_bench -- --json)');
+const nativeText = capture('cargo', ['run', '--quiet', '--release', '--example', 'deluge_bench', '-p', 'zoho-connector-kit', '--', '--json']);
+let native = null;
+try { native = nativeText ? JSON.parse(nativeText.split('\n').pop()) : null; } catch { native = null; }
+const vsTarget = (ms) => `target check <= ${CHECK_TARGET_MS} ms: ${ms <= CHECK_TARGET_MS ? 'within' : 'over'} (${((ms / CHECK_TARGET_MS) * 100).toFixed(0)}%)`;
+add('checkDeluge via npm (Wasm)', +wasmCheck.toFixed(3), 'ms', `median of 200; ${largeNote}; ${vsTarget(wasmCheck)}`);
+add('formatDeluge via npm (Wasm)', +wasmFormat.toFixed(3), 'ms', `median of 200; ${largeNote}`);
+if (native) {
+  add('check_deluge native', +native.checkMs.toFixed(3), 'ms', `median of ${native.runs}; ${vsTarget(native.checkMs)}`);
+  add('format_deluge native', +native.formatMs.toFixed(3), 'ms', `median of ${native.runs}`);
+  add('check: Wasm / native', +(wasmCheck / native.checkMs).toFixed(2), '×', 'how much slower the npm package is than native');
+  add('format: Wasm / native', +(wasmFormat / native.formatMs).toFixed(2), '×', '');
+} else {
+  add('check_deluge native', 'n/a', 'ms', 'cargo run --release --example deluge_bench -- --json did not answer');
+}
+
 // Browser and native figures (Chromium with the built extension; the native example).
 if (!process.argv.includes('--no-browser')) {
   const { browserFigures } = await import('./bench-browser.mjs');
   rows.push(...(await browserFigures()));
 }
+// Field mapping (issue 5): 30 fields × 10,000 records through the npm API vs the same mapping in plain JS.
+benchMapping(zck, add, median);
 
 const result = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });

@@ -34,7 +34,13 @@ pub struct FieldMapping {
     /// Sync rules (the setup guide's "Data Change Rules").
     #[serde(default)]
     pub sync: Option<SyncRules>,
+    /// The version of the file format (exported profiles carry it); absent means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<u32>,
 }
+
+/// The newest mapping file format this version reads.
+pub const MAPPING_SCHEMA_VERSION: u32 = 1;
 
 /// One source field to one CRM field.
 ///
