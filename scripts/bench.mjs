@@ -91,3 +91,83 @@ console.log(`\nzoho-connector-kit benchmark — ${result.date} — ${result.mach
 console.log(`${'figure'.padEnd(34)} ${'value'.padStart(12)}  unit     note`);
 for (const r of rows) console.log(`${r.figure.padEnd(34)} ${String(r.value).padStart(12)}  ${r.unit.padEnd(8)} ${r.note}`);
 console.log('(also written to bench-results/latest.json)');
+
+// Where the bytes are (issue 8): the 15 largest functions and data segments of the shipped module, by name.
+// Figures only. The names come from a `-g` rebuild of the same module (wasm-bindgen --keep-debug, then the build's
+// wasm-opt passes with -g), read from its name section here in JS, so no extra tool is needed.
+{
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { spawnSync } = await import('node:child_process');
+  const { ENV } = await import('./lib.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'zck-size-'));
+  const sh = (cmd, args) => spawnSync(cmd, args, { env: ENV, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+  const named = join(dir, 'named.wasm');
+  const ok = sh('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', dir, paths.wasmRaw])
+    && sh('node', [join(ROOT, 'node_modules', 'binaryen', 'bin', 'wasm-opt'), '--merge-similar-functions', '-Oz',
+      '--converge', '-g', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', join(dir, `${CRATE}_bg.wasm`), '-o', named]);
+  if (!ok) {
+    console.log('\n(size breakdown skipped: the named build failed)');
+  } else {
+    const items = sizeItems(readFileSync(named));
+    const top = items.sort((a, b) => b.bytes - a.bytes).slice(0, 15);
+    console.log(`\nlargest items of the shipped module (${items.length} functions and data segments; bytes before gzip)`);
+    for (const it of top) console.log(`${String(it.bytes).padStart(8)}  ${it.kind.padEnd(4)} ${it.name.slice(0, 110)}`);
+    writeFileSync(join(ROOT, 'bench-results', 'size-top.json'), `${JSON.stringify(top, null, 2)}\n`);
+    console.log('(also written to bench-results/size-top.json)');
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Functions (body bytes) and data segments (payload bytes) of a Wasm module, named from its name section. */
+function sizeItems(buf) {
+  let p = 8;
+  const leb = () => { let r = 0; let s = 0; let b; do { b = buf[p++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80); return r; };
+  const str = () => { const n = leb(); const t = buf.toString('utf8', p, p + n); p += n; return t; };
+  const skipInitExpr = () => { while (buf[p] !== 0x0b) p++; p++; };
+  let imported = 0;
+  const bodies = [];
+  const segments = [];
+  const fnNames = new Map();
+  const dataNames = new Map();
+  while (p < buf.length) {
+    const id = buf[p++];
+    const len = leb();
+    const end = p + len;
+    if (id === 2) { // imports: functions take the first indices
+      for (let n = leb(), i = 0; i < n; i++) {
+        str(); str();
+        const kind = buf[p++];
+        if (kind === 0) { leb(); imported++; } else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
+        else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { p += 2; } else { p++; leb(); }
+      }
+    } else if (id === 10) {
+      for (let n = leb(), i = 0; i < n; i++) { const size = leb(); bodies.push(size); p += size; }
+    } else if (id === 11) {
+      for (let n = leb(), i = 0; i < n; i++) {
+        const flag = leb();
+        if (flag === 2) leb();
+        if (flag !== 1) skipInitExpr();
+        const size = leb();
+        segments.push(size);
+        p += size;
+      }
+    } else if (id === 0 && str() === 'name') {
+      while (p < end) {
+        const sub = buf[p++];
+        const subEnd = p + leb();
+        if (sub === 1 || sub === 9) {
+          const map = sub === 1 ? fnNames : dataNames;
+          for (let n = leb(), i = 0; i < n; i++) { const idx = leb(); map.set(idx, str()); }
+        }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return [
+    ...bodies.map((bytes, i) => ({ kind: 'fn', bytes, name: fnNames.get(i + imported) ?? `func[${i + imported}]` })),
+    ...segments.map((bytes, i) => ({ kind: 'data', bytes, name: dataNames.get(i) ?? `data[${i}]` })),
+  ];
+}
