@@ -1,5 +1,6 @@
 //! Deluge generate / check / format, driven by the data files under `tests/data/deluge/` (the npm tests run the
 //! same files). Runs natively and, with `--target wasm32-unknown-unknown`, in headless Chromium.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -38,8 +38,8 @@ async function check(): Promise<void> {
   const config = readConfig(fields);
   const key = JSON.stringify(config);
   if (key === lastSent && lastAnswer && view) {
-    // Same form, same values (the page re-rendered something else): just redraw in place.
-    render(view, lastAnswer, fields, actions);
+    // Same form, same values (the page re-rendered something else): only move the markers.
+    place(view, fields);
     return;
   }
   lastSent = key;

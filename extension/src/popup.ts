@@ -1,6 +1,7 @@
 // The toolbar popup: a tab bar over the panels of popup/tabs.ts. Runs the Wasm core directly (extension pages
 // allow 'wasm-unsafe-eval'); also runs as a plain page in the `npm start` demo.
 import { core, errorRecord, setPanicHandler } from './core';
+import { on } from './popup/bus';
 import { copyButton } from './popup/dom';
 import { h } from './popup/dom';
 import { TABS } from './popup/tabs';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
         if (panel) panel.hidden = j !== index;
       });
     }
+    on('tab:select', (id) => {
+      const index = TABS.findIndex((t) => t.id === id);
+      if (index >= 0) select(index);
+    });
     app.replaceChildren(bar, panels);
     document.body.dataset.ready = '1';
     // For the benchmark: navigation start to the first findings painted (the frame after they are in the DOM).

@@ -14,6 +14,7 @@ test('popup: typing a config gives the authorization URL and findings beside the
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.waitForSelector('body[data-ready="1"]');
+  await page.click('#tab-authorize'); // the Connection tab opens first
   assert.match(await page.textContent('#version'), /^v\d+\.\d+\.\d+$/);
 
   // Detect the data center from a pasted CRM URL.
@@ -28,7 +29,7 @@ test('popup: typing a config gives the authorization URL and findings beside the
   await page.locator('.callbacks button').first().click();
   await page.selectOption('#f-accessType', 'online');
 
-  const url = new URL(await page.locator('output.url').textContent());
+  const url = new URL(await page.locator('#panel-authorize output.url').textContent());
   assert.equal(url.origin + url.pathname, 'https://accounts.zoho.eu/oauth/v2/auth');
   assert.equal(url.searchParams.get('client_id'), 'my-client');
   assert.equal(url.searchParams.get('scope'), 'ZohoCRM.modules.ALL,ZohoCRM.settings.fields.READ');
@@ -37,21 +38,21 @@ test('popup: typing a config gives the authorization URL and findings beside the
   assert.match(url.searchParams.get('state'), /^[0-9a-f]{32}$/);
 
   // Findings sit beside their fields.
-  const idSlot = page.locator('[data-findings-for="clientId"] .finding');
+  const idSlot = page.locator('#panel-authorize [data-findings-for="clientId"] .finding');
   assert.equal(await idSlot.getAttribute('data-code'), 'auth.client_id_shape');
-  const accessSlot = page.locator('[data-findings-for="accessType"] .finding');
+  const accessSlot = page.locator('#panel-authorize [data-findings-for="accessType"] .finding');
   assert.equal(await accessSlot.getAttribute('data-code'), 'auth.access_type_online');
   assert.match(await accessSlot.textContent(), /one hour/);
   await page.screenshot({ path: join(ARTIFACTS, 'popup-authorize.png'), fullPage: true });
 
   // An error removes the URL and says why, beside the field.
   await page.fill('#f-scopes', '');
-  assert.equal(await page.locator('output.url').getAttribute('data-empty'), 'true');
-  assert.equal(await page.locator('[data-findings-for="scopes"] .finding').getAttribute('data-code'), 'auth.missing_scopes');
+  assert.equal(await page.locator('#panel-authorize output.url').getAttribute('data-empty'), 'true');
+  assert.equal(await page.locator('#panel-authorize [data-findings-for="scopes"] .finding').getAttribute('data-code'), 'auth.missing_scopes');
 
   // The state stays the same while the admin types, so a copied URL stays valid.
   await page.fill('#f-scopes', 'ZohoCRM.users.READ');
-  const again = new URL(await page.locator('output.url').textContent());
+  const again = new URL(await page.locator('#panel-authorize output.url').textContent());
   assert.equal(again.searchParams.get('state'), url.searchParams.get('state'));
   await page.close();
 });
@@ -60,6 +61,7 @@ test('popup: a wrong accounts host is detected and corrected', async () => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.waitForSelector('body[data-ready="1"]');
+  await page.click('#tab-authorize');
   await page.fill('#f-detect', 'accounts.zoho.au');
   assert.equal(await page.inputValue('#f-dataCenter'), 'au');
   const finding = page.locator('.detect-out .finding');

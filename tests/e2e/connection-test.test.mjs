@@ -83,12 +83,16 @@ test('401 INVALID_TOKEN', async () => {
   assert.match(r.verdict, /failed/);
   assert.deepEqual(r.calls.map((c) => c.cells[3]), ['INVALID_TOKEN', 'INVALID_TOKEN']);
   assert.deepEqual(r.codes, ['test.call_failed', 'test.call_failed']);
+  // The error explainer's answer, once for the two identical failures.
+  const explained = await page.$$eval('#panel-test section.explanation', (els) => els.map((e) => ({ code: e.dataset.code, first: e.querySelector('li')?.dataset.cause })));
+  assert.deepEqual(explained, [{ code: 'INVALID_TOKEN', first: 'token_expired' }]);
 });
 
 test('OAUTH_SCOPE_MISMATCH names the missing scope', async () => {
   const r = await runTest({ dc: 'jp', token: 'no-org-scope' });
   assert.match(r.text, /Scopes that seem missing: ZohoCRM\.org\.READ/);
   assert.deepEqual(r.codes, ['test.scope_missing']);
+  assert.equal(await page.$eval('#panel-test section.explanation li', (li) => li.dataset.cause), 'scope_missing');
   await page.screenshot({ path: join(ARTIFACTS, 'popup-test-scope.png'), fullPage: true });
 });
 

@@ -29,11 +29,12 @@ test('demo: the popup page runs the Wasm core', async () => {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/popup`);
   await page.waitForSelector('body[data-ready="1"]');
+  await page.click('#tab-authorize'); // the Connection tab opens first
   await page.selectOption('#f-dataCenter', 'in');
   await page.fill('#f-clientId', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
   await page.fill('#f-scopes', 'ZohoCRM.modules.ALL');
   await page.fill('#f-redirectUri', 'https://example.in/cb');
-  assert.match(await page.locator('output.url').textContent(), /^https:\/\/accounts\.zoho\.in\/oauth\/v2\/auth\?/);
+  assert.match(await page.locator('#panel-authorize output.url').textContent(), /^https:\/\/accounts\.zoho\.in\/oauth\/v2\/auth\?/);
   await page.close();
 });
 

@@ -65,6 +65,7 @@ test('label-for form (EU): findings beside the fields while typing, painted with
   const before = await page.$$eval('input, select', (els) => els.map((e) => e.value));
   const host = page.locator('zck-overlay');
   await host.locator('[data-fill="authorizeUrl"] button').click();
+  await page.waitForFunction(() => document.querySelector('#s7').value.includes('access_type=offline'), null, { timeout: 5000 });
   const after = await page.$$eval('input, select', (els) => els.map((e) => e.value));
   const changed = after.map((v, i) => (v !== before[i] ? i : -1)).filter((i) => i >= 0);
   assert.deepEqual(changed, [6], 'only the Authorize URL field changes');

@@ -97,6 +97,19 @@ test('rename, duplicate, delete with undo', async () => {
   assert.deepEqual(await names(), ['EU production', 'EU production (copy)', 'Zoho CRM EU']);
 });
 
+test('a mapping profile exports and imports back as a mapping', async () => {
+  const mapping = { module: 'Contacts', fields: [{ source: 'last_name', target: 'Last_Name' }, { source: 'email', target: 'Email', transforms: [{ op: 'trim' }] }], sync: { direction: 'toCrm', fieldAccess: 'writeOnly', trigger: 'onChange' } };
+  assert.equal(await importFile('mapping-contacts.json', JSON.stringify({ ...mapping, schemaVersion: 1 })), 'ok');
+  const row = page.locator('li.profile', { hasText: 'mapping' }).first();
+  assert.match(await row.textContent(), /mapping/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), row.locator('button:text("Export")').click()]);
+  assert.equal(dl.suggestedFilename(), 'mapping-Contacts.json');
+  const exported = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.deepEqual({ ...exported, schemaVersion: undefined }, { ...mapping, schemaVersion: undefined });
+  assert.equal(await importFile('newer-mapping.json', JSON.stringify({ ...mapping, schemaVersion: 7 })), 'refused');
+  assert.equal(await page.getAttribute('.import-out .finding', 'data-code'), 'mapping.schema_newer');
+});
+
 test('corrupted or wrongly-typed stored data is kept as a backup and the user is told', async () => {
   await browser.serviceWorker.evaluate(() => chrome.storage.local.set({ 'zck.profiles': '{"schemaVersion":1,"profiles":[{"id"' }));
   await open();

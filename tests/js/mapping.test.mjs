@@ -105,3 +105,19 @@ test('bad input throws ZckError with a code', () => {
   assert.deepEqual(codes, ['input.unknown_field', 'schema.no_built_in', 'schema.missing_module', 'input.invalid_type',
     'input.unknown_field', 'schema.no_built_in', 'input.unknown_field']);
 });
+
+test('resolveCrmSchema: the fields of a pasted GET /settings/fields reply, for a UI to list', () => {
+  const pasted = zck.resolveCrmSchema({ module: 'Leads', reply: LEADS_REPLY });
+  assert.equal(pasted.schema.builtIn, false);
+  const interests = pasted.schema.fields.find((f) => f.apiName === 'Interests');
+  assert.equal(interests.dataType, 'multiselectpicklist');
+  assert.deepEqual(interests.pickListValues, ['Shoes', 'Bags', 'Accessories']);
+  assert.equal(pasted.schema.fields.find((f) => f.apiName === 'Lead_No').readOnly, true);
+  assert.ok(Array.isArray(pasted.diagnostics));
+  const builtIn = zck.resolveCrmSchema({ module: 'Deals' });
+  assert.deepEqual(builtIn, { schema: zck.builtInSchema('Deals'), diagnostics: [] });
+  assert.throws(() => zck.resolveCrmSchema({ module: 'Notes' }), (e) => e.name === 'ZckError' && e.code === 'schema.no_built_in');
+  const wrong = zck.resolveCrmSchema({ module: 'Leads', reply: { nope: [] } });
+  assert.deepEqual(wrong.schema.fields, []);
+  assert.deepEqual(wrong.diagnostics.map((d) => [d.code, d.severity]), [['schema.not_a_fields_reply', 'error']]);
+});

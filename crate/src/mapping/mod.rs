@@ -36,6 +36,7 @@ mod deluge;
 mod path;
 mod spec;
 mod suggestion;
+mod transform_json;
 mod validate;
 mod value;
 

@@ -34,7 +34,13 @@ pub struct FieldMapping {
     /// Sync rules (the setup guide's "Data Change Rules").
     #[serde(default)]
     pub sync: Option<SyncRules>,
+    /// The version of the file format (exported profiles carry it); absent means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<u32>,
 }
+
+/// The newest mapping file format this version reads.
+pub const MAPPING_SCHEMA_VERSION: u32 = 1;
 
 /// One source field to one CRM field.
 ///
@@ -64,8 +70,10 @@ pub struct FieldMap {
 /// let t: Transform = serde_json::from_str(r#"{"op":"parseDate","format":"MM/dd/yyyy"}"#).unwrap();
 /// assert_eq!(t.name(), "parseDate");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+///
+/// `Deserialize` is written by hand in `transform_json.rs` (same format and findings, much less Wasm).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Transform {
     /// Removes leading and trailing white space.
     Trim,

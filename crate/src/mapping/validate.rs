@@ -41,6 +41,19 @@ pub fn validate_mapping(
     source_schema: Option<&SourceSchema>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if let Some(v) = mapping.schema_version.filter(|v| *v > super::spec::MAPPING_SCHEMA_VERSION) {
+        out.push(
+            Diagnostic::error(
+                "mapping.schema_newer",
+                "schemaVersion",
+                format!(
+                    "This file uses format version {v}; this version of the tool reads up to {}.",
+                    super::spec::MAPPING_SCHEMA_VERSION
+                ),
+            )
+            .with_fix("Update zoho-connector-kit, or export the profile again from the version that reads it."),
+        );
+    }
     check_module(mapping, crm_schema, &mut out);
     check_sync(mapping, &mut out);
     let writes = writes_to_crm(mapping);

@@ -53,6 +53,8 @@ export interface FieldMapping {
     trigger?: "onChange" | "schedule" | "manual";
     conflictPolicy?: "latestWins" | "sourceWins" | "crmWins";
   };
+  /** File format version (exported profiles carry it); absent means 1. */
+  schemaVersion?: number;
 }
 
 export interface CrmField {
@@ -74,6 +76,12 @@ export interface ModuleSchema {
   module: string;
   builtIn: boolean;
   fields: CrmField[];
+}
+
+export interface ResolvedCrmSchema {
+  schema: ModuleSchema;
+  /** Findings of reading a pasted reply (fields skipped, unknown types), errors first. */
+  diagnostics: Diagnostic[];
 }
 
 export interface RecordFinding {
@@ -175,6 +183,22 @@ pub fn validate_webhook(
 #[wasm_bindgen(js_name = listModuleSchemas, unchecked_return_type = "ModuleSchema[]")]
 pub fn list_module_schemas() -> Result<JsValue, JsValue> {
     to_js(&builtin::all())
+}
+
+/// Resolves a CRM schema input (a built-in module or a pasted GET /settings/fields reply) to its fields, with the
+/// findings of reading it; throws `ZckError` when there is no schema to use. Lets a UI list a pasted schema's fields.
+#[wasm_bindgen(js_name = resolveCrmSchema, unchecked_return_type = "ResolvedCrmSchema")]
+pub fn resolve_crm_schema(
+    #[wasm_bindgen(unchecked_param_type = "CrmSchemaInput")] crm_schema: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Resolved {
+        schema: ModuleSchema,
+        diagnostics: Vec<Diagnostic>,
+    }
+    let (schema, mut diagnostics) = schema(crm_schema)?;
+    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    to_js(&Resolved { schema, diagnostics })
 }
 
 /// The built-in schema of one module; throws `ZckError` (`schema.no_built_in`) for other modules.

@@ -48,6 +48,30 @@ export function mountLiveTest(panel: HTMLElement, api: Api): void {
       .finally(() => { run.disabled = false; });
   });
 
+  /** The error explainer's answer for each failed call that brought a reply (the same call fails the same way once). */
+  function explanations(report: ConnectionTestReport): Node[] {
+    const seen = new Set<string>();
+    const out: Node[] = [];
+    for (const c of report.calls) {
+      if (c.ok || c.status === undefined) continue;
+      const key = `${c.status} ${c.errorCode ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let e;
+      try {
+        e = api.explainError({ status: c.status, body: c.errorBody ?? '' });
+      } catch {
+        continue;
+      }
+      out.push(h('section', { class: 'explanation', 'data-code': e.code },
+        h('p', { class: 'err-title' }, `${e.code}: ${e.title}`),
+        h('ol', { class: 'causes' }, ...e.likelyCauses.slice(0, 3).map((cause) =>
+          h('li', { 'data-cause': cause.id }, h('span', { class: 'cause-id' }, cause.id.replace(/_/g, ' ')), h('span', {}, cause.explanation)))),
+        e.fixes.length ? h('ul', { class: 'fixes' }, ...e.fixes.slice(0, 3).map((f) => h('li', {}, f))) : null));
+    }
+    return out;
+  }
+
   function show(report: ConnectionTestReport): void {
     const rows = report.calls.map((c) => h('tr', { 'data-call': c.name, 'data-ok': String(c.ok) },
       h('td', {}, c.name),
@@ -63,7 +87,8 @@ export function mountLiveTest(panel: HTMLElement, api: Api): void {
         h('thead', {}, h('tr', {}, h('th', {}, 'call'), h('th', {}, 'HTTP'), h('th', {}, 'latency'), h('th', {}, 'result'), h('th', {}, 'seen'))),
         h('tbody', {}, ...rows)) : null,
       report.missingScopes.length ? h('p', { class: 'missing' }, `Scopes that seem missing: ${report.missingScopes.join(', ')}`) : null,
-      findingsList(report.diagnostics)];
+      findingsList(report.diagnostics),
+      ...explanations(report)];
     out.replaceChildren(...parts.filter((p): p is Node => p !== null));
     panel.dataset.tested = report.ok ? 'ok' : 'failed';
   }

@@ -20,11 +20,21 @@ export function checkImport(api: Api, text: string): { data: Record<string, unkn
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { data: null, kind: null, diagnostics: [{ code: 'import.shape', severity: 'error', path: '', message: 'The file does not hold one connection config (a JSON object).', fix: 'Choose a file exported by zoho-connector-kit.' }] };
   }
+  const obj = parsed as Record<string, unknown>;
+  // A mapping file has fields/module and none of a connection's fields; everything else is read as a connection.
+  const looksLikeMapping = ('fields' in obj || 'module' in obj) && !('authType' in obj || 'clientId' in obj || 'serviceName' in obj);
   try {
+    if (looksLikeMapping) {
+      const module = typeof obj.module === 'string' && obj.module ? obj.module : 'Leads';
+      const diagnostics = api.validateMapping(parsed as never, { module }, undefined);
+      const newer = diagnostics.filter((d) => d.code === 'mapping.schema_newer');
+      if (newer.length) return { data: null, kind: null, diagnostics: newer };
+      return { data: obj, kind: 'mapping', diagnostics };
+    }
     const report = api.validateConnection(parsed as never);
     const newer = report.diagnostics.filter((d) => d.code === 'connection.schema_newer');
     if (newer.length) return { data: null, kind: null, diagnostics: newer };
-    return { data: parsed as Record<string, unknown>, kind: 'connection', diagnostics: report.diagnostics };
+    return { data: obj, kind: 'connection', diagnostics: report.diagnostics };
   } catch (e) {
     const z = e as { code?: string; path?: string; message?: string; diagnostics?: Diagnostic[] };
     return { data: null, kind: null, diagnostics: z.diagnostics ?? [{ code: z.code ?? 'import.invalid', severity: 'error', path: z.path ?? '', message: z.message ?? String(e), fix: 'Fix the file and import it again.' }] };
@@ -35,6 +45,12 @@ export function checkImport(api: Api, text: string): { data: Record<string, unkn
 export function exportText(profile: Profile, includeSecret: boolean): string {
   const data = includeSecret ? profile.data : withoutSecrets(profile.data);
   return `${JSON.stringify({ ...data, schemaVersion: 1 }, null, 2)}\n`;
+}
+
+/** A file name from the profile: the link name of a connection, `mapping-<module>` for a mapping. */
+function exportName(p: Profile): string {
+  const base = p.kind === 'mapping' ? `mapping-${String(p.data.module ?? 'fields')}` : String(p.data.linkName ?? p.name);
+  return base.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'profile';
 }
 
 function download(name: string, text: string): void {
@@ -84,7 +100,7 @@ export function mountProfiles(panel: HTMLElement, api: Api): void {
         h('span', { class: 'row-actions' },
           button('Open', () => { emit('profile:open', p); }),
           button('Duplicate', () => void duplicateProfile(p.id).then(changed)),
-          button('Export', () => download(`${(p.data.linkName as string | undefined) ?? 'profile'}.json`, exportText(p, includeSecret.checked))),
+          button('Export', () => download(`${exportName(p)}.json`, exportText(p, includeSecret.checked))),
           button('Delete', () => void remove(p)))));
     }
     panel.dataset.count = String(profiles.length);
@@ -116,7 +132,9 @@ export function mountProfiles(panel: HTMLElement, api: Api): void {
       const data = { ...checked.data };
       delete data.schemaVersion;
       const hasSecret = typeof data.clientSecret === 'string' || typeof data.password === 'string';
-      const name = (typeof data.serviceName === 'string' && data.serviceName) || file.name.replace(/\.json$/, '');
+      const name = (typeof data.serviceName === 'string' && data.serviceName)
+        || (checked.kind === 'mapping' && typeof data.module === 'string' ? `${data.module} mapping` : '')
+        || file.name.replace(/\.json$/, '');
       const keepSecret = hasSecret && includeSecret.checked;
       try {
         await saveProfile({ name, kind: checked.kind, data, keepSecret });

@@ -1,0 +1,537 @@
+// Tab "Deluge": build an invokeurl call (form, spec JSON, CRM record call or COQL) and copy the Deluge; paste a
+// script to see its findings by line and its formatted version. Every Deluge text and finding comes from the core.
+import type { Api } from './tabs';
+import type { CoqlQuery, Diagnostic, InvokeUrlSpec, RecordCallSpec } from '../core';
+import { errorRecord } from '../core';
+import { copyButton, h, placeFindings } from './dom';
+import { loadSettings } from '../settings';
+
+type Mode = 'form' | 'spec' | 'record' | 'coql';
+interface Answer { deluge?: string | undefined; diagnostics: Diagnostic[]; query?: string | undefined }
+
+const MODES: [Mode, string][] = [['form', 'invokeurl form'], ['spec', 'Spec JSON'], ['record', 'CRM record'], ['coql', 'COQL']];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const OPERATIONS = ['insert', 'update', 'upsert', 'get', 'search', 'coql'] as const;
+
+/** A labelled field with a slot for the findings about `path`. */
+function field(id: string, label: string, path: string, control: HTMLElement, hint?: string): HTMLElement {
+  control.id = id;
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    hint ? h('div', { class: 'hint' }, hint) : null,
+    h('div', { class: 'slot', 'data-findings-for': path }),
+  );
+}
+
+function text(attrs: Record<string, string> = {}): HTMLInputElement {
+  return h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', ...attrs });
+}
+
+function select(options: readonly (string | [string, string])[]): HTMLSelectElement {
+  const s = h('select', {});
+  for (const o of options) {
+    const [value, label] = typeof o === 'string' ? [o, o] : o;
+    s.append(h('option', { value }, label));
+  }
+  return s;
+}
+
+/** Splits a list typed one per line or comma-separated. */
+function list(value: string): string[] {
+  return value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Key/value rows (headers, query parameters, form fields) with add and remove buttons. */
+function rows(prefix: string, what: string, keyPlaceholder: string, valuePlaceholder: string): { root: HTMLElement; read(): Record<string, string> | undefined; set(pairs: [string, string][]): void } {
+  const body = h('div', { class: 'kv-rows' });
+  let n = 0;
+  function add(k = '', v = ''): HTMLElement {
+    n += 1;
+    const key = text({ placeholder: keyPlaceholder, 'aria-label': `${what} ${n} name`, id: `${prefix}-k${n}` });
+    const value = text({ placeholder: valuePlaceholder, 'aria-label': `${what} ${n} value`, id: `${prefix}-v${n}` });
+    key.value = k;
+    value.value = v;
+    const remove = h('button', { type: 'button', class: 'icon', 'aria-label': `Remove ${what} ${n}`, title: `Remove this ${what}` }, '×');
+    const row = h('div', { class: 'kv' }, key, value, remove);
+    remove.addEventListener('click', () => {
+      row.remove();
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    body.append(row);
+    return key;
+  }
+  const addButton = h('button', { type: 'button', class: 'link add' }, `+ Add ${what}`);
+  addButton.addEventListener('click', () => add().focus());
+  return {
+    root: h('div', { class: 'kv-box' }, body, addButton),
+    read() {
+      const out: Record<string, string> = {};
+      for (const row of Array.from(body.children)) {
+        const [k, v] = Array.from(row.querySelectorAll('input')).map((i) => i.value);
+        if (k?.trim() || v) out[(k ?? '').trim()] = v ?? '';
+      }
+      return Object.keys(out).length ? out : undefined;
+    },
+    set(pairs) {
+      body.replaceChildren();
+      for (const [k, v] of pairs) add(k, v);
+    },
+  };
+}
+
+/** JSON.parse with the position turned into line and column (JSON syntax, no Zoho knowledge). */
+function parseJson(source: string, path: string, what: string): { value?: unknown; error?: Diagnostic } {
+  try {
+    return { value: JSON.parse(source) as unknown };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    const pos = at ? Number(at[1]) : source.length;
+    const before = source.slice(0, pos).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    return { error: { code: 'json.syntax', severity: 'error', path, line, column,
+      message: `${what} is not valid JSON (line ${line}, column ${column}): ${message.replace(/^JSON\.parse: /, '')}`,
+      fix: 'Use double quotes around names and text, and no trailing commas.' } };
+  }
+}
+
+/** Runs a core call that may throw a ZckError; its diagnostics become the answer. */
+function attempt(call: () => Answer): Answer {
+  try {
+    return call();
+  } catch (e) {
+    const err = errorRecord(e);
+    return { diagnostics: err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Correct the input and try again.' }] };
+  }
+}
+
+/** Selects line `line` (1-based) of a textarea and scrolls it into view. */
+function selectLine(area: HTMLTextAreaElement, line: number): void {
+  const lines = area.value.split('\n');
+  let start = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) start += (lines[i]?.length ?? 0) + 1;
+  const end = start + (lines[line - 1]?.length ?? 0);
+  area.focus();
+  area.setSelectionRange(start, end);
+  const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 16;
+  area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
+export function mountDeluge(panel: HTMLElement, api: Api): void {
+  const centers = api.listDataCenters();
+  const dcOptions: [string, string][] = [['', 'Choose…'], ...centers.map((d): [string, string] => [d.id, `${d.id.toUpperCase()} — ${d.name}`])];
+
+  // ---- Build a call -------------------------------------------------------------------------------------------
+  const modeBar = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'What to build' });
+  const modeInputs = new Map<Mode, HTMLInputElement>();
+  for (const [mode, label] of MODES) {
+    const input = h('input', { type: 'radio', name: 'dg-mode', id: `dg-mode-${mode}`, value: mode, checked: mode === 'form' });
+    modeInputs.set(mode, input);
+    modeBar.append(input, h('label', { for: `dg-mode-${mode}` }, label));
+  }
+
+  // invokeurl form
+  const url = text({ placeholder: 'https://api.example.com/v1/orders', inputmode: 'url' });
+  const method = select(METHODS);
+  const connection = text({ placeholder: 'link name, e.g. example_api' });
+  const headers = rows('dg-h', 'header', 'Header', 'Value');
+  const query = rows('dg-q', 'query parameter', 'Name', 'Value');
+  const bodyMode = select([['json', 'JSON'], ['form', 'form fields'], ['text', 'text']]);
+  const body = h('textarea', { rows: '5', spellcheck: 'false', placeholder: '{\n  "customer": {"name": "Acme"},\n  "total": 12.5\n}' });
+  const formBody = rows('dg-fb', 'form field', 'Field', 'Value');
+  const bodyField = field('dg-body', 'Body', 'body', body, 'JSON: objects, lists, numbers, true/false, null.');
+  const formBodyField = h('fieldset', { class: 'field' }, h('legend', {}, 'Form fields'), formBody.root, h('div', { class: 'slot', 'data-findings-for': 'body' }));
+  const detailed = h('input', { type: 'checkbox', id: 'dg-detailed' });
+  const responseVar = text({ placeholder: 'response' });
+  const style = select([['putLines', 'Map() + put lines'], ['literal', 'literal {…}']]);
+  const scopes = text({ placeholder: 'for the comment header, e.g. one per comma' });
+  const formPane = h('div', { class: 'mode-pane', 'data-mode': 'form' },
+    field('dg-url', 'URL', 'url', url),
+    h('div', { class: 'row2' },
+      field('dg-method', 'Method', 'method', method),
+      field('dg-connection', 'Connection link name', 'connection', connection)),
+    h('fieldset', { class: 'field' }, h('legend', {}, 'Headers'), headers.root, h('div', { class: 'slot', 'data-findings-for': 'headers' })),
+    h('fieldset', { class: 'field' }, h('legend', {}, 'Query parameters'), h('div', { class: 'hint' }, 'Encoded into the URL.'), query.root, h('div', { class: 'slot', 'data-findings-for': 'query' })),
+    field('dg-bodyMode', 'Body mode', 'bodyMode', bodyMode),
+    bodyField,
+    formBodyField,
+    h('div', { class: 'row2' },
+      field('dg-responseVar', 'Response variable', 'responseVar', responseVar),
+      field('dg-style', 'Payload style', 'style', style)),
+    field('dg-scopes', 'Scopes (named in the comment)', 'scopes', scopes),
+    h('div', { class: 'field check' }, h('label', { for: 'dg-detailed' }, detailed, ' detailed: true (check responseCode)'),
+      h('div', { class: 'slot', 'data-findings-for': 'detailed' })),
+  );
+
+  // spec JSON
+  const spec = h('textarea', { rows: '9', spellcheck: 'false', placeholder: '{\n  "url": "https://api.example.com/v1/orders",\n  "method": "POST",\n  "connection": "example_api",\n  "body": {"name": "Acme"}\n}' });
+  const fromForm = h('button', { type: 'button', class: 'link' }, 'Start from the invokeurl form');
+  const specPane = h('div', { class: 'mode-pane', 'data-mode': 'spec' },
+    field('dg-spec', 'Spec JSON', 'spec', spec, 'The same object as generateInvokeUrl and `zck snippet` read.'),
+    fromForm);
+
+  // CRM record call
+  const rDc = select(dcOptions);
+  const rVersion = text({ placeholder: 'v8' });
+  const rModule = text({ placeholder: 'Leads' });
+  const rOperation = select(OPERATIONS);
+  const rRecords = h('textarea', { rows: '5', spellcheck: 'false', placeholder: '[\n  {"Last_Name": "Weber", "Email": "weber@example.com"}\n]' });
+  const rId = text({ placeholder: 'record id (digits)', inputmode: 'numeric' });
+  const rCriteria = text({ placeholder: '(Email:equals:weber@example.com)' });
+  const rQuery = h('textarea', { rows: '3', spellcheck: 'false', placeholder: "select Last_Name, Email from Leads where Lead_Source = 'Web' limit 200" });
+  const rTrigger = text({ placeholder: 'e.g. workflow (empty: leave out)' });
+  const rDup = text({ placeholder: 'e.g. Email' });
+  const rConnection = text({ placeholder: 'link name, e.g. zoho_crm' });
+  const rStyle = select([['putLines', 'Map() + put lines'], ['literal', 'literal {…}']]);
+  const rDetailed = h('input', { type: 'checkbox', id: 'dg-r-detailed' });
+  const rResponseVar = text({ placeholder: 'response' });
+  const only = (ops: string[], el: HTMLElement): HTMLElement => { el.dataset.ops = ops.join(' '); return el; };
+  const recordPane = h('div', { class: 'mode-pane', 'data-mode': 'record' },
+    h('div', { class: 'row2' },
+      field('dg-r-dataCenter', 'Data center', 'dataCenter', rDc),
+      field('dg-r-apiVersion', 'API version', 'apiVersion', rVersion)),
+    h('div', { class: 'row2' },
+      field('dg-r-operation', 'Operation', 'operation', rOperation),
+      only(['insert', 'update', 'upsert', 'get', 'search'], field('dg-r-module', 'Module API name', 'module', rModule))),
+    only(['insert', 'update', 'upsert'], field('dg-r-records', 'Records (JSON list)', 'records', rRecords)),
+    only(['insert', 'update', 'upsert'], field('dg-r-trigger', 'Trigger', 'trigger', rTrigger, 'Comma-separated.')),
+    only(['upsert'], field('dg-r-dup', 'Duplicate check fields', 'duplicateCheckFields', rDup, 'Field API names, comma-separated.')),
+    only(['get'], field('dg-r-id', 'Record id', 'id', rId)),
+    only(['search'], field('dg-r-criteria', 'Search criteria', 'criteria', rCriteria)),
+    only(['coql'], field('dg-r-query', 'COQL query', 'query', rQuery)),
+    h('div', { class: 'row2' },
+      field('dg-r-connection', 'Connection link name', 'connection', rConnection),
+      field('dg-r-responseVar', 'Response variable', 'responseVar', rResponseVar)),
+    field('dg-r-style', 'Payload style', 'style', rStyle),
+    h('div', { class: 'field check' }, h('label', { for: 'dg-r-detailed' }, rDetailed, ' detailed: true (check responseCode)')),
+  );
+
+  // COQL
+  const cSelect = text({ placeholder: 'Last_Name, Email' });
+  const cFrom = text({ placeholder: 'Leads' });
+  const cWhere = text({ placeholder: "(Lead_Source = 'Web' and Rating = 'Hot')" });
+  const cOrder = text({ placeholder: 'Created_Time desc' });
+  const cLimit = h('input', { type: 'number', min: '0', step: '1', placeholder: '200', inputmode: 'numeric' });
+  const cOffset = h('input', { type: 'number', min: '0', step: '1', placeholder: '0', inputmode: 'numeric' });
+  const cDc = select([['', 'none: the query only'], ...dcOptions.slice(1)]);
+  const cVersion = text({ placeholder: 'v8' });
+  const cConnection = text({ placeholder: 'link name, e.g. zoho_crm' });
+  const cText = h('textarea', { rows: '3', spellcheck: 'false', placeholder: "select Last_Name from Leads where Email is not null limit 10" });
+  const cQueryOut = h('output', { id: 'dg-c-query', class: 'coql-query', 'data-empty': 'true' });
+  const coqlPane = h('div', { class: 'mode-pane', 'data-mode': 'coql' },
+    h('div', { class: 'coql-parts' },
+      field('dg-c-select', 'Select fields', 'select', cSelect, 'Field API names, comma-separated.'),
+      field('dg-c-from', 'From module', 'from', cFrom),
+      field('dg-c-where', 'Where', 'where', cWhere),
+      h('div', { class: 'row2' },
+        field('dg-c-orderBy', 'Order by', 'orderBy', cOrder),
+        h('div', { class: 'row2' }, field('dg-c-limit', 'Limit', 'limit', cLimit), field('dg-c-offset', 'Offset', 'offset', cOffset)))),
+    field('dg-c-text', '…or paste a COQL query to check', 'query', cText, 'When filled, this query is used instead of the fields above.'),
+    h('div', { class: 'field' }, h('label', { for: 'dg-c-query' }, 'Query'), cQueryOut),
+    h('div', { class: 'row2' },
+      field('dg-c-dataCenter', 'Data center (for the /coql call)', 'dataCenter', cDc),
+      field('dg-c-apiVersion', 'API version', 'apiVersion', cVersion)),
+    field('dg-c-connection', 'Connection link name', 'connection', cConnection),
+  );
+
+  const panes: Record<Mode, HTMLElement> = { form: formPane, spec: specPane, record: recordPane, coql: coqlPane };
+  const buildOut = h('textarea', { id: 'dg-out', class: 'code', readonly: true, rows: '12', spellcheck: 'false', wrap: 'off', 'aria-label': 'Generated Deluge' });
+  const buildGeneral = h('div', { class: 'general' });
+  const buildStatus = h('p', { class: 'hint status', 'aria-live': 'polite' });
+  const toChecker = h('button', { type: 'button', class: 'link' }, 'Check this snippet below');
+  const copyDeluge = copyButton('Copy Deluge', () => buildOut.value);
+  const build = h('section', { class: 'dg-build', 'aria-labelledby': 'dg-build-title' },
+    h('h2', { id: 'dg-build-title' }, 'Build a call'),
+    modeBar,
+    h('form', { class: 'form', autocomplete: 'off' }, formPane, specPane, recordPane, coqlPane),
+    buildGeneral,
+    h('div', { class: 'out-head' }, h('label', { for: 'dg-out' }, 'Deluge'), buildStatus),
+    buildOut,
+    h('div', { class: 'actions' }, copyDeluge, toChecker),
+  );
+
+  // ---- Check a script -----------------------------------------------------------------------------------------
+  const script = h('textarea', { id: 'dg-script', class: 'code', rows: '12', spellcheck: 'false', wrap: 'off',
+    placeholder: 'resp = invokeurl\n[\n\turl: "https://www.zohoapis.com/crm/v8/Leads"\n\ttype: GET\n\tconnection: "zoho_crm"\n];\ninfo resp;' });
+  const checkSummary = h('p', { class: 'summary', 'aria-live': 'polite' });
+  const checkList = h('ol', { class: 'findings by-line' });
+  const formatted = h('textarea', { id: 'dg-formatted', class: 'code', readonly: true, rows: '12', spellcheck: 'false', wrap: 'off' });
+  const formatNote = h('p', { class: 'hint format-note' });
+  const useFormatted = h('button', { type: 'button', class: 'link' }, 'Replace the script with this');
+  const formatBox = h('div', { class: 'format-box' },
+    h('div', { class: 'out-head' }, h('label', { for: 'dg-formatted' }, 'Formatted'), formatNote),
+    formatted,
+    h('div', { class: 'actions' }, copyButton('Copy formatted', () => formatted.value), useFormatted));
+  const refused = h('div', { class: 'refused', role: 'status' });
+  const check = h('section', { class: 'dg-check', 'aria-labelledby': 'dg-check-title' },
+    h('h2', { id: 'dg-check-title' }, 'Check a script'),
+    h('div', { class: 'field' }, h('label', { for: 'dg-script' }, 'Deluge script'), script),
+    checkSummary,
+    checkList,
+    formatBox,
+    refused,
+  );
+
+  panel.append(build, check);
+
+  // ---- Build logic --------------------------------------------------------------------------------------------
+  const mode = (): Mode => MODES.find(([m]) => modeInputs.get(m)?.checked)?.[0] ?? 'form';
+
+  function formSpec(): { spec: InvokeUrlSpec; local: Diagnostic[] } {
+    const local: Diagnostic[] = [];
+    const s: InvokeUrlSpec = { method: method.value as InvokeUrlSpec['method'] };
+    if (url.value.trim()) s.url = url.value.trim();
+    if (connection.value.trim()) s.connection = connection.value.trim();
+    const hs = headers.read();
+    if (hs) s.headers = hs;
+    const qs = query.read();
+    if (qs) s.query = qs;
+    const m = bodyMode.value as 'json' | 'form' | 'text';
+    if (m === 'form') {
+      const fb = formBody.read();
+      if (fb) { s.body = fb; s.bodyMode = 'form'; }
+    } else if (body.value.trim()) {
+      s.bodyMode = m;
+      if (m === 'text') s.body = body.value;
+      else {
+        const parsed = parseJson(body.value, 'body', 'The body');
+        if (parsed.error) local.push(parsed.error);
+        else s.body = parsed.value;
+      }
+    }
+    if (detailed.checked) s.detailed = true;
+    if (responseVar.value.trim()) s.responseVar = responseVar.value.trim();
+    if (style.value === 'literal') s.style = 'literal';
+    const sc = list(scopes.value);
+    if (sc.length) s.scopes = sc;
+    return { spec: s, local };
+  }
+
+  function recordSpec(): { spec: RecordCallSpec; local: Diagnostic[] } {
+    const local: Diagnostic[] = [];
+    const op = rOperation.value as NonNullable<RecordCallSpec['operation']>;
+    const s: RecordCallSpec = { operation: op };
+    if (rDc.value) s.dataCenter = rDc.value;
+    if (rVersion.value.trim()) s.apiVersion = rVersion.value.trim();
+    if (rConnection.value.trim()) s.connection = rConnection.value.trim();
+    if (rResponseVar.value.trim()) s.responseVar = rResponseVar.value.trim();
+    if (rStyle.value === 'literal') s.style = 'literal';
+    if (rDetailed.checked) s.detailed = true;
+    if (op !== 'coql' && rModule.value.trim()) s.module = rModule.value.trim();
+    if (op === 'insert' || op === 'update' || op === 'upsert') {
+      if (rRecords.value.trim()) {
+        const parsed = parseJson(rRecords.value, 'records', 'The records');
+        if (parsed.error) local.push(parsed.error);
+        else s.records = parsed.value as Record<string, unknown>[];
+      }
+      const t = list(rTrigger.value);
+      if (t.length) s.trigger = t as NonNullable<RecordCallSpec['trigger']>;
+      if (op === 'upsert') {
+        const d = list(rDup.value);
+        if (d.length) s.duplicateCheckFields = d;
+      }
+    }
+    if (op === 'get' && rId.value.trim()) s.id = rId.value.trim();
+    if (op === 'search' && rCriteria.value.trim()) s.criteria = rCriteria.value.trim();
+    if (op === 'coql' && rQuery.value.trim()) s.query = rQuery.value.trim();
+    return { spec: s, local };
+  }
+
+  function coqlAnswer(): Answer {
+    const pasted = cText.value.trim();
+    const dc = cDc.value;
+    if (pasted) {
+      const found = api.checkCoql(pasted);
+      if (found.some((d) => d.severity === 'error') || !dc) return { query: pasted, diagnostics: found };
+      const call = attempt(() => api.generateRecordCall({ operation: 'coql', query: pasted, dataCenter: dc,
+        ...(cVersion.value.trim() ? { apiVersion: cVersion.value.trim() } : {}),
+        ...(cConnection.value.trim() ? { connection: cConnection.value.trim() } : {}) }));
+      return { query: pasted, deluge: call.deluge, diagnostics: call.diagnostics };
+    }
+    const q: CoqlQuery = {};
+    const fields = list(cSelect.value);
+    if (fields.length) q.select = fields;
+    if (cFrom.value.trim()) q.from = cFrom.value.trim();
+    if (cWhere.value.trim()) q.where = cWhere.value.trim();
+    const order = list(cOrder.value);
+    if (order.length) q.orderBy = order;
+    if (cLimit.value !== '') q.limit = Number(cLimit.value);
+    if (cOffset.value !== '') q.offset = Number(cOffset.value);
+    if (dc) q.dataCenter = dc;
+    if (cVersion.value.trim()) q.apiVersion = cVersion.value.trim();
+    if (cConnection.value.trim()) q.connection = cConnection.value.trim();
+    return attempt(() => api.buildCoql(q));
+  }
+
+  function isEmpty(m: Mode): boolean {
+    if (m === 'form') return !url.value.trim();
+    if (m === 'spec') return !spec.value.trim();
+    if (m === 'record') return !rModule.value.trim() && !rQuery.value.trim() && !rRecords.value.trim();
+    return !cText.value.trim() && !cSelect.value.trim() && !cFrom.value.trim();
+  }
+
+  function compute(m: Mode): Answer {
+    if (m === 'form') {
+      const { spec: s, local } = formSpec();
+      const a = attempt(() => api.generateInvokeUrl(s));
+      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
+    }
+    if (m === 'spec') {
+      const parsed = parseJson(spec.value, 'spec', 'The spec');
+      if (parsed.error) return { diagnostics: [parsed.error] };
+      return attempt(() => api.generateInvokeUrl(parsed.value as InvokeUrlSpec));
+    }
+    if (m === 'record') {
+      const { spec: s, local } = recordSpec();
+      const a = attempt(() => api.generateRecordCall(s));
+      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
+    }
+    return coqlAnswer();
+  }
+
+  function updateBuild(): void {
+    const m = mode();
+    for (const [k, pane] of Object.entries(panes)) pane.hidden = k !== m;
+    bodyField.hidden = bodyMode.value === 'form';
+    formBodyField.hidden = bodyMode.value !== 'form';
+    for (const el of Array.from(recordPane.querySelectorAll<HTMLElement>('[data-ops]'))) {
+      el.hidden = !(el.dataset.ops ?? '').split(' ').includes(rOperation.value);
+    }
+    const pane = panes[m];
+    build.dataset.mode = m;
+    if (isEmpty(m)) {
+      placeFindings(pane, [], buildGeneral);
+      buildOut.value = '';
+      buildOut.placeholder = m === 'spec'
+        ? 'Paste a spec JSON above, or start from the invokeurl form.'
+        : m === 'record' ? 'Choose the data center and module to generate the CRM call.'
+        : m === 'coql' ? 'Give the fields and module, or paste a COQL query.' : 'Type the URL to generate the invokeurl call.';
+      buildStatus.textContent = '';
+      cQueryOut.value = '';
+      cQueryOut.dataset.empty = 'true';
+      build.dataset.state = 'empty';
+      copyDeluge.disabled = toChecker.disabled = true;
+      build.dataset.count = '0';
+      panel.dataset.ready = '1';
+      return;
+    }
+    const a = compute(m);
+    placeFindings(pane, a.diagnostics, buildGeneral);
+    const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+    if (m === 'coql') {
+      cQueryOut.value = a.query ?? 'Fix the findings to get the query.';
+      cQueryOut.dataset.empty = a.query ? 'false' : 'true';
+    }
+    buildOut.value = a.deluge ?? '';
+    if (a.deluge) {
+      buildStatus.textContent = a.diagnostics.length ? `${a.diagnostics.length} note(s) above` : 'Ready to paste into a Deluge function.';
+    } else if (m === 'coql' && a.query && !errors) {
+      buildStatus.textContent = '';
+      buildOut.placeholder = 'Choose a data center to get the /coql invokeurl as well.';
+    } else {
+      buildStatus.textContent = '';
+      buildOut.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
+    }
+    build.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
+    copyDeluge.disabled = toChecker.disabled = !a.deluge;
+    build.dataset.count = String(a.diagnostics.length);
+    panel.dataset.ready = '1';
+  }
+
+  fromForm.addEventListener('click', () => {
+    spec.value = JSON.stringify(formSpec().spec, null, 2);
+    updateBuild();
+  });
+  toChecker.addEventListener('click', () => {
+    if (!buildOut.value) return;
+    script.value = buildOut.value;
+    updateCheck();
+    script.focus();
+    script.scrollIntoView({ block: 'start' });
+  });
+  build.addEventListener('input', updateBuild);
+  build.addEventListener('change', updateBuild);
+
+  // ---- Check logic --------------------------------------------------------------------------------------------
+  function updateCheck(): void {
+    const source = script.value;
+    if (!source.trim()) {
+      checkSummary.textContent = 'Paste a Deluge function (or use “Check this snippet below”) to see its findings by line and its formatted version.';
+      checkSummary.dataset.state = 'empty';
+      checkList.replaceChildren();
+      formatBox.hidden = true;
+      refused.replaceChildren();
+      check.dataset.count = '0';
+      check.dataset.formatted = 'empty';
+      return;
+    }
+    let found: Diagnostic[];
+    try {
+      found = api.checkDeluge(source);
+    } catch (e) {
+      const err = errorRecord(e);
+      found = err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: '' }];
+    }
+    const count = (s: string): number => found.filter((d) => d.severity === s).length;
+    const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+    const lines = source.split('\n').length;
+    checkSummary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
+    checkSummary.textContent = found.length
+      ? `${lines} lines: ${[[errors, 'error'], [warnings, 'warning'], [infos, 'note']].filter(([n]) => n).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}. Click a finding to select its line.`
+      : `${lines} lines: no findings.`;
+    checkList.replaceChildren(...found.map((d) => {
+      const where = d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}` : 'Script';
+      const go = h('button', { type: 'button', class: 'at', title: d.line ? `Select line ${d.line} in the script` : undefined }, where);
+      if (d.line) go.addEventListener('click', () => selectLine(script, d.line ?? 1));
+      else go.disabled = true;
+      return h('li', { class: `finding ${d.severity}`, 'data-code': d.code, 'data-line': d.line ? String(d.line) : undefined },
+        h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
+        h('span', { class: 'msg' }, d.message),
+        d.fix ? h('span', { class: 'fix' }, d.fix) : null,
+        d.source ? h('span', { class: 'src' }, `Source: ${d.source}`) : null);
+    }));
+    check.dataset.count = String(found.length);
+
+    let result: ReturnType<Api['formatDeluge']> | undefined;
+    try {
+      result = api.formatDeluge(source);
+    } catch (e) {
+      const err = errorRecord(e);
+      result = { changed: false, diagnostics: err.diagnostics ?? [] };
+    }
+    if (result.formatted !== undefined) {
+      formatBox.hidden = false;
+      refused.replaceChildren();
+      formatted.value = result.formatted;
+      formatNote.textContent = result.changed ? 'Canonical indentation and spacing; comments kept.' : 'Already formatted: nothing to change.';
+      useFormatted.hidden = !result.changed;
+      check.dataset.formatted = result.changed ? 'changed' : 'unchanged';
+    } else {
+      formatBox.hidden = true;
+      formatted.value = '';
+      const syntax = result.diagnostics.filter((d) => d.severity === 'error');
+      refused.replaceChildren(
+        h('p', { class: 'refused-title' }, 'Formatting refused'),
+        h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
+        h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
+          h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
+      check.dataset.formatted = 'refused';
+    }
+  }
+  useFormatted.addEventListener('click', () => {
+    script.value = formatted.value;
+    updateCheck();
+  });
+  script.addEventListener('input', updateCheck);
+
+  updateBuild();
+  updateCheck();
+  // Start from the defaults of the options page (Deluge style, data center), unless the admin already chose.
+  void loadSettings().then(({ settings }) => {
+    for (const s of [style, rStyle]) if (s.value === 'putLines') s.value = settings.delugeStyle;
+    for (const s of [rDc, cDc]) if (!s.value && settings.defaultDataCenter) s.value = settings.defaultDataCenter;
+    updateBuild();
+  });
+}
