@@ -156,7 +156,8 @@ function sizeItems(buf) {
     } else if (id === 0 && str() === 'name') {
       while (p < end) {
         const sub = buf[p++];
-        const subEnd = p + leb();
+        const size = leb();
+        const subEnd = p + size;
         if (sub === 1 || sub === 9) {
           const map = sub === 1 ? fnNames : dataNames;
           for (let n = leb(), i = 0; i < n; i++) { const idx = leb(); map.set(idx, str()); }
