@@ -1,8 +1,8 @@
 //! Timings (figures, not a test) of `check_deluge` and `format_deluge` on the 2,000-line corpus file.
-//! Run: `cargo run --release --example deluge_bench` (text), or with `-- --json` for one JSON line that
+//! Run: `cargo bench --bench deluge` (text), or with `-- --json` for one JSON line that
 //! `scripts/bench.mjs` reads: `{"lines":…,"bytes":…,"runs":…,"checkMs":…,"formatMs":…,"checkMeanMs":…,"formatMeanMs":…}`
 //! (`…Ms` are medians of single runs, `…MeanMs` means).
-#![allow(clippy::print_stdout)] // an example prints its figures
+#![allow(clippy::print_stdout)] // a benchmark prints its figures
 
 use std::time::Instant;
 use zoho_connector_kit::deluge::{check_deluge, format_deluge};
