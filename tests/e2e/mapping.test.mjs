@@ -137,7 +137,8 @@ test('generated Deluge does the same mapping and copies', async () => {
   for (const f of ['First_Name', 'Email', 'First_Order_Date', 'Interests', 'Lead_Source', 'Last_Name']) assert.ok(deluge.includes(`"${f}"`), f);
   assert.deepEqual(await codesIn('.deluge-findings'), []);
   await page.click('#m-copy-deluge');
-  assert.equal(await page.textContent('#m-copy-deluge'), 'Copied ✓');
+  // The confirmation follows the clipboard's promise: wait for it rather than read at once.
+  await page.waitForFunction(() => document.querySelector('#m-copy-deluge')?.textContent === 'Copied ✓', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), deluge);
 });
 
