@@ -11,16 +11,10 @@ use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::preset::{find, presets, start_config};
 use zoho_connector_kit::Severity;
 
-const SDK_DCS: [DataCenterId; 8] = [
-    DataCenterId::Us,
-    DataCenterId::Eu,
-    DataCenterId::In,
-    DataCenterId::Au,
-    DataCenterId::Cn,
-    DataCenterId::Jp,
-    DataCenterId::Ca,
-    DataCenterId::Sa,
-];
+/// The data centers of Zoho's CRM SDKs, from the registry (not a second list).
+fn sdk_dcs() -> Vec<DataCenterId> {
+    zoho_connector_kit::data_center::list().iter().filter(|d| d.in_crm_sdks).map(|d| d.id).collect()
+}
 
 /// What the admin adds to a preset: client credentials, the shop name, and (where sources disagree or have
 /// nothing) the callback their Connections page shows.
@@ -47,7 +41,7 @@ fn complete(mut config: serde_json::Value, dc: DataCenterId) -> serde_json::Valu
 fn every_preset_on_every_sdk_data_center_is_clean_once_completed() {
     assert!(presets().len() >= 6);
     for preset in presets() {
-        for dc in SDK_DCS {
+        for dc in sdk_dcs() {
             let config = complete(start_config(preset, Some(dc)), dc);
             let input: ConnectionConfigInput = parse_json_value(config.clone()).unwrap();
             let report = validate_connection(&input);
