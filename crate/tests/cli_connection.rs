@@ -2,21 +2,14 @@
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput};
 use zoho_connector_kit::input::parse_json_value;
 
+mod zck_run;
+
 fn zck_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zck"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    zck_run::zck(args, Some(stdin))
 }
 
 fn cases() -> Vec<serde_json::Value> {

@@ -3,14 +3,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod zck_run;
+use zck_run::stdout;
 
 fn zck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zck")).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    zck_run::zck(args, None)
 }
 
 /// Writes a file into a fresh temporary directory for this test.

@@ -2,22 +2,11 @@
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod zck_run;
 
 fn zck(args: &[&str], stdin: Option<&str>) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zck"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = zck_run::zck(args, stdin);
+    (out.status.code(), zck_run::stdout(&out))
 }
 
 #[test]

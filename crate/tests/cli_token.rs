@@ -2,23 +2,13 @@
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod zck_run;
+use zck_run::stdout;
 
 fn zck(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zck"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    zck_run::zck(args, Some(stdin))
 }
 
 const SECRET: &str = "f3a9c0e1d2b4a6978c5e3f1a2b4c6d8e0f1a2b3c4d";
