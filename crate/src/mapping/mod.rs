@@ -1,5 +1,6 @@
 //! Field mapping between an external app and a Zoho CRM module: the spec ([`FieldMapping`]), its checks
-//! ([`validate_mapping`]), its preview on records ([`apply_mapping`]), and a Deluge function doing the same
+//! ([`validate_mapping`]), its preview on records ([`apply_mapping`], or [`apply_mapping_to_json`] from and to JSON
+//! text), and a Deluge function doing the same
 //! ([`generate_mapping_deluge`]).
 //!
 //! ```
@@ -34,15 +35,20 @@ mod datetime;
 mod decimal;
 mod deluge;
 mod path;
+mod record;
 mod spec;
 mod suggestion;
 mod transform_json;
 mod validate;
 mod value;
 
-pub use apply::{apply_mapping, MappingPreview, RecordFinding, BATCH_SIZE};
+#[cfg(feature = "wasm")]
+pub(crate) use apply::apply_mapping_json;
+pub use apply::{apply_mapping, apply_mapping_to_json, MappingPreview, RecordFinding, BATCH_SIZE};
 pub use compatibility::{compatibility, Compatibility, ValueKind};
 pub use deluge::{generate_mapping_deluge, MappingDeluge};
+#[cfg(feature = "wasm")]
+pub(crate) use record::read_records;
 pub use spec::{
     CaseStyle, ConflictPolicy, Direction, FieldAccess, FieldMap, FieldMapping, Otherwise, SyncRules, Transform, Trigger,
 };

@@ -1,6 +1,6 @@
 //! Source paths: `customer.email`, `line_items[0].sku`, `note_attributes[2].value`.
 
-use serde_json::Value;
+use super::record::Rec;
 
 /// One step of a path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,28 +30,45 @@ pub(crate) fn steps(path: &str) -> Vec<Step<'_>> {
     out
 }
 
-/// The value at a dotted path with optional `[n]` indexes; `None` when any step is missing.
-pub(crate) fn lookup<'a>(record: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut current = record;
+/// The steps [`lookup`] follows, read once: `None` when the path can never match (a malformed index).
+pub(crate) fn compile(path: &str) -> Option<Vec<Step<'_>>> {
+    let mut out = Vec::new();
     for segment in path.split('.') {
         let (key, mut rest) = match segment.find('[') {
             Some(i) => (&segment[..i], &segment[i..]),
             None => (segment, ""),
         };
         if !key.is_empty() {
-            current = current.get(key)?;
+            out.push(Step::Key(key));
         }
         while let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']')?;
             let index: usize = r[..end].trim().parse().ok()?;
-            current = current.get(index)?;
+            out.push(Step::Index(index));
             rest = &r[end + 1..];
         }
         if !rest.is_empty() {
             return None;
         }
     }
+    Some(out)
+}
+
+/// The value at compiled steps; `None` when any step is missing.
+pub(crate) fn follow<'r, 'a>(record: &'r Rec<'a>, steps: &[Step<'_>]) -> Option<&'r Rec<'a>> {
+    let mut current = record;
+    for step in steps {
+        current = match step {
+            Step::Key(k) => current.get(k)?,
+            Step::Index(i) => current.index(*i)?,
+        };
+    }
     Some(current)
+}
+
+/// The value at a dotted path with optional `[n]` indexes; `None` when any step is missing.
+pub(crate) fn lookup<'r, 'a>(record: &'r Rec<'a>, path: &str) -> Option<&'r Rec<'a>> {
+    follow(record, &compile(path)?)
 }
 
 #[cfg(test)]
@@ -59,8 +76,11 @@ mod tests {
     #[test]
     fn nested_and_indexed() {
         let v = serde_json::json!({"customer": {"email": "a@b.co"}, "line_items": [{"sku": "X1"}]});
-        assert_eq!(super::lookup(&v, "customer.email").unwrap(), "a@b.co");
-        assert_eq!(super::lookup(&v, "line_items[0].sku").unwrap(), "X1");
+        let v = super::Rec::from_value(&v);
+        assert_eq!(super::lookup(&v, "customer.email").unwrap().to_value(), "a@b.co");
+        assert_eq!(super::lookup(&v, "line_items[0].sku").unwrap().to_value(), "X1");
+        assert_eq!(super::lookup(&v, "").unwrap(), &v);
+        assert!(super::lookup(&v, "line_items[0]x").is_none());
         assert!(super::lookup(&v, "line_items[1].sku").is_none());
         assert!(super::lookup(&v, "line_items[x]").is_none());
     }

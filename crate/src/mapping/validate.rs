@@ -430,7 +430,7 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
                 continue;
             }
             let Some(v) = Val::from_json(constant) else { continue };
-            match value::to_crm(v, field) {
+            match value::to_crm(&v, field) {
                 Err(p) => out.push(
                     Diagnostic::error(
                         if p.code == "apply.too_long" { "mapping.value_too_long" } else { "mapping.constant_invalid" },

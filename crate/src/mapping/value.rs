@@ -1,17 +1,20 @@
 //! A value on its way from a source record to a CRM field: read from JSON, transformed, then shaped for the
-//! field's type. Numbers stay decimal text, dates stay calendar values, until the last step.
+//! field's type. Numbers stay decimal text, dates stay calendar values, until the last step. Text borrows from the
+//! record or the mapping until a transform changes it.
 
 use super::datetime::{self, Stamp};
 use super::decimal::Decimal;
 use super::path;
+use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
-use crate::field::{CrmField, CrmFieldType};
+use crate::field::{CrmField, CrmFieldType, TypeInfo};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// A value between transforms.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Val {
-    Text(String),
+pub(crate) enum Val<'r> {
+    Text(Cow<'r, str>),
     Number(Decimal),
     Bool(bool),
     /// A date or a date-time (with or without offset).
@@ -37,29 +40,50 @@ fn note(code: &'static str, reason: impl Into<String>) -> Problem {
     Problem { code, reason: reason.into(), blocking: false }
 }
 
-impl Val {
+fn number(n: &serde_json::Number) -> Val<'static> {
+    // An integer's text is already normalised decimal text.
+    if !n.is_f64() {
+        return Val::Number(Decimal(n.to_string()));
+    }
+    match Decimal::parse(&n.to_string()) {
+        Some(d) => Val::Number(d),
+        None => Val::Text(Cow::Owned(n.to_string())),
+    }
+}
+
+impl<'r> Val<'r> {
     /// From JSON; `null` is no value.
-    pub(crate) fn from_json(value: &Value) -> Option<Val> {
+    pub(crate) fn from_json(value: &'r Value) -> Option<Val<'r>> {
         Some(match value {
             Value::Null => return None,
-            Value::String(s) => Val::Text(s.clone()),
-            Value::Number(n) => match Decimal::parse(&n.to_string()) {
-                Some(d) => Val::Number(d),
-                None => Val::Text(n.to_string()),
-            },
+            Value::String(s) => Val::Text(Cow::Borrowed(s)),
+            Value::Number(n) => number(n),
             Value::Bool(b) => Val::Bool(*b),
             Value::Array(a) => Val::Array(a.clone()),
             Value::Object(o) => Val::Object(o.clone()),
         })
     }
 
+    /// From a record's value; `null` is no value.
+    pub(crate) fn from_rec(value: &'r Rec<'r>) -> Option<Val<'r>> {
+        Some(match value {
+            Rec::Null => return None,
+            Rec::Text(s) => Val::Text(Cow::Borrowed(s)),
+            Rec::Number(n) => number(n),
+            Rec::Bool(b) => Val::Bool(*b),
+            Rec::Array(a) => Val::Array(a.iter().map(Rec::to_value).collect()),
+            Rec::Object(o) => Val::Object(record::object_map(o)),
+        })
+    }
+
     /// As text, for text fields, value maps and concatenation; `None` for arrays and objects.
-    pub(crate) fn as_text(&self) -> Option<String> {
+    pub(crate) fn as_text(&self) -> Option<Cow<'_, str>> {
         match self {
-            Val::Text(s) => Some(s.clone()),
-            Val::Number(d) => Some(d.0.clone()),
-            Val::Bool(b) => Some(b.to_string()),
-            Val::When(stamp) => Some(stamp_text(stamp)),
+            Val::Text(s) => Some(Cow::Borrowed(s)),
+            Val::Number(d) => Some(Cow::Borrowed(&d.0)),
+            Val::Bool(true) => Some(Cow::Borrowed("true")),
+            Val::Bool(false) => Some(Cow::Borrowed("false")),
+            Val::When(stamp) => Some(Cow::Owned(stamp_text(stamp))),
             Val::Array(_) | Val::Object(_) => None,
         }
     }
@@ -67,7 +91,7 @@ impl Val {
     /// The JSON shown in findings.
     pub(crate) fn to_json(&self) -> Value {
         match self {
-            Val::Text(s) => Value::String(s.clone()),
+            Val::Text(s) => Value::String(s.to_string()),
             Val::Number(d) => d.to_json_number().map_or_else(|| Value::String(d.0.clone()), Value::Number),
             Val::Bool(b) => Value::Bool(*b),
             Val::When(stamp) => Value::String(stamp_text(stamp)),
@@ -89,11 +113,10 @@ fn stamp_text(stamp: &Stamp) -> String {
     }
 }
 
-fn is_empty(value: &Option<Val>) -> bool {
+fn is_blank(value: &Val<'_>) -> bool {
     match value {
-        None => true,
-        Some(Val::Text(s)) => s.trim().is_empty(),
-        Some(_) => false,
+        Val::Text(s) => s.trim().is_empty(),
+        _ => false,
     }
 }
 
@@ -111,53 +134,85 @@ fn title_case(text: &str) -> String {
     out
 }
 
-/// Runs one transform. `record` is the whole source record (for `concat`).
-pub(crate) fn run(transform: &Transform, value: Option<Val>, record: &Value) -> Result<Option<Val>, Problem> {
+/// What a transform does to a value it can take.
+enum Next<'r> {
+    /// The value is unchanged.
+    Same,
+    /// The value becomes this one (`None`: dropped).
+    Becomes(Option<Val<'r>>),
+}
+
+/// Runs one transform on `slot`. `record` is the whole source record (for `concat`). On a problem, `slot` keeps
+/// the value the transform refused, for the finding.
+pub(crate) fn run<'r>(
+    transform: &'r Transform,
+    slot: &mut Option<Val<'r>>,
+    record: &'r Rec<'r>,
+) -> Result<(), Problem> {
     use Transform as T;
-    let Some(v) = value else {
-        return match transform {
-            T::Default { value } => Ok(Val::from_json(value)),
-            T::Concat { with, separator } => Ok(concat(None, with, separator.as_deref(), record)),
-            _ => Ok(None),
+    let Some(v) = slot.take() else {
+        *slot = match transform {
+            T::Default { value } => Val::from_json(value),
+            T::Concat { with, separator } => concat(None, with, separator.as_deref(), record),
+            _ => None,
         };
+        return Ok(());
     };
-    Ok(Some(match transform {
+    match next(transform, &v, record) {
+        Ok(Next::Same) => *slot = Some(v),
+        Ok(Next::Becomes(n)) => *slot = n,
+        Err(p) => {
+            *slot = Some(v);
+            return Err(p);
+        }
+    }
+    Ok(())
+}
+
+fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Result<Next<'r>, Problem> {
+    use Next::{Becomes, Same};
+    use Transform as T;
+    let becomes = |v: Val<'r>| Ok(Becomes(Some(v)));
+    match transform {
         T::Trim => match v {
-            Val::Text(s) => Val::Text(s.trim().to_string()),
-            other => other,
+            Val::Text(s) if s.trim().len() != s.len() => becomes(Val::Text(match s {
+                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+                Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
+            })),
+            _ => Ok(Same),
         },
         T::Case { to } => match v {
-            Val::Text(s) => Val::Text(match to {
+            Val::Text(s) => becomes(Val::Text(Cow::Owned(match to {
                 CaseStyle::Upper => s.to_uppercase(),
                 CaseStyle::Lower => s.to_lowercase(),
-                CaseStyle::Title => title_case(&s),
-            }),
-            other => other,
+                CaseStyle::Title => title_case(s),
+            }))),
+            _ => Ok(Same),
         },
-        T::Default { .. } if is_empty(&Some(v.clone())) => return run(transform, None, record),
-        T::Default { .. } => v,
+        T::Default { value } if is_blank(v) => Ok(Becomes(Val::from_json(value))),
+        T::Default { .. } => Ok(Same),
         T::ParseDate { format } => match v {
             Val::Text(s) => {
                 let stamp = match format {
-                    Some(f) => datetime::parse_pattern(&s, f),
-                    None => datetime::parse_iso(&s),
+                    Some(f) => datetime::parse_pattern(s, f),
+                    None => datetime::parse_iso(s),
                 }
                 .map_err(|e| problem("apply.bad_date", e))?;
-                Val::When(Stamp { time: None, offset: None, ..stamp })
+                becomes(Val::When(Stamp { time: None, offset: None, ..stamp }))
             }
-            Val::When(stamp) => Val::When(Stamp { time: None, offset: None, ..stamp }),
-            other => return Err(problem("apply.bad_date", format!("{} is not a date text", kind_word(&other)))),
+            Val::When(stamp) => becomes(Val::When(Stamp { time: None, offset: None, ..*stamp })),
+            other => Err(problem("apply.bad_date", format!("{} is not a date text", kind_word(other)))),
         },
         T::ParseDatetime { format, zone, to_offset } => {
             let stamp = match v {
                 Val::Text(s) => match format {
-                    Some(f) => datetime::parse_pattern(&s, f),
-                    None => datetime::parse_iso(&s),
+                    Some(f) => datetime::parse_pattern(s, f),
+                    None => datetime::parse_iso(s),
                 }
                 .map_err(|e| problem("apply.bad_datetime", e))?,
-                Val::When(stamp) => stamp,
+                Val::When(stamp) => *stamp,
                 other => {
-                    return Err(problem("apply.bad_datetime", format!("{} is not a date-time text", kind_word(&other))))
+                    return Err(problem("apply.bad_datetime", format!("{} is not a date-time text", kind_word(other))))
                 }
             };
             let zone =
@@ -169,36 +224,34 @@ pub(crate) fn run(transform: &Transform, value: Option<Val>, record: &Value) -> 
                 .map_err(|e| problem("apply.bad_zone", e))?;
             let at =
                 datetime::to_offset_datetime(stamp, zone, to).map_err(|e| problem("apply.datetime_without_zone", e))?;
-            Val::When(Stamp { date: at.date(), time: Some(at.time()), offset: Some(at.offset()) })
+            becomes(Val::When(Stamp { date: at.date(), time: Some(at.time()), offset: Some(at.offset()) }))
         }
         T::FormatDate { format } => match v {
-            Val::When(stamp) => Val::Text(datetime::format_date(stamp.date, format)),
+            Val::When(stamp) => becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format)))),
             Val::Text(s) => {
-                let stamp = datetime::parse_iso(&s).map_err(|e| problem("apply.bad_date", e))?;
-                Val::Text(datetime::format_date(stamp.date, format))
+                let stamp = datetime::parse_iso(s).map_err(|e| problem("apply.bad_date", e))?;
+                becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format))))
             }
-            other => return Err(problem("apply.bad_date", format!("{} is not a date", kind_word(&other)))),
+            other => Err(problem("apply.bad_date", format!("{} is not a date", kind_word(other)))),
         },
         T::ParseNumber { decimal_separator, group_separator } => match v {
-            Val::Text(s) => Val::Number(
-                Decimal::parse_localised(&s, decimal_separator.as_deref().unwrap_or("."), group_separator.as_deref())
+            Val::Text(s) => becomes(Val::Number(
+                Decimal::parse_localised(s, decimal_separator.as_deref().unwrap_or("."), group_separator.as_deref())
                     .ok_or_else(|| problem("apply.bad_number", format!("`{s}` is not a number")))?,
-            ),
-            Val::Number(d) => Val::Number(d),
-            other => return Err(problem("apply.bad_number", format!("{} is not a number", kind_word(&other)))),
+            )),
+            Val::Number(_) => Ok(Same),
+            other => Err(problem("apply.bad_number", format!("{} is not a number", kind_word(other)))),
         },
         T::FormatNumber { decimal_places } => match v {
-            Val::Number(d) => Val::Number(d.round(*decimal_places)),
-            other => {
-                return Err(problem(
-                    "apply.bad_number",
-                    format!("{} is not a number (add parseNumber first)", kind_word(&other)),
-                ))
-            }
+            Val::Number(d) => becomes(Val::Number(d.round(*decimal_places))),
+            other => Err(problem(
+                "apply.bad_number",
+                format!("{} is not a number (add parseNumber first)", kind_word(other)),
+            )),
         },
         T::ParseBoolean { true_words, false_words } => {
-            let text = match &v {
-                Val::Bool(b) => return Ok(Some(Val::Bool(*b))),
+            let text = match v {
+                Val::Bool(_) => return Ok(Same),
                 other => other.as_text().unwrap_or_default(),
             };
             let text = text.trim().to_lowercase();
@@ -209,63 +262,65 @@ pub(crate) fn run(transform: &Transform, value: Option<Val>, record: &Value) -> 
                 None => defaults.contains(&text.as_str()),
             };
             if is_in(true_words, &defaults_true) {
-                Val::Bool(true)
+                becomes(Val::Bool(true))
             } else if is_in(false_words, &defaults_false) {
-                Val::Bool(false)
+                becomes(Val::Bool(false))
             } else {
-                return Err(problem("apply.bad_boolean", format!("`{text}` is not one of the true or false words")));
+                Err(problem("apply.bad_boolean", format!("`{text}` is not one of the true or false words")))
             }
         }
         T::ValueMap { map, otherwise } => {
             let key = v.as_text().unwrap_or_default();
-            match map.get(&key).or_else(|| map.get(key.trim())) {
-                Some(mapped) => return Ok(Val::from_json(mapped)),
+            match map.get(key.as_ref()).or_else(|| map.get(key.trim())) {
+                Some(mapped) => Ok(Becomes(Val::from_json(mapped))),
                 None => match otherwise {
-                    Otherwise::Keep => v,
-                    Otherwise::Drop => return Ok(None),
+                    Otherwise::Keep => Ok(Same),
+                    Otherwise::Drop => Ok(Becomes(None)),
                     Otherwise::Error => {
-                        return Err(problem("apply.unmapped_value", format!("`{key}` is not in the value map")))
+                        Err(problem("apply.unmapped_value", format!("`{key}` is not in the value map")))
                     }
                 },
             }
         }
-        T::Concat { with, separator } => return Ok(concat(Some(v), with, separator.as_deref(), record)),
+        T::Concat { with, separator } => Ok(Becomes(concat(Some(v), with, separator.as_deref(), record))),
         T::Split { separator } => match v {
-            Val::Text(s) => Val::Array(
+            Val::Text(s) => becomes(Val::Array(
                 s.split(separator.as_str())
                     .map(str::trim)
                     .filter(|p| !p.is_empty())
                     .map(|p| Value::String(p.to_string()))
                     .collect(),
-            ),
-            other => other,
+            )),
+            _ => Ok(Same),
         },
         T::ToLookup => match v {
-            Val::Object(o) => Val::Object(o),
+            Val::Object(_) => Ok(Same),
             other => match other.as_text().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
                 Some(id) => {
                     let mut o = Map::new();
                     o.insert("id".into(), Value::String(id));
-                    Val::Object(o)
+                    becomes(Val::Object(o))
                 }
-                None => return Err(problem("apply.bad_lookup", "the value is not an id")),
+                None => Err(problem("apply.bad_lookup", "the value is not an id")),
             },
         },
-    }))
+    }
 }
 
-fn concat(first: Option<Val>, with: &[String], separator: Option<&str>, record: &Value) -> Option<Val> {
-    let mut parts: Vec<String> = first.and_then(|v| v.as_text()).into_iter().collect();
+fn concat<'r>(first: Option<&Val<'_>>, with: &[String], separator: Option<&str>, record: &Rec<'_>) -> Option<Val<'r>> {
+    let mut parts: Vec<String> = first.and_then(|v| v.as_text()).map(Cow::into_owned).into_iter().collect();
     for p in with {
-        if let Some(text) = path::lookup(record, p).and_then(Val::from_json).and_then(|v| v.as_text()) {
+        if let Some(text) =
+            path::lookup(record, p).and_then(Val::from_rec).and_then(|v| v.as_text().map(Cow::into_owned))
+        {
             parts.push(text);
         }
     }
     parts.retain(|p| !p.trim().is_empty());
-    (!parts.is_empty()).then(|| Val::Text(parts.join(separator.unwrap_or(" "))))
+    (!parts.is_empty()).then(|| Val::Text(Cow::Owned(parts.join(separator.unwrap_or(" ")))))
 }
 
-fn kind_word(v: &Val) -> &'static str {
+fn kind_word(v: &Val<'_>) -> &'static str {
     match v {
         Val::Text(_) => "a text",
         Val::Number(_) => "a number",
@@ -277,15 +332,60 @@ fn kind_word(v: &Val) -> &'static str {
     }
 }
 
-/// Shapes a value for a CRM field. Returns the JSON to send and any non-blocking notes.
-pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), Problem> {
+/// What a field receives: the value's own text, or this JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Shape {
+    /// The value as text ([`Val::into_out`]).
+    Text,
+    /// This JSON.
+    Json(Value),
+}
+
+/// A value ready for its field: borrowed text stays borrowed until it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Out<'r> {
+    Text(Cow<'r, str>),
+    Json(Value),
+}
+
+impl Out<'_> {
+    /// As a JSON value.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Out::Text(t) => Value::String(t.into_owned()),
+            Out::Json(j) => j,
+        }
+    }
+}
+
+impl<'r> Val<'r> {
+    /// What the field receives, given the shape [`to_crm`] chose.
+    pub(crate) fn into_out(self, shape: Shape) -> Out<'r> {
+        match (shape, self) {
+            (Shape::Json(j), _) => Out::Json(j),
+            (Shape::Text, Val::Text(s)) => Out::Text(s),
+            (Shape::Text, Val::Number(d)) => Out::Text(Cow::Owned(d.0)),
+            (Shape::Text, other) => match other.as_text() {
+                Some(t) => Out::Text(Cow::Owned(t.into_owned())),
+                None => Out::Json(other.to_json()),
+            },
+        }
+    }
+}
+
+/// Shapes a value for a CRM field. Returns what to send and any non-blocking notes.
+pub(crate) fn to_crm(v: &Val<'_>, field: &CrmField) -> Result<(Shape, Vec<Problem>), Problem> {
+    to_crm_with(v, field, &field.data_type.info())
+}
+
+/// [`to_crm`] with the field type's facts already looked up.
+pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Result<(Shape, Vec<Problem>), Problem> {
     use CrmFieldType as C;
     let mut notes = Vec::new();
-    let info = field.data_type.info();
     let needs = |op: &str| {
         problem(
             "apply.needs_transform",
-            format!("{} cannot go into a {} field without the `{op}` transform", kind_word(&v), field.data_type),
+            format!("{} cannot go into a {} field without the `{op}` transform", kind_word(v), field.data_type),
         )
     };
     let value = match &field.data_type {
@@ -297,7 +397,7 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
         }
         _ if field.read_only => return Err(problem("apply.read_only", format!("{} is read-only", field.api_name))),
         C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
-            let text = match &v {
+            let text = match v {
                 Val::Bool(_) => return Err(needs("valueMap")),
                 Val::Array(_) if field.data_type == C::Picklist => {
                     return Err(problem("apply.needs_single_value", "a picklist takes one value, not an array"))
@@ -309,11 +409,11 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
                     )
                 })?,
             };
-            check_text(&text, field, &mut notes)?;
-            Value::String(text)
+            check_text(&text, field, info, &mut notes)?;
+            return Ok((Shape::Text, notes));
         }
         C::Integer | C::Bigint => {
-            let Val::Number(d) = &v else { return Err(needs("parseNumber")) };
+            let Val::Number(d) = v else { return Err(needs("parseNumber")) };
             if !d.is_integer() {
                 return Err(problem(
                     "apply.not_integer",
@@ -335,7 +435,7 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
             }
         }
         C::Double | C::Currency | C::Percent => {
-            let Val::Number(d) = &v else { return Err(needs("parseNumber")) };
+            let Val::Number(d) = v else { return Err(needs("parseNumber")) };
             let (int, frac) = d.digit_counts();
             let max = usize::try_from(info.max_digits.unwrap_or(16)).unwrap_or(16);
             if int + frac > max {
@@ -361,11 +461,11 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
                 problem("apply.inexact_number", format!("{} cannot be sent as a JSON number without changing it", d.0))
             })?)
         }
-        C::Boolean => match &v {
+        C::Boolean => match v {
             Val::Bool(b) => Value::Bool(*b),
             _ => return Err(needs("parseBoolean")),
         },
-        C::Date => match &v {
+        C::Date => match v {
             Val::When(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
             Val::When(_) => return Err(needs("formatDate")),
             Val::Text(s) => match datetime::parse_iso(s) {
@@ -378,7 +478,7 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
             _ => return Err(needs("parseDate")),
         },
         C::Datetime => {
-            let stamp = match &v {
+            let stamp = match v {
                 Val::When(stamp) => *stamp,
                 Val::Text(s) => datetime::parse_iso(s).map_err(|e| problem("apply.bad_datetime", e))?,
                 _ => return Err(needs("parseDatetime")),
@@ -392,7 +492,7 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
             let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem("apply.bad_datetime", e))?;
             Value::String(datetime::iso_datetime(at))
         }
-        C::Multiselectpicklist => match &v {
+        C::Multiselectpicklist => match v {
             Val::Array(items) => {
                 if let Some(bad) = items.iter().find(|i| !i.is_string()) {
                     return Err(problem("apply.needs_array", format!("a multi-select item is {bad}, not text")));
@@ -404,7 +504,7 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
             }
             _ => return Err(problem("apply.needs_array", "a multi-select picklist takes an array; add split")),
         },
-        C::Lookup | C::Ownerlookup | C::Userlookup => match &v {
+        C::Lookup | C::Ownerlookup | C::Userlookup => match v {
             Val::Object(o) => match o.get("id") {
                 Some(Value::String(id)) if !id.trim().is_empty() => Value::Object(o.clone()),
                 Some(Value::Number(n)) => {
@@ -421,17 +521,16 @@ pub(crate) fn to_crm(v: Val, field: &CrmField) -> Result<(Value, Vec<Problem>), 
             },
             _ => return Err(problem("apply.needs_lookup_id", "a lookup takes {\"id\": \"…\"}; add toLookup")),
         },
-        C::Multiuserlookup | C::Multiselectlookup | C::Subform | C::Fileupload | C::Imageupload => match &v {
+        C::Multiuserlookup | C::Multiselectlookup | C::Subform | C::Fileupload | C::Imageupload => match v {
             Val::Array(items) => Value::Array(items.clone()),
             _ => return Err(problem("apply.needs_array", format!("a {} field takes an array", field.data_type))),
         },
         C::Other(_) => v.to_json(),
     };
-    Ok((value, notes))
+    Ok((Shape::Json(value), notes))
 }
 
-fn check_text(text: &str, field: &CrmField, notes: &mut Vec<Problem>) -> Result<(), Problem> {
-    let info = field.data_type.info();
+fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Problem>) -> Result<(), Problem> {
     let chars = text.chars().count();
     let limit = field.length.or(info.large_max_chars).or(info.max_chars);
     if let Some(max) = limit.and_then(|m| usize::try_from(m).ok()) {

@@ -8,7 +8,11 @@ use wasm_bindgen::prelude::*;
 /// Serializes an answer as plain JS objects (maps as objects, `None` fields left out).
 /// Goes through JSON text (`JSON.parse`): one compact serializer serves every answer type.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| e.to_string());
+    json_to_js(serde_json::to_string(value).map_err(|e| e.to_string()))
+}
+
+/// An answer already written as JSON text, parsed by `JSON.parse`; a writing error is reported as [`to_js`] does.
+pub(crate) fn json_to_js(text: Result<String, String>) -> Result<JsValue, JsValue> {
     text.and_then(|t| js_sys::JSON::parse(&t).map_err(|_| "JSON.parse failed".to_string())).map_err(|e| {
         error_object(
             &Diagnostic::error("internal.serialize", "", format!("The answer could not be converted ({e})."))

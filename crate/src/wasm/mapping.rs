@@ -1,12 +1,11 @@
 //! Bindings for field mapping, module schemas and webhooks: read, call the core, convert back.
 
-use super::error::{error_object, to_js};
-use super::read;
+use super::error::{error_object, json_to_js, to_js};
+use super::{input_error_without_position, json_text, read};
 use crate::field::{builtin, CrmSchemaInput, ModuleSchema, SourceSchema};
 use crate::mapping::{self, FieldMapping};
 use crate::webhook::{self, WebhookInput};
 use crate::Diagnostic;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -163,11 +162,15 @@ pub fn apply_mapping(
     #[wasm_bindgen(unchecked_param_type = "CrmSchemaInput | undefined")] crm_schema: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let mapping: FieldMapping = read(mapping)?;
-    let records: Vec<Value> = read(records)?;
+    // The records are read as a borrowed tree of their JSON text and the answer is written as JSON text directly
+    // (issue 8: `Value` trees in and out were most of the time).
+    let text = json_text(&records)?;
+    let records = mapping::read_records(&text).map_err(input_error_without_position)?;
     let input: CrmSchemaInput =
         optional(crm_schema)?.unwrap_or(CrmSchemaInput { module: mapping.module.clone(), reply: None });
     let (schema, _) = input.resolve().map_err(|d| error_object(&d, std::slice::from_ref(&d)))?;
-    to_js(&mapping::apply_mapping(&mapping, &schema, &records))
+    let answer = mapping::apply_mapping_json(&mapping, &schema, &records).map_err(|e| e.to_string());
+    json_to_js(answer)
 }
 
 /// Checks a CRM workflow webhook config; emits the webhook JSON and a receiving Deluge skeleton.

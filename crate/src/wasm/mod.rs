@@ -32,19 +32,27 @@ pub fn start() {
 /// Reads a JS value into `T` through its JSON text (`JSON.stringify`), so one small JSON reader serves every input
 /// type. Values JSON cannot hold (undefined, functions, BigInt, cycles) are refused with a finding.
 pub(crate) fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string());
-    let Some(text) = text else {
-        return Err(input_error(InputError {
+    let text = json_text(&value)?;
+    parse_json_text(&text).map_err(input_error_without_position)
+}
+
+/// The JSON text of a JS value (`JSON.stringify`), or the finding [`read`] gives when there is none.
+pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
+    let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string());
+    text.ok_or_else(|| {
+        input_error(InputError {
             diagnostic: crate::Diagnostic::error("input.invalid_type", "", "The input cannot be read as JSON data.")
                 .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
-        }));
-    };
-    parse_json_text(&text).map_err(|mut e| {
-        // The position is in the stringified text, which the caller never saw: the path says where.
-        e.diagnostic.line = None;
-        e.diagnostic.column = None;
-        input_error(e)
+        })
     })
+}
+
+/// The JS error of an input error found in stringified text.
+pub(crate) fn input_error_without_position(mut e: InputError) -> JsValue {
+    // The position is in the stringified text, which the caller never saw: the path says where.
+    e.diagnostic.line = None;
+    e.diagnostic.column = None;
+    input_error(e)
 }
 
 /// The crate version.
