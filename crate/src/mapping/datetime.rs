@@ -5,6 +5,7 @@
 //! Zones are fixed offsets (`+05:30`, `Z`): IANA names such as `Europe/Berlin` need the tz database, which is too
 //! large for the Wasm budget, and are refused with a finding.
 
+use std::fmt;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 /// A read date or date-time; `offset` is absent when the text had none.
@@ -31,12 +32,21 @@ pub(crate) fn parse_offset(text: &str) -> Result<UtcOffset, String> {
         Some(b'-') => (-1i8, &t[1..]),
         _ => return Err(bad()),
     };
-    let digits: String = rest.chars().filter(|c| *c != ':').collect();
-    if !digits.chars().all(|c| c.is_ascii_digit()) || !(digits.len() == 2 || digits.len() == 4) || rest.len() > 5 {
+    // The digits without the colons: 2 or 4 of them (no `String`: this runs once per value).
+    let mut digits = [0i8; 4];
+    let mut count = 0;
+    for c in rest.chars().filter(|c| *c != ':') {
+        let (Some(slot), Some(d)) = (digits.get_mut(count), c.to_digit(10).filter(|_| c.is_ascii_digit())) else {
+            return Err(bad());
+        };
+        *slot = i8::try_from(d).map_err(|_| bad())?;
+        count += 1;
+    }
+    if !(count == 2 || count == 4) || rest.len() > 5 {
         return Err(bad());
     }
-    let hours: i8 = digits.get(0..2).and_then(|h| h.parse().ok()).ok_or_else(bad)?;
-    let minutes: i8 = digits.get(2..4).map_or(Some(0), |m| m.parse().ok()).ok_or_else(bad)?;
+    let [h1, h2, m1, m2] = digits;
+    let (hours, minutes) = (h1 * 10 + h2, m1 * 10 + m2);
     UtcOffset::from_hms(sign * hours, sign * minutes, 0).map_err(|_| bad())
 }
 
@@ -45,12 +55,16 @@ fn take_digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
     if n < min {
         return None;
     }
-    Some((text.get(..n)?.parse().ok()?, text.get(n..)?))
+    // At most 4 digits: no overflow.
+    let value = text.bytes().take(n).fold(0u32, |v, b| v * 10 + u32::from(b - b'0'));
+    Some((value, text.get(n..)?))
 }
 
 fn build(y: u32, mo: u32, d: u32, hms: Option<(u32, u32, u32)>, offset: Option<UtcOffset>) -> Result<Stamp, String> {
-    let month =
-        u8::try_from(mo).ok().and_then(|m| Month::try_from(m).ok()).ok_or(format!("month {mo} does not exist"))?;
+    let month = u8::try_from(mo)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or_else(|| format!("month {mo} does not exist"))?;
     let year = i32::try_from(y).map_err(|_| format!("year {y} is out of range"))?;
     let day = u8::try_from(d).map_err(|_| format!("day {d} does not exist"))?;
     let date = Date::from_calendar_date(year, month, day)
@@ -63,7 +77,7 @@ fn build(y: u32, mo: u32, d: u32, hms: Option<(u32, u32, u32)>, offset: Option<U
                 .zip(u8::try_from(m).ok())
                 .zip(u8::try_from(s).ok())
                 .and_then(|((h, m), s)| Time::from_hms(h, m, s).ok())
-                .ok_or(format!("{h:02}:{m:02}:{s:02} is not a time of day"))?,
+                .ok_or_else(|| format!("{h:02}:{m:02}:{s:02} is not a time of day"))?,
         ),
     };
     Ok(Stamp { date, time, offset })
@@ -164,30 +178,60 @@ pub(crate) fn check_pattern(pattern: &str) -> Result<(), String> {
 
 /// Writes a date with a pattern of `yyyy`, `MM`, `M`, `dd`, `d`.
 pub(crate) fn format_date(date: Date, pattern: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(pattern.len() + 2);
+    write_date(&mut out, date, pattern);
+    out
+}
+
+/// `n` in decimal, zero-padded to `width` digits.
+fn push_number(out: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    let mut n = n;
+    while n > 0 || i == digits.len() {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+    }
+    for _ in digits.len() - i..width {
+        out.push('0');
+    }
+    for d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(*d));
+    }
+}
+
+/// [`format_date`] into `out` (no `format!`: this runs once per value).
+pub(crate) fn write_date(out: &mut String, date: Date, pattern: &str) {
     let mut p = pattern;
     while !p.is_empty() {
         if let Some(r) = p.strip_prefix("yyyy") {
-            out.push_str(&format!("{:04}", date.year()));
+            match u32::try_from(date.year()) {
+                Ok(year) => push_number(out, year, 4),
+                Err(_) => {
+                    let _ = fmt::Write::write_fmt(out, format_args!("{:04}", date.year()));
+                }
+            }
             p = r;
         } else if let Some(r) = p.strip_prefix("MM") {
-            out.push_str(&format!("{:02}", u8::from(date.month())));
+            push_number(out, u32::from(u8::from(date.month())), 2);
             p = r;
         } else if let Some(r) = p.strip_prefix('M') {
-            out.push_str(&u8::from(date.month()).to_string());
+            push_number(out, u32::from(u8::from(date.month())), 1);
             p = r;
         } else if let Some(r) = p.strip_prefix("dd") {
-            out.push_str(&format!("{:02}", date.day()));
+            push_number(out, u32::from(date.day()), 2);
             p = r;
         } else if let Some(r) = p.strip_prefix('d') {
-            out.push_str(&date.day().to_string());
+            push_number(out, u32::from(date.day()), 1);
             p = r;
         } else if let Some(c) = p.chars().next() {
             out.push(c);
             p = &p[c.len_utf8()..];
         }
     }
-    out
 }
 
 /// `yyyy-MM-dd`.
@@ -197,19 +241,21 @@ pub(crate) fn iso_date(date: Date) -> String {
 
 /// `yyyy-MM-ddTHH:mm:ss±HH:mm` (UTC as `+00:00`, the documented form).
 pub(crate) fn iso_datetime(at: OffsetDateTime) -> String {
-    let offset = at.offset();
-    let total = offset.whole_minutes();
-    let sign = if total < 0 { '-' } else { '+' };
-    let total = total.unsigned_abs();
-    format!(
-        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        iso_date(at.date()),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        total / 60,
-        total % 60
-    )
+    let mut out = String::with_capacity(25);
+    write_date(&mut out, at.date(), "yyyy-MM-dd");
+    out.push('T');
+    push_number(&mut out, u32::from(at.hour()), 2);
+    out.push(':');
+    push_number(&mut out, u32::from(at.minute()), 2);
+    out.push(':');
+    push_number(&mut out, u32::from(at.second()), 2);
+    let total = at.offset().whole_minutes();
+    out.push(if total < 0 { '-' } else { '+' });
+    let total = u32::from(total.unsigned_abs());
+    push_number(&mut out, total / 60, 2);
+    out.push(':');
+    push_number(&mut out, total % 60, 2);
+    out
 }
 
 /// Joins a stamp with its offset (or `zone` when it has none), optionally converted to `to`.
