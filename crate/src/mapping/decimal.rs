@@ -2,12 +2,22 @@
 //! `0.1 + 0.2`-style surprises cannot happen. Only the final JSON number is built from the digits, and it is
 //! checked to print back exactly.
 
+use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::Number;
 
 /// A normalised decimal: optional `-`, integer digits without leading zeros (`0` alone allowed), and, if any,
 /// `.` and fraction digits without trailing zeros.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Decimal(pub String);
+
+/// The integer and fraction digits of plain decimal text (`12.50`, `.5`, `3.`).
+fn plain_digits(mantissa: &str) -> Option<(&str, &str)> {
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let plain = !(int.is_empty() && frac.is_empty())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    plain.then_some((int, frac))
+}
 
 impl Decimal {
     /// Reads plain decimal text (`-12.50`, `+3`, `.5`) or a float's exponent form (`1e-7`).
@@ -18,16 +28,14 @@ impl Decimal {
             Some(b'+') => (false, &t[1..]),
             _ => (false, t),
         };
-        let (mantissa, exponent) = match body.find(['e', 'E']) {
-            Some(i) => (&body[..i], body.get(i + 1..)?.parse::<i32>().ok()?),
-            None => (body, 0),
+        let Some(e) = body.find(['e', 'E']) else {
+            // The common case: normalised without building the digit string.
+            let (int, frac) = plain_digits(body)?;
+            return Some(Decimal::from_parts(negative, int, frac));
         };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        if int.is_empty() && frac.is_empty()
-            || !int.bytes().all(|b| b.is_ascii_digit())
-            || !frac.bytes().all(|b| b.is_ascii_digit())
-            || exponent.unsigned_abs() > 400
-        {
+        let exponent = body.get(e + 1..)?.parse::<i32>().ok()?;
+        let (int, frac) = plain_digits(&body[..e])?;
+        if exponent.unsigned_abs() > 400 {
             return None;
         }
         // Shift the point by the exponent on the digit string.
@@ -52,19 +60,31 @@ impl Decimal {
         let frac = frac.trim_end_matches('0');
         let int = if int.is_empty() { "0" } else { int };
         let zero = int == "0" && frac.is_empty();
-        let sign = if negative && !zero { "-" } else { "" };
-        if frac.is_empty() {
-            Decimal(format!("{sign}{int}"))
-        } else {
-            Decimal(format!("{sign}{int}.{frac}"))
+        let mut text = String::with_capacity(int.len() + frac.len() + 2);
+        if negative && !zero {
+            text.push('-');
         }
+        text.push_str(int);
+        if !frac.is_empty() {
+            text.push('.');
+            text.push_str(frac);
+        }
+        Decimal(text)
     }
 
     /// Reads localised text: drops the grouping separator and reads the decimal separator as `.`.
     pub(crate) fn parse_localised(text: &str, decimal: &str, group: Option<&str>) -> Option<Decimal> {
+        let group = group.filter(|g| !g.is_empty()).map(str::trim);
+        if decimal == "." {
+            // The common case, without a `String` per step: ASCII text and no or a one-byte group separator is
+            // filtered into a buffer on the stack.
+            if let Some(d) = Self::parse_ascii(text.trim(), group) {
+                return d;
+            }
+        }
         let mut t = text.trim().replace(char::is_whitespace, "");
-        if let Some(g) = group.filter(|g| !g.is_empty()) {
-            t = t.replace(g.trim(), "");
+        if let Some(g) = group {
+            t = t.replace(g, "");
         }
         if decimal != "." {
             if t.contains('.') {
@@ -76,6 +96,32 @@ impl Decimal {
             return None;
         }
         Decimal::parse(&t)
+    }
+
+    /// [`Decimal::parse_localised`] with `.` as decimal separator for ASCII text of at most 64 bytes whose group
+    /// separator is absent or one ASCII byte; `None` when the text or separator is not of that kind.
+    fn parse_ascii(text: &str, group: Option<&str>) -> Option<Option<Decimal>> {
+        let group = match group.map(str::as_bytes) {
+            None => None,
+            Some([g]) if g.is_ascii() => Some(*g),
+            Some(_) => return None,
+        };
+        if !text.is_ascii() || text.len() > 64 {
+            return None;
+        }
+        let mut buffer = [0u8; 64];
+        let mut n = 0;
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() || b == b'\x0b' || Some(b) == group {
+                continue;
+            }
+            if b == b'e' || b == b'E' {
+                return Some(None);
+            }
+            *buffer.get_mut(n)? = b;
+            n += 1;
+        }
+        Some(Decimal::parse(std::str::from_utf8(buffer.get(..n)?).ok()?))
     }
 
     fn parts(&self) -> (bool, &str, &str) {
@@ -141,7 +187,18 @@ impl Decimal {
         }
         let float: f64 = self.0.parse().ok()?;
         let number = Number::from_f64(float)?;
-        (Decimal::parse(&number.to_string()).as_ref() == Some(self)).then_some(number)
+        // The text serde_json prints for the float (its `Display` and its serializer share one formatter), on the
+        // stack: usually these very digits, otherwise read back and compared.
+        let mut buffer = [0u8; 40];
+        let mut writer = &mut buffer[..];
+        CompactFormatter.write_f64(&mut writer, float).ok()?;
+        let unused = writer.len();
+        let printed = buffer.get(..buffer.len() - unused)?;
+        if printed == self.0.as_bytes() {
+            return Some(number);
+        }
+        let printed = std::str::from_utf8(printed).ok()?;
+        (Decimal::parse(printed).as_ref() == Some(self)).then_some(number)
     }
 }
 
