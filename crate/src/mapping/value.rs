@@ -182,6 +182,14 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
             _ => Ok(Same),
         },
         T::Case { to } => match v {
+            // ASCII text changes case byte by byte, and text already in the case stays as it is.
+            Val::Text(s) if s.is_ascii() && *to != CaseStyle::Title => {
+                let upper = *to == CaseStyle::Upper;
+                if !s.bytes().any(|b| if upper { b.is_ascii_lowercase() } else { b.is_ascii_uppercase() }) {
+                    return Ok(Same);
+                }
+                becomes(Val::Text(Cow::Owned(if upper { s.to_ascii_uppercase() } else { s.to_ascii_lowercase() })))
+            }
             Val::Text(s) => becomes(Val::Text(Cow::Owned(match to {
                 CaseStyle::Upper => s.to_uppercase(),
                 CaseStyle::Lower => s.to_lowercase(),
@@ -254,12 +262,21 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
                 Val::Bool(_) => return Ok(Same),
                 other => other.as_text().unwrap_or_default(),
             };
-            let text = text.trim().to_lowercase();
+            let text = text.trim();
+            // Lowercase ASCII (the usual `yes`, `true`, `0`) is compared as it is.
+            let text = if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(text.to_lowercase())
+            };
             let defaults_true = ["true", "yes", "y", "1"];
             let defaults_false = ["false", "no", "n", "0"];
+            // `text` has no ASCII capitals, so an ASCII word equals its lowercase form exactly when it equals
+            // `text` ignoring ASCII case.
+            let same = |w: &str| if w.is_ascii() { w.eq_ignore_ascii_case(&text) } else { w.to_lowercase() == *text };
             let is_in = |words: &Option<Vec<String>>, defaults: &[&str]| match words {
-                Some(w) => w.iter().any(|w| w.trim().to_lowercase() == text),
-                None => defaults.contains(&text.as_str()),
+                Some(w) => w.iter().any(|w| same(w.trim())),
+                None => defaults.contains(&text.as_ref()),
             };
             if is_in(true_words, &defaults_true) {
                 becomes(Val::Bool(true))
@@ -308,16 +325,31 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
 }
 
 fn concat<'r>(first: Option<&Val<'_>>, with: &[String], separator: Option<&str>, record: &Rec<'_>) -> Option<Val<'r>> {
-    let mut parts: Vec<String> = first.and_then(|v| v.as_text()).map(Cow::into_owned).into_iter().collect();
+    // The parts that are not blank, joined into one String as they come.
+    let mut joined: Option<String> = None;
+    let mut add = |part: &str| {
+        if part.trim().is_empty() {
+            return;
+        }
+        match &mut joined {
+            Some(j) => {
+                j.push_str(separator.unwrap_or(" "));
+                j.push_str(part);
+            }
+            None => joined = Some(part.to_string()),
+        }
+    };
+    if let Some(text) = first.and_then(Val::as_text) {
+        add(&text);
+    }
     for p in with {
-        if let Some(text) =
-            path::lookup(record, p).and_then(Val::from_rec).and_then(|v| v.as_text().map(Cow::into_owned))
-        {
-            parts.push(text);
+        if let Some(v) = path::lookup(record, p).and_then(Val::from_rec) {
+            if let Some(text) = v.as_text() {
+                add(&text);
+            }
         }
     }
-    parts.retain(|p| !p.trim().is_empty());
-    (!parts.is_empty()).then(|| Val::Text(Cow::Owned(parts.join(separator.unwrap_or(" ")))))
+    joined.map(|j| Val::Text(Cow::Owned(j)))
 }
 
 fn kind_word(v: &Val<'_>) -> &'static str {
@@ -339,6 +371,8 @@ pub(crate) enum Shape {
     Text,
     /// This JSON.
     Json(Value),
+    /// The value's own JSON, moved rather than copied ([`Val::into_out`]).
+    Itself,
 }
 
 /// A value ready for its field: borrowed text stays borrowed until it is written.
@@ -363,6 +397,9 @@ impl<'r> Val<'r> {
     pub(crate) fn into_out(self, shape: Shape) -> Out<'r> {
         match (shape, self) {
             (Shape::Json(j), _) => Out::Json(j),
+            (Shape::Itself, Val::Array(a)) => Out::Json(Value::Array(a)),
+            (Shape::Itself, Val::Object(o)) => Out::Json(Value::Object(o)),
+            (Shape::Itself, other) => Out::Json(other.to_json()),
             (Shape::Text, Val::Text(s)) => Out::Text(s),
             (Shape::Text, Val::Number(d)) => Out::Text(Cow::Owned(d.0)),
             (Shape::Text, other) => match other.as_text() {
@@ -469,6 +506,8 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             Val::When(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
             Val::When(_) => return Err(needs("formatDate")),
             Val::Text(s) => match datetime::parse_iso(s) {
+                // Text that was read as a date without trimming is already its ISO form: sent as it is.
+                Ok(stamp) if stamp.time.is_none() && s.len() == 10 => return Ok((Shape::Text, notes)),
                 Ok(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
                 Ok(_) => return Err(needs("formatDate")),
                 Err(e) => {
@@ -500,13 +539,13 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                 for item in items.iter().filter_map(Value::as_str) {
                     check_picklist(item, field, &mut notes);
                 }
-                Value::Array(items.clone())
+                return Ok((Shape::Itself, notes));
             }
             _ => return Err(problem("apply.needs_array", "a multi-select picklist takes an array; add split")),
         },
         C::Lookup | C::Ownerlookup | C::Userlookup => match v {
             Val::Object(o) => match o.get("id") {
-                Some(Value::String(id)) if !id.trim().is_empty() => Value::Object(o.clone()),
+                Some(Value::String(id)) if !id.trim().is_empty() => return Ok((Shape::Itself, notes)),
                 Some(Value::Number(n)) => {
                     let mut o = o.clone();
                     o.insert("id".into(), Value::String(n.to_string()));
@@ -522,7 +561,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             _ => return Err(problem("apply.needs_lookup_id", "a lookup takes {\"id\": \"…\"}; add toLookup")),
         },
         C::Multiuserlookup | C::Multiselectlookup | C::Subform | C::Fileupload | C::Imageupload => match v {
-            Val::Array(items) => Value::Array(items.clone()),
+            Val::Array(_) => return Ok((Shape::Itself, notes)),
             _ => return Err(problem("apply.needs_array", format!("a {} field takes an array", field.data_type))),
         },
         C::Other(_) => v.to_json(),
