@@ -5,6 +5,7 @@
 //! Zones are fixed offsets (`+05:30`, `Z`): IANA names such as `Europe/Berlin` need the tz database, which is too
 //! large for the Wasm budget, and are refused with a finding.
 
+use super::trim::trim;
 use std::fmt;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
@@ -18,7 +19,7 @@ pub(crate) struct Stamp {
 
 /// Reads a fixed offset: `Z`, `UTC`, `+05:30`, `-0400`, `+02`.
 pub(crate) fn parse_offset(text: &str) -> Result<UtcOffset, String> {
-    let t = text.trim();
+    let t = trim(text);
     if t.eq_ignore_ascii_case("z") || t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("gmt") {
         return Ok(UtcOffset::UTC);
     }
@@ -48,6 +49,15 @@ pub(crate) fn parse_offset(text: &str) -> Result<UtcOffset, String> {
     let [h1, h2, m1, m2] = digits;
     let (hours, minutes) = (h1 * 10 + h2, m1 * 10 + m2);
     UtcOffset::from_hms(sign * hours, sign * minutes, 0).map_err(|_| bad())
+}
+
+/// `text` after its first byte when that is `b` (an ASCII byte: the rest starts on a char boundary).
+fn after(text: &str, b: u8) -> Option<&str> {
+    if text.as_bytes().first() == Some(&b) {
+        text.get(1..)
+    } else {
+        None
+    }
 }
 
 fn take_digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
@@ -86,26 +96,26 @@ fn build(y: u32, mo: u32, d: u32, hms: Option<(u32, u32, u32)>, offset: Option<U
 /// Reads ISO 8601: `yyyy-MM-dd`, optionally `T` or a space, `HH:mm[:ss[.fraction]]`, optionally `Z` or `±HH:mm`.
 /// Fractions of a second are dropped (Zoho's format has none).
 pub(crate) fn parse_iso(text: &str) -> Result<Stamp, String> {
-    let t = text.trim();
+    let t = trim(text);
     let bad = || format!("`{t}` is not an ISO 8601 date or date-time (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss±HH:mm)");
     let (y, rest) = take_digits(t, 4, 4).ok_or_else(bad)?;
-    let rest = rest.strip_prefix('-').ok_or_else(bad)?;
+    let rest = after(rest, b'-').ok_or_else(bad)?;
     let (mo, rest) = take_digits(rest, 2, 2).ok_or_else(bad)?;
-    let rest = rest.strip_prefix('-').ok_or_else(bad)?;
+    let rest = after(rest, b'-').ok_or_else(bad)?;
     let (d, rest) = take_digits(rest, 2, 2).ok_or_else(bad)?;
     if rest.is_empty() {
         return build(y, mo, d, None, None);
     }
-    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')).ok_or_else(bad)?;
+    let rest = after(rest, b'T').or_else(|| after(rest, b' ')).ok_or_else(bad)?;
     let (h, rest) = take_digits(rest, 2, 2).ok_or_else(bad)?;
-    let rest = rest.strip_prefix(':').ok_or_else(bad)?;
+    let rest = after(rest, b':').ok_or_else(bad)?;
     let (mi, mut rest) = take_digits(rest, 2, 2).ok_or_else(bad)?;
     let mut s = 0;
-    if let Some(r) = rest.strip_prefix(':') {
+    if let Some(r) = after(rest, b':') {
         let (sec, r) = take_digits(r, 2, 2).ok_or_else(bad)?;
         s = sec;
         rest = r;
-        if let Some(frac) = rest.strip_prefix('.') {
+        if let Some(frac) = after(rest, b'.') {
             let n = frac.bytes().take_while(u8::is_ascii_digit).count();
             if n == 0 {
                 return Err(bad());
@@ -119,7 +129,7 @@ pub(crate) fn parse_iso(text: &str) -> Result<Stamp, String> {
 
 /// Reads text with a pattern of `yyyy`, `MM`/`M`, `dd`/`d`, `HH`/`H`, `mm`, `ss`; other characters must match.
 pub(crate) fn parse_pattern(text: &str, pattern: &str) -> Result<Stamp, String> {
-    let t = text.trim();
+    let t = trim(text);
     let bad = || format!("`{t}` does not match the pattern `{pattern}`");
     let (mut y, mut mo, mut d) = (None, None, None);
     let (mut h, mut mi, mut s) = (None, None, None);
@@ -205,32 +215,31 @@ fn push_number(out: &mut String, n: u32, width: usize) {
 
 /// [`format_date`] into `out` (no `format!`: this runs once per value).
 pub(crate) fn write_date(out: &mut String, date: Date, pattern: &str) {
+    let month = u32::from(u8::from(date.month()));
+    let day = u32::from(date.day());
     let mut p = pattern;
-    while !p.is_empty() {
-        if let Some(r) = p.strip_prefix("yyyy") {
-            match u32::try_from(date.year()) {
-                Ok(year) => push_number(out, year, 4),
-                Err(_) => {
-                    let _ = fmt::Write::write_fmt(out, format_args!("{:04}", date.year()));
-                }
+    while let Some(&first) = p.as_bytes().first() {
+        // (pattern bytes used, number, digits); a year below 0 has no `u32` and is written with its sign.
+        let (len, number, width) = match p.as_bytes() {
+            [b'y', b'y', b'y', b'y', ..] => (4, u32::try_from(date.year()).ok(), 4),
+            [b'M', b'M', ..] => (2, Some(month), 2),
+            [b'M', ..] => (1, Some(month), 1),
+            [b'd', b'd', ..] => (2, Some(day), 2),
+            [b'd', ..] => (1, Some(day), 1),
+            _ => {
+                let c = if first.is_ascii() { char::from(first) } else { p.chars().next().unwrap_or_default() };
+                out.push(c);
+                p = p.get(c.len_utf8()..).unwrap_or_default();
+                continue;
             }
-            p = r;
-        } else if let Some(r) = p.strip_prefix("MM") {
-            push_number(out, u32::from(u8::from(date.month())), 2);
-            p = r;
-        } else if let Some(r) = p.strip_prefix('M') {
-            push_number(out, u32::from(u8::from(date.month())), 1);
-            p = r;
-        } else if let Some(r) = p.strip_prefix("dd") {
-            push_number(out, u32::from(date.day()), 2);
-            p = r;
-        } else if let Some(r) = p.strip_prefix('d') {
-            push_number(out, u32::from(date.day()), 1);
-            p = r;
-        } else if let Some(c) = p.chars().next() {
-            out.push(c);
-            p = &p[c.len_utf8()..];
+        };
+        match number {
+            Some(n) => push_number(out, n, width),
+            None => {
+                let _ = fmt::Write::write_fmt(out, format_args!("{:04}", date.year()));
+            }
         }
+        p = p.get(len..).unwrap_or_default();
     }
 }
 

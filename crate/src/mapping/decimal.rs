@@ -2,6 +2,7 @@
 //! `0.1 + 0.2`-style surprises cannot happen. Only the final JSON number is built from the digits, and it is
 //! checked to print back exactly.
 
+use super::trim::trim;
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::Number;
 
@@ -22,13 +23,13 @@ fn plain_digits(mantissa: &str) -> Option<(&str, &str)> {
 impl Decimal {
     /// Reads plain decimal text (`-12.50`, `+3`, `.5`) or a float's exponent form (`1e-7`).
     pub(crate) fn parse(text: &str) -> Option<Decimal> {
-        let t = text.trim();
+        let t = trim(text);
         let (negative, body) = match t.as_bytes().first() {
             Some(b'-') => (true, &t[1..]),
             Some(b'+') => (false, &t[1..]),
             _ => (false, t),
         };
-        let Some(e) = body.find(['e', 'E']) else {
+        let Some(e) = body.bytes().position(|b| b == b'e' || b == b'E') else {
             // The common case: normalised without building the digit string.
             let (int, frac) = plain_digits(body)?;
             return Some(Decimal::from_parts(negative, int, frac));
@@ -56,8 +57,9 @@ impl Decimal {
     }
 
     fn from_parts(negative: bool, int: &str, frac: &str) -> Decimal {
-        let int = int.trim_start_matches('0');
-        let frac = frac.trim_end_matches('0');
+        // ASCII digits: trimmed as bytes.
+        let int = int.get(int.bytes().take_while(|b| *b == b'0').count()..).unwrap_or_default();
+        let frac = frac.get(..frac.len() - frac.bytes().rev().take_while(|b| *b == b'0').count()).unwrap_or_default();
         let int = if int.is_empty() { "0" } else { int };
         let zero = int == "0" && frac.is_empty();
         let mut text = String::with_capacity(int.len() + frac.len() + 2);
@@ -78,7 +80,7 @@ impl Decimal {
         if decimal == "." {
             // The common case, without a `String` per step: ASCII text and no or a one-byte group separator is
             // filtered into a buffer on the stack.
-            if let Some(d) = Self::parse_ascii(text.trim(), group) {
+            if let Some(d) = Self::parse_ascii(trim(text), group) {
                 return d;
             }
         }

@@ -39,6 +39,7 @@ mod record;
 mod spec;
 mod suggestion;
 mod transform_json;
+mod trim;
 mod validate;
 mod value;
 

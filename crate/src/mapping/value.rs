@@ -7,6 +7,7 @@ use super::decimal::Decimal;
 use super::path;
 use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
+use super::trim::trim;
 use crate::field::{CrmField, CrmFieldType, TypeInfo};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -115,7 +116,7 @@ fn stamp_text(stamp: &Stamp) -> String {
 
 fn is_blank(value: &Val<'_>) -> bool {
     match value {
-        Val::Text(s) => s.trim().is_empty(),
+        Val::Text(s) => trim(s).is_empty(),
         _ => false,
     }
 }
@@ -175,10 +176,11 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
     let becomes = |v: Val<'r>| Ok(Becomes(Some(v)));
     match transform {
         T::Trim => match v {
-            Val::Text(s) if s.trim().len() != s.len() => becomes(Val::Text(match s {
-                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-                Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
-            })),
+            Val::Text(s) => match s {
+                _ if trim(s).len() == s.len() => Ok(Same),
+                Cow::Borrowed(b) => becomes(Val::Text(Cow::Borrowed(trim(b)))),
+                Cow::Owned(o) => becomes(Val::Text(Cow::Owned(trim(o).to_string()))),
+            },
             _ => Ok(Same),
         },
         T::Case { to } => match v {
@@ -262,7 +264,7 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
                 Val::Bool(_) => return Ok(Same),
                 other => other.as_text().unwrap_or_default(),
             };
-            let text = text.trim();
+            let text = trim(&text);
             // Lowercase ASCII (the usual `yes`, `true`, `0`) is compared as it is.
             let text = if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
                 Cow::Borrowed(text)
@@ -288,7 +290,7 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
         }
         T::ValueMap { map, otherwise } => {
             let key = v.as_text().unwrap_or_default();
-            match map.get(key.as_ref()).or_else(|| map.get(key.trim())) {
+            match map.get(key.as_ref()).or_else(|| map.get(trim(&key))) {
                 Some(mapped) => Ok(Becomes(Val::from_json(mapped))),
                 None => match otherwise {
                     Otherwise::Keep => Ok(Same),
@@ -303,7 +305,7 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
         T::Split { separator } => match v {
             Val::Text(s) => becomes(Val::Array(
                 s.split(separator.as_str())
-                    .map(str::trim)
+                    .map(trim)
                     .filter(|p| !p.is_empty())
                     .map(|p| Value::String(p.to_string()))
                     .collect(),
@@ -328,7 +330,7 @@ fn concat<'r>(first: Option<&Val<'_>>, with: &[String], separator: Option<&str>,
     // The parts that are not blank, joined into one String as they come.
     let mut joined: Option<String> = None;
     let mut add = |part: &str| {
-        if part.trim().is_empty() {
+        if trim(part).is_empty() {
             return;
         }
         match &mut joined {
@@ -436,7 +438,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
         C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
             let text = match v {
                 Val::Bool(_) => return Err(needs("valueMap")),
-                Val::Array(_) if field.data_type == C::Picklist => {
+                Val::Array(_) if matches!(field.data_type, C::Picklist) => {
                     return Err(problem("apply.needs_single_value", "a picklist takes one value, not an array"))
                 }
                 other => other.as_text().ok_or_else(|| {
@@ -465,7 +467,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                     format!("{} has {digits} digits; a {} field takes {max}", d.0, field.data_type),
                 ));
             }
-            if field.data_type == C::Bigint {
+            if matches!(field.data_type, C::Bigint) {
                 Value::String(d.0.clone())
             } else {
                 Value::Number(d.to_json_number().ok_or_else(|| problem("apply.too_many_digits", "out of range"))?)
