@@ -154,7 +154,8 @@ pub(crate) fn apply_mapping_json(
     let plan = Plan::new(mapping, schema);
     let mut findings = Vec::new();
     let (mut sent, mut skipped) = (Vec::new(), Vec::new());
-    let mut out: Vec<u8> = Vec::with_capacity(records.len() * 64 + 64);
+    // About 24 bytes per key and record (issue 8's Shopify records: 22), so the answer is seldom copied to grow.
+    let mut out: Vec<u8> = Vec::with_capacity(records.len().saturating_mul(plan.keys.len() * 24 + 2) + 256);
     out.extend_from_slice(b"{\"batches\":[");
     let mut row = Vec::new();
     for (index, record) in records.iter().enumerate() {
@@ -179,7 +180,8 @@ pub(crate) fn apply_mapping_json(
             out.extend_from_slice(key.as_bytes());
             out.push(b':');
             match value {
-                Out::Text(t) => serde_json::to_writer(&mut out, t.as_ref())?,
+                Out::Text(t) => write_json_str(&mut out, &t)?,
+                Out::Json(Value::String(t)) => write_json_str(&mut out, &t)?,
                 Out::Json(j) => serde_json::to_writer(&mut out, &j)?,
             }
         }
@@ -198,6 +200,19 @@ pub(crate) fn apply_mapping_json(
     serde_json::to_writer(&mut out, SRC_BATCH)?;
     out.push(b'}');
     String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+}
+
+/// Writes `text` as a JSON string, the same bytes as `serde_json::to_writer`: in one copy when nothing needs an
+/// escape (serde_json escapes control characters, `"` and `\\` only), else through serde_json.
+fn write_json_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
+    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return serde_json::to_writer(out, text);
+    }
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+    Ok(())
 }
 
 /// One field map, resolved against the schema once for all records.
@@ -281,7 +296,7 @@ impl<'m> Plan<'m> {
         for planned in &self.fields {
             let field = planned.field;
             let raw = planned.source.as_deref().and_then(|steps| path::follow(record, steps));
-            if field.data_type == CrmFieldType::Bigint {
+            if matches!(field.data_type, CrmFieldType::Bigint) {
                 if let Some(n) = raw.and_then(Rec::as_f64).filter(|n| n.abs() > 9_007_199_254_740_992.0) {
                     finding(
                         &field.api_name,

@@ -51,7 +51,12 @@ impl<'a> Rec<'a> {
     /// The value of `key` in an object.
     pub(crate) fn get(&self, key: &str) -> Option<&Rec<'a>> {
         match self {
-            Rec::Object(o) => o.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Rec::Object(o) => {
+                // Length and first byte first: most keys differ there, without a call to compare memory.
+                let key = key.as_bytes();
+                let same = |k: &[u8]| k.len() == key.len() && k.first() == key.first() && k == key;
+                o.iter().rev().find(|(k, _)| same(k.as_bytes())).map(|(_, v)| v)
+            }
             _ => None,
         }
     }
