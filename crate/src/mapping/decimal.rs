@@ -127,17 +127,18 @@ impl Decimal {
     }
 
     fn parts(&self) -> (bool, &str, &str) {
-        let (negative, body) = match self.0.strip_prefix('-') {
-            Some(b) => (true, b),
-            None => (false, self.0.as_str()),
-        };
-        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-        (negative, int, frac)
+        // Normalised ASCII text: split as bytes.
+        let negative = self.0.as_bytes().first() == Some(&b'-');
+        let body = self.0.get(usize::from(negative)..).unwrap_or_default();
+        match body.bytes().position(|b| b == b'.') {
+            Some(i) => (negative, body.get(..i).unwrap_or_default(), body.get(i + 1..).unwrap_or_default()),
+            None => (negative, body, ""),
+        }
     }
 
     /// True when there is no fraction.
     pub(crate) fn is_integer(&self) -> bool {
-        !self.0.contains('.')
+        !self.0.bytes().any(|b| b == b'.')
     }
 
     /// Digits before and after the point (leading integer zeros not counted).

@@ -52,10 +52,17 @@ impl<'a> Rec<'a> {
     pub(crate) fn get(&self, key: &str) -> Option<&Rec<'a>> {
         match self {
             Rec::Object(o) => {
-                // Length and first byte first: most keys differ there, without a call to compare memory.
+                // Length and first byte first: most keys differ there, without a call to compare memory. The `Cow`
+                // is matched here because its `Deref` was not inlined in Wasm (a call per key).
                 let key = key.as_bytes();
-                let same = |k: &[u8]| k.len() == key.len() && k.first() == key.first() && k == key;
-                o.iter().rev().find(|(k, _)| same(k.as_bytes())).map(|(_, v)| v)
+                let same = |k: &Cow<'_, str>| {
+                    let k = match k {
+                        Cow::Borrowed(b) => b.as_bytes(),
+                        Cow::Owned(o) => o.as_bytes(),
+                    };
+                    k.len() == key.len() && k.first() == key.first() && k == key
+                };
+                o.iter().rev().find(|(k, _)| same(k)).map(|(_, v)| v)
             }
             _ => None,
         }

@@ -3,7 +3,7 @@
 //! edges, where whitespace is six bytes; anything else is left to `str::trim`, so the answer is always the same.
 
 /// The ASCII bytes `char::is_whitespace` accepts: tab, line feed, vertical tab, form feed, carriage return, space.
-fn is_space(b: u8) -> bool {
+pub(crate) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
 }
 

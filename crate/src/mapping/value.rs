@@ -7,7 +7,7 @@ use super::decimal::Decimal;
 use super::path;
 use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
-use super::trim::trim;
+use super::trim::{is_space, trim};
 use crate::field::{CrmField, CrmFieldType, TypeInfo};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -572,15 +572,18 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
 }
 
 fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Problem>) -> Result<(), Problem> {
-    let chars = text.chars().count();
+    // A text has at most as many characters as bytes: they are counted only when it may be over a limit.
+    let count = || text.chars().count();
     let limit = field.length.or(info.large_max_chars).or(info.max_chars);
-    if let Some(max) = limit.and_then(|m| usize::try_from(m).ok()) {
+    if let Some(max) = limit.and_then(|m| usize::try_from(m).ok()).filter(|max| text.len() > *max) {
+        let chars = count();
         if chars > max {
             return Err(problem("apply.too_long", format!("{chars} characters; {} takes {max}", field.api_name)));
         }
     }
     if field.length.is_none() {
         if let (Some(small), Some(_)) = (info.max_chars.and_then(|m| usize::try_from(m).ok()), info.large_max_chars) {
+            let chars = if text.len() > small { count() } else { 0 };
             if chars > small {
                 notes.push(note(
                     "apply.longer_than_small_textarea",
@@ -593,7 +596,7 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
         CrmFieldType::Email if !looks_like_email(text) => {
             return Err(problem("apply.bad_email", format!("`{text}` is not an email address")))
         }
-        CrmFieldType::Phone if text.chars().any(char::is_alphabetic) => notes
+        CrmFieldType::Phone if has_letters(text) => notes
             .push(note("apply.phone_characters", format!("`{text}` has letters; Zoho phone fields take digits and +"))),
         CrmFieldType::Picklist => check_picklist(text, field, notes),
         _ => {}
@@ -617,5 +620,23 @@ fn looks_like_email(text: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !text.chars().any(char::is_whitespace)
+        && !has_whitespace(text)
+}
+
+/// `text.chars().any(char::is_alphabetic)`, by bytes for ASCII text.
+fn has_letters(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        text.chars().any(char::is_alphabetic)
+    }
+}
+
+/// `text.chars().any(char::is_whitespace)`, by bytes for ASCII text.
+fn has_whitespace(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(is_space)
+    } else {
+        text.chars().any(char::is_whitespace)
+    }
 }
