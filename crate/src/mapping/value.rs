@@ -240,6 +240,12 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
             Val::When(stamp) => becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format)))),
             Val::Text(s) => {
                 let stamp = datetime::parse_iso(s).map_err(|e| problem("apply.bad_date", e))?;
+                // The commonest pattern needs no copy: read as ISO, the text starts with exactly its yyyy-MM-dd.
+                if let (Cow::Borrowed(text), "yyyy-MM-dd") = (s, format.as_str()) {
+                    if let Some(date) = trim(text).get(..10) {
+                        return becomes(Val::Text(Cow::Borrowed(date)));
+                    }
+                }
                 becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format))))
             }
             other => Err(problem("apply.bad_date", format!("{} is not a date", kind_word(other)))),
