@@ -94,9 +94,9 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
     let mut stack: Vec<&Token<'_>> = Vec::new();
     let mut found = Vec::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
-        match t.text {
-            "(" | "[" | "{" => stack.push(t),
-            ")" | "]" | "}" => match stack.last() {
+        match t.text.as_bytes() {
+            [b'(' | b'[' | b'{'] => stack.push(t),
+            [b')' | b']' | b'}'] => match stack.last() {
                 Some(open) if closer(open.text) == t.text => {
                     stack.pop();
                 }

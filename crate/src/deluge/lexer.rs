@@ -82,7 +82,8 @@ impl Token<'_> {
     /// assert!(zoho_connector_kit::deluge::lexer::lex(";").tokens[0].is(";"));
     /// ```
     pub fn is(&self, p: &str) -> bool {
-        self.kind == TokenKind::Punct && self.text == p
+        // Punctuation is one or two bytes: compare those as one number, not through memcmp.
+        self.kind == TokenKind::Punct && short_code(self.text) == short_code(p)
     }
 
     /// True when the token is the identifier or keyword `word`.
@@ -91,7 +92,16 @@ impl Token<'_> {
     /// assert!(zoho_connector_kit::deluge::lexer::lex("if").tokens[0].is_word("if"));
     /// ```
     pub fn is_word(&self, word: &str) -> bool {
-        self.kind == TokenKind::Ident && self.text == word
+        self.kind == TokenKind::Ident && self.text.len() == word.len() && self.text == word
+    }
+}
+
+/// A text of one or two bytes as one number; `u32::MAX` for any other length.
+fn short_code(s: &str) -> u32 {
+    match *s.as_bytes() {
+        [a] => u32::from(a),
+        [a, b] => u32::from(a) | u32::from(b) << 8,
+        _ => u32::MAX,
     }
 }
 
