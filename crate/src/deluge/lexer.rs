@@ -97,6 +97,7 @@ impl Token<'_> {
 }
 
 /// A text of one or two bytes as one number; `u32::MAX` for any other length.
+#[inline(always)]
 fn short_code(s: &str) -> u32 {
     match *s.as_bytes() {
         [a] => u32::from(a),
@@ -149,10 +150,12 @@ fn is_continuation(b: u8) -> bool {
 }
 
 impl<'a> Lexer<'a> {
+    #[inline(always)]
     fn byte_at(&self, i: usize) -> Option<u8> {
         self.text.as_bytes().get(i).copied()
     }
 
+    #[inline(always)]
     fn peek_byte(&self) -> Option<u8> {
         self.byte_at(self.pos)
     }
@@ -180,6 +183,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Moves past one character (no line break) of `len` bytes.
+    #[inline(always)]
     fn step(&mut self, len: usize) {
         self.pos += len;
         self.column = self.column.saturating_add(1);

@@ -237,8 +237,8 @@ pub struct Parsed<'a> {
 /// ```
 pub fn parse(text: &str) -> Parsed<'_> {
     let lexed = lex(text);
-    let sig: Vec<usize> =
-        lexed.tokens.iter().enumerate().filter(|(_, t)| !t.kind.is_comment()).map(|(i, _)| i).collect();
+    let mut sig: Vec<usize> = Vec::with_capacity(lexed.tokens.len());
+    sig.extend(lexed.tokens.iter().enumerate().filter(|(_, t)| !t.kind.is_comment()).map(|(i, _)| i));
     let mut p = Parser {
         roles: vec![Role::Plain; lexed.tokens.len()],
         tokens: lexed.tokens,
@@ -291,14 +291,17 @@ fn describe(t: Option<&Token<'_>>) -> String {
 }
 
 impl<'a> Parser<'a> {
+    #[inline(always)]
     fn index(&self) -> usize {
         self.sig.get(self.pos).copied().unwrap_or(self.tokens.len())
     }
 
+    #[inline(always)]
     fn peek_at(&self, offset: usize) -> Option<&Token<'a>> {
         self.sig.get(self.pos + offset).and_then(|&i| self.tokens.get(i))
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<&Token<'a>> {
         self.peek_at(0)
     }
