@@ -39,7 +39,7 @@ if (want('extension')) {
   mkdirSync(join(dist, 'wasm'), { recursive: true });
   const src = join(paths.extSrc, 'src');
   const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
-  const common = ['--bundle', '--target=chrome120', '--log-level=warning', '--legal-comments=none', '--charset=utf8'];
+  const common = ['--bundle', '--minify', '--target=chrome120', '--log-level=warning', '--legal-comments=none', '--charset=utf8'];
   // Service worker, popup and options are ES modules; the content script must be a classic script (IIFE).
   run(esbuild, [join(src, 'background.ts'), join(src, 'popup.ts'), join(src, 'options.ts'), '--format=esm',
     `--outdir=${dist}`, ...common]);

@@ -53,13 +53,43 @@ pub enum Prompt {
 /// let s: ScopesInput = serde_json::from_str("\"ZohoCRM.modules.ALL, ZohoCRM.users.READ\"").unwrap();
 /// assert_eq!(s.to_list(), vec!["ZohoCRM.modules.ALL", "ZohoCRM.users.READ"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum ScopesInput {
     /// `["ZohoCRM.modules.ALL", …]`.
     List(Vec<String>),
     /// `"ZohoCRM.modules.ALL,ZohoCRM.users.READ"`.
     Text(String),
+}
+
+// Written by hand rather than `#[serde(untagged)]`: the derive buffers the value and answers "data did not match any
+// variant" with no position, so the finding could not name `scopes[1]`; this reads the list item by item.
+impl<'de> Deserialize<'de> for ScopesInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScopesVisitor)
+    }
+}
+
+struct ScopesVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ScopesVisitor {
+    type Value = ScopesInput;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of scopes or one string of scopes")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ScopesInput, E> {
+        Ok(ScopesInput::Text(v.to_string()))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ScopesInput, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<String>()? {
+            items.push(item);
+        }
+        Ok(ScopesInput::List(items))
+    }
 }
 
 impl ScopesInput {

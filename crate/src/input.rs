@@ -14,6 +14,7 @@
 //! ```
 
 use crate::diagnostic::Diagnostic;
+use crate::json_path;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
@@ -51,20 +52,24 @@ impl std::error::Error for InputError {}
 /// ```
 pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
-        Ok(value) => match de.end() {
-            Ok(()) => Ok(value),
-            Err(e) => Err(from_json_error("", &e)),
-        },
+    match T::deserialize(&mut de).and_then(|value| de.end().map(|()| value)) {
+        Ok(value) => Ok(value),
         Err(e) => {
-            let path = path_string(e.path());
-            Err(from_json_error(&path, e.inner()))
+            // serde_json says where (line and column); the path is read from the text up to there.
+            let path = if e.line() > 0 {
+                json_path::path_at(text, json_path::offset_of(text, e.line(), e.column()))
+            } else {
+                String::new()
+            };
+            Err(from_json_error(&path, &e))
         }
     }
 }
 
 /// Reads an already-parsed JSON value (for example one converted from JavaScript) into `T`.
+///
+/// The value goes through its JSON text, so the findings are the same as [`parse_json_text`]'s, without a line and
+/// column (the caller never saw that text).
 ///
 /// ```
 /// use zoho_connector_kit::input::parse_json_value;
@@ -73,20 +78,11 @@ pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, InputError>
 /// assert_eq!(err.diagnostic.path, "[1]");
 /// ```
 pub fn parse_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = path_string(e.path());
-        let inner = e.into_inner();
-        from_json_error(&path, &inner)
+    parse_json_text(&value.to_string()).map_err(|mut e| {
+        e.diagnostic.line = None;
+        e.diagnostic.column = None;
+        e
     })
-}
-
-fn path_string(path: &serde_path_to_error::Path) -> String {
-    let text = path.to_string();
-    if text == "." {
-        String::new()
-    } else {
-        text
-    }
 }
 
 fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
@@ -96,6 +92,13 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
         Some(i) if error.line() > 0 => raw[..i].to_string(),
         _ => raw.clone(),
     };
+    // A reader that knows the field a wrong value belongs to says so first ("field `separator`: invalid type …").
+    let (path, message) = match message.strip_prefix("field `").and_then(|rest| rest.split_once("`: ")) {
+        Some((field, rest)) if !path.is_empty() => (format!("{path}.{field}"), rest.to_string()),
+        Some((field, rest)) => (field.to_string(), rest.to_string()),
+        None => (path.to_string(), message),
+    };
+    let path = path.as_str();
     let (code, path, sentence, fix) = if error.is_syntax() || error.is_eof() {
         (
             "input.syntax",
@@ -105,7 +108,7 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
                 .to_string(),
         )
     } else if let Some(field) = between(&message, "unknown field `", "`") {
-        // serde_path_to_error already ends the path with the unknown key.
+        // The path read from the text already ends with the unknown key.
         let full = if path == field || path.ends_with(&format!(".{field}")) {
             path.to_string()
         } else if path.is_empty() {

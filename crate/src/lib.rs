@@ -55,6 +55,7 @@ pub mod explain;
 pub mod field;
 pub mod http;
 pub mod input;
+mod json_path;
 pub mod mapping;
 pub mod preset;
 pub mod scope;

@@ -3,6 +3,7 @@
 import { core, errorRecord } from './core';
 import { isRequest } from './messages';
 import { handle } from './service';
+import { OVERLAY_PORT } from './overlay/channel';
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
@@ -19,6 +20,26 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
     .then(sendResponse)
     .catch((e: unknown) => sendResponse({ ok: false, error: errorRecord(e) }));
   return true; // the reply is asynchronous
+});
+
+// The overlay's checks arrive on a long-lived port (see overlay/channel.ts). Only form checks, only from this
+// extension's content scripts; anything else closes the port.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== OVERLAY_PORT || port.sender?.id !== chrome.runtime.id) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((message: unknown) => {
+    const { id, request } = (message ?? {}) as { id?: unknown; request?: unknown };
+    if (typeof id !== 'number' || !isRequest(request) || request.type !== 'zck:check-form') {
+      port.disconnect();
+      return;
+    }
+    const answer = (reply: unknown) => {
+      try { port.postMessage({ id, reply }); } catch { /* the page went away */ }
+    };
+    handle(request).then(answer, (e: unknown) => answer({ ok: false, error: errorRecord(e) }));
+  });
 });
 
 // Compile the Wasm early so the first overlay request is fast.

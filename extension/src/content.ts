@@ -6,6 +6,7 @@ import { findFields, isConnectionForm, type FieldElement, type FieldKey } from '
 import { fillField, readConfig } from './overlay/read';
 import { mount, place, render, showError, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
+import { askCheck } from './overlay/channel';
 
 let fields: Partial<Record<FieldKey, FieldElement>> = {};
 let view: View | null = null;
@@ -48,7 +49,7 @@ async function check(): Promise<void> {
   pendingInputAt = null;
   let reply: Reply<'zck:check-form'>;
   try {
-    reply = await (chrome.runtime.sendMessage({ type: 'zck:check-form', config, pageUrl: location.href }) as Promise<Reply<'zck:check-form'>>);
+    reply = await askCheck({ type: 'zck:check-form', config, pageUrl: location.href });
   } catch (e) {
     if (view) showError(view, `The extension's service worker did not answer (${e instanceof Error ? e.message : String(e)}).`);
     return;

@@ -136,3 +136,29 @@ test('strict page CSP: the overlay still works through the service worker', asyn
   assert.equal(o.via, 'sw');
   await page.close();
 });
+
+test('the service worker stopping between keystrokes does not lose a check (the overlay reconnects)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections/connection-form');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  await page.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.fill('#s5', 'my-client');
+  await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the client-id finding');
+  // Chrome stops an idle extension service worker; that closes the overlay's port. Stop it the same way.
+  // DevTools' "Stop" on the worker, from a page of the extension's own origin; its state comes back as events.
+  const own = await browser.context.newPage();
+  await own.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const cdp = await browser.context.newCDPSession(own);
+  const stopped = new Promise((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    if (e.versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+  }));
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('the worker did not stop')), 5000))]);
+  await page.fill('#s5', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await waitFor(page, (x) => !x.markers.clientId, 'the client-id finding to clear after the worker restarted');
+  await page.fill('#s5', 'still-not-a-zoho-client');
+  await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the finding again on the new port');
+  await own.close();
+  await page.close();
+});

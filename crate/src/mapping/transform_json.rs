@@ -59,16 +59,16 @@ enum Rest {
 
 impl<'de> Deserialize<'de> for Transform {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Like the derive, the fields are read after the whole object (an error's position is after its `}`).
-        let (op, rest) = deserializer.deserialize_any(TransformVisitor)?;
-        build(op, rest).map_err(D::Error::custom)
+        // The fields are read once the whole object is (`op` may come last); an error is reported from inside the
+        // object, so its position (and the path read from it) is the transform's. A wrong value names its field.
+        deserializer.deserialize_any(TransformVisitor)
     }
 }
 
 struct TransformVisitor;
 
 impl<'de> Visitor<'de> for TransformVisitor {
-    type Value = (usize, Rest);
+    type Value = Transform;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("internally tagged enum Transform")
@@ -82,7 +82,7 @@ impl<'de> Visitor<'de> for TransformVisitor {
         while let Some(value) = seq.next_element::<Value>()? {
             rest.push(value);
         }
-        Ok((op, Rest::Seq(rest)))
+        build(op, Rest::Seq(rest)).map_err(A::Error::custom)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -102,7 +102,7 @@ impl<'de> Visitor<'de> for TransformVisitor {
         let Some(op) = op else {
             return Err(A::Error::missing_field("op"));
         };
-        Ok((op, Rest::Map(rest)))
+        build(op, Rest::Map(rest)).map_err(A::Error::custom)
     }
 }
 
@@ -129,7 +129,7 @@ fn read_fields(
                     return Err(Error::duplicate_field(names[i]));
                 }
                 seen[i] = true;
-                set(i, value)?;
+                set(i, value).map_err(|e| in_field(names[i], &e))?;
             }
             for ((name, seen), optional) in names.iter().zip(&seen).zip(optional) {
                 if !seen && !optional {
@@ -143,7 +143,7 @@ fn read_fields(
             let mut items = items.into_iter();
             for (i, optional) in optional.iter().enumerate() {
                 match items.next() {
-                    Some(value) => set(i, value)?,
+                    Some(value) => set(i, value).map_err(|e| in_field(names[i], &e))?,
                     None if *optional => {}
                     None => {
                         let n = names.len();
@@ -159,6 +159,11 @@ fn read_fields(
             end_of_seq(count, names.len().min(count))
         }
     }
+}
+
+/// A wrong value of field `name`, worded so that `crate::input` adds the field to the path ("field `name`: …").
+fn in_field(name: &str, error: &Error) -> Error {
+    Error::custom(format_args!("field `{name}`: {error}"))
 }
 
 /// serde's check that an array has no items left: "invalid length N, expected M elements in sequence".
@@ -459,10 +464,11 @@ mod tests {
         r#"{"op":"case","to":"upper",}"#,
     ];
 
-    fn as_text<T: Serialize>(r: Result<Vec<T>, crate::input::InputError>) -> String {
+    /// The value read, or the finding without its path and position: those differ on purpose (below).
+    fn as_text<T: Serialize>(r: &Result<Vec<T>, crate::input::InputError>) -> String {
         match r {
-            Ok(v) => serde_json::to_string(&v).unwrap(),
-            Err(e) => format!("{:?}", e.diagnostic),
+            Ok(v) => serde_json::to_string(v).unwrap(),
+            Err(e) => format!("{} | {} | {}", e.diagnostic.code, e.diagnostic.message, e.diagnostic.fix),
         }
     }
 
@@ -470,13 +476,20 @@ mod tests {
     fn reads_and_refuses_exactly_like_the_serde_derive() {
         for case in CASES {
             let text = format!("[{{\"op\":\"trim\"}},\n {case}]");
-            let ours = as_text(parse_json_text::<Vec<super::super::Transform>>(&text));
-            let derived = as_text(parse_json_text::<Vec<Transform>>(&text));
-            assert_eq!(ours, derived, "text: {case}");
+            let ours = parse_json_text::<Vec<super::super::Transform>>(&text);
+            let derived = parse_json_text::<Vec<Transform>>(&text);
+            assert_eq!(as_text(&ours), as_text(&derived), "text: {case}");
+            // The derive's error surfaces after the array has moved on (its path is the array's, or the next
+            // item's); ours is reported from inside the transform, so the path names it.
+            if let Err(e) = &ours {
+                if e.diagnostic.code != "input.syntax" {
+                    assert!(e.diagnostic.path.starts_with("[1]"), "{case}: {:?}", e.diagnostic.path);
+                }
+            }
             if let Ok(value) = serde_json::from_str::<Value>(&text) {
-                let ours = as_text(parse_json_value::<Vec<super::super::Transform>>(value.clone()));
-                let derived = as_text(parse_json_value::<Vec<Transform>>(value));
-                assert_eq!(ours, derived, "value: {case}");
+                let ours = parse_json_value::<Vec<super::super::Transform>>(value.clone());
+                let derived = parse_json_value::<Vec<Transform>>(value);
+                assert_eq!(as_text(&ours), as_text(&derived), "value: {case}");
             }
         }
     }

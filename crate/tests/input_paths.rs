@@ -1,0 +1,49 @@
+//! A wrong input names the field where it went wrong, however deep: the path (`fields[1].transforms[1].op`) and the
+//! kind of finding for each case of `data/input/paths.json`, through the same reader the npm package and the CLI use.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use serde::Deserialize;
+use zoho_connector_kit::input::{parse_json_text, InputError};
+use zoho_connector_kit::webhook::WebhookInput;
+use zoho_connector_kit::{AuthorizationInput, ConnectionConfigInput, FieldMapping};
+
+#[derive(Deserialize)]
+struct Case {
+    input: String,
+    json: String,
+    code: String,
+    path: String,
+}
+
+fn read(input: &str, json: &str) -> Option<InputError> {
+    match input {
+        "authorization" => parse_json_text::<AuthorizationInput>(json).err(),
+        "connection" => parse_json_text::<ConnectionConfigInput>(json).err(),
+        "mapping" => parse_json_text::<FieldMapping>(json).err(),
+        "webhook" => parse_json_text::<WebhookInput>(json).err(),
+        other => panic!("unknown input kind {other}"),
+    }
+}
+
+#[test]
+fn every_wrong_input_names_its_field() {
+    let cases: Vec<Case> = serde_json::from_str(include_str!("data/input/paths.json")).unwrap();
+    assert!(cases.len() >= 15);
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let Some(err) = read(&case.input, &case.json) else {
+            wrong.push(format!("{}: accepted {}", case.input, case.json));
+            continue;
+        };
+        let d = &err.diagnostic;
+        if d.code != case.code || d.path != case.path {
+            wrong.push(format!(
+                "{} {}: got {} at {:?} ({}), want {} at {:?}",
+                case.input, case.json, d.code, d.path, d.message, case.code, case.path
+            ));
+        }
+        assert!(d.line.is_some() && d.column.is_some(), "{}: no position", case.json);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
