@@ -47,7 +47,7 @@ const input = { dataCenter: 'eu', clientId: '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0
 add('buildAuthorizationUrl via npm', perSecond(() => zck.buildAuthorizationUrl(input)), 'calls/s');
 
 // Deluge check and format of the ~2,000-line corpus file: through the npm package (Wasm in Node) and natively
-// (`cargo bench --bench deluge`, release profile). Issue 4's target: check <= 5 ms.
+// (`cargo bench --bench deluge`, release profile). Issue 8's target: check <= 5 ms.
 const CHECK_TARGET_MS = 5;
 const large = readFileSync(join(ROOT, 'crate', 'tests', 'data', 'deluge', 'corpus', 'large_sync.dg'), 'utf8');
 const largeNote = `large_sync.dg, ${large.split('\n').length - 1} lines, ${(large.length / 1024).toFixed(0)} KiB`;
