@@ -82,9 +82,9 @@ pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 fn closer(open: &str) -> &'static str {
-    match open {
-        "(" => ")",
-        "[" => "]",
+    match open.as_bytes() {
+        [b'('] => ")",
+        [b'['] => "]",
         _ => "}",
     }
 }
@@ -94,10 +94,10 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
     let mut stack: Vec<&Token<'_>> = Vec::new();
     let mut found = Vec::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
-        match t.text {
-            "(" | "[" | "{" => stack.push(t),
-            ")" | "]" | "}" => match stack.last() {
-                Some(open) if closer(open.text) == t.text => {
+        match t.text.as_bytes() {
+            [b'(' | b'[' | b'{'] => stack.push(t),
+            [b')' | b']' | b'}'] => match stack.last() {
+                Some(open) if t.is(closer(open.text)) => {
                     stack.pop();
                 }
                 Some(open) => {
@@ -115,7 +115,7 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
                         .at(t.line, t.column),
                     );
                     // Recover: if the closer matches something further down, unwind to it.
-                    if let Some(i) = stack.iter().rposition(|o| closer(o.text) == t.text) {
+                    if let Some(i) = stack.iter().rposition(|o| t.is(closer(o.text))) {
                         stack.truncate(i);
                     }
                 }

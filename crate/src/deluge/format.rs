@@ -90,11 +90,11 @@ pub fn format_answer(text: &str) -> Formatted {
 }
 
 fn is_open(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.text, "(" | "[" | "{")
+    t.kind == TokenKind::Punct && matches!(t.text.as_bytes(), [b'(' | b'[' | b'{'])
 }
 
 fn is_close(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.text, ")" | "]" | "}")
+    t.kind == TokenKind::Punct && matches!(t.text.as_bytes(), [b')' | b']' | b'}'])
 }
 
 /// The space between two significant tokens on one line.
@@ -102,10 +102,10 @@ fn space_between(prev: &Token<'_>, prev_role: Role, cur: &Token<'_>, cur_role: R
     if prev_role == Role::Unary || prev_role == Role::Tight || cur_role == Role::Tight {
         return Sep::None;
     }
-    if prev.kind == TokenKind::Punct && matches!(prev.text, "(" | "[" | "{" | ".") {
+    if prev.kind == TokenKind::Punct && matches!(prev.text.as_bytes(), [b'(' | b'[' | b'{' | b'.']) {
         return Sep::None;
     }
-    if cur.kind == TokenKind::Punct && matches!(cur.text, ")" | "]" | "}" | "," | ";" | "." | ":") {
+    if cur.kind == TokenKind::Punct && matches!(cur.text.as_bytes(), [b')' | b']' | b'}' | b',' | b';' | b'.' | b':']) {
         return Sep::None;
     }
     if cur.is("(") {

@@ -140,6 +140,10 @@ pub fn string_literal(s: &str) -> String {
 /// ```
 pub fn read_string_literal(literal: &str) -> Option<String> {
     let inner = literal.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.bytes().any(|b| b == b'\\' || b == b'"') {
+        // Nothing to unescape (most literals): one copy instead of a push per character.
+        return Some(inner.to_string());
+    }
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {

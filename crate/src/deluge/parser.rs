@@ -237,8 +237,8 @@ pub struct Parsed<'a> {
 /// ```
 pub fn parse(text: &str) -> Parsed<'_> {
     let lexed = lex(text);
-    let sig: Vec<usize> =
-        lexed.tokens.iter().enumerate().filter(|(_, t)| !t.kind.is_comment()).map(|(i, _)| i).collect();
+    let mut sig: Vec<usize> = Vec::with_capacity(lexed.tokens.len());
+    sig.extend(lexed.tokens.iter().enumerate().filter(|(_, t)| !t.kind.is_comment()).map(|(i, _)| i));
     let mut p = Parser {
         roles: vec![Role::Plain; lexed.tokens.len()],
         tokens: lexed.tokens,
@@ -291,14 +291,17 @@ fn describe(t: Option<&Token<'_>>) -> String {
 }
 
 impl<'a> Parser<'a> {
+    #[inline(always)]
     fn index(&self) -> usize {
         self.sig.get(self.pos).copied().unwrap_or(self.tokens.len())
     }
 
+    #[inline(always)]
     fn peek_at(&self, offset: usize) -> Option<&Token<'a>> {
         self.sig.get(self.pos + offset).and_then(|&i| self.tokens.get(i))
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<&Token<'a>> {
         self.peek_at(0)
     }
@@ -392,16 +395,17 @@ impl<'a> Parser<'a> {
             if depth == 0 && self.pos > start && t.newlines_before > 0 && starts_statement(&t) {
                 return;
             }
-            match t.text {
-                "(" | "[" | "{" if t.kind == TokenKind::Punct => depth += 1,
-                ")" | "]" if t.kind == TokenKind::Punct => depth = depth.saturating_sub(1),
-                "}" if t.kind == TokenKind::Punct => {
+            let punct: &[u8] = if t.kind == TokenKind::Punct { t.text.as_bytes() } else { &[] };
+            match punct {
+                [b'(' | b'[' | b'{'] => depth += 1,
+                [b')' | b']'] => depth = depth.saturating_sub(1),
+                [b'}'] => {
                     if depth == 0 {
                         return;
                     }
                     depth -= 1;
                 }
-                ";" if t.kind == TokenKind::Punct && depth == 0 => {
+                [b';'] if depth == 0 => {
                     self.pos += 1;
                     return;
                 }
@@ -741,16 +745,13 @@ impl<'a> Parser<'a> {
         e
     }
 
-    fn binary(&mut self, level: usize) -> Expr {
-        const LEVELS: [&[&str]; 6] =
-            [&["||"], &["&&"], &["==", "!="], &["<", ">", "<=", ">="], &["+", "-"], &["*", "/", "%"]];
-        let Some(ops) = LEVELS.get(level) else { return self.unary() };
+    /// Binary operators of precedence `min` and above, left-associative (precedence climbing: one call per
+    /// operand instead of one per precedence level).
+    fn binary(&mut self, min: u8) -> Expr {
         let tok = self.index();
-        let mut left = self.binary(level + 1);
+        let mut left = self.unary();
         while let Some(t) = self.peek().copied() {
-            if t.kind != TokenKind::Punct || !ops.contains(&t.text) {
-                break;
-            }
+            let Some(level) = binary_level(&t).filter(|&l| l >= min) else { break };
             self.take(Role::Plain);
             let right = self.binary(level + 1);
             left = Expr {
@@ -854,7 +855,7 @@ impl<'a> Parser<'a> {
                 ExprKind::DateTime(t.text.to_string())
             }
             TokenKind::Ident => return self.word(t, tok),
-            TokenKind::Punct if t.text == "(" => {
+            TokenKind::Punct if t.is("(") => {
                 self.take(Role::Plain);
                 let e = self.expression();
                 if !self.eat(")", Role::Plain) {
@@ -862,7 +863,7 @@ impl<'a> Parser<'a> {
                 }
                 return e;
             }
-            TokenKind::Punct if t.text == "{" || t.text == "[" => return self.collection(tok),
+            TokenKind::Punct if t.is("{") || t.is("[") => return self.collection(tok),
             TokenKind::Unknown => {
                 // Already reported by the lexer.
                 self.take(Role::Plain);
@@ -958,9 +959,69 @@ impl<'a> Parser<'a> {
 }
 
 fn is_assign_op(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.text, "=" | "+=" | "-=" | "*=" | "/=")
+    t.kind == TokenKind::Punct && matches!(t.text.as_bytes(), [b'='] | [b'+' | b'-' | b'*' | b'/', b'='])
+}
+
+/// Precedence of a binary operator, loosest first: `||`, `&&`, `== !=`, `< > <= >=`, `+ -`, `* / %`.
+fn binary_level(t: &Token<'_>) -> Option<u8> {
+    if t.kind != TokenKind::Punct {
+        return None;
+    }
+    Some(match t.text.as_bytes() {
+        [b'|', b'|'] => 0,
+        [b'&', b'&'] => 1,
+        [b'=' | b'!', b'='] => 2,
+        [b'<' | b'>'] | [b'<' | b'>', b'='] => 3,
+        [b'+' | b'-'] => 4,
+        [b'*' | b'/' | b'%'] => 5,
+        _ => return None,
+    })
 }
 
 fn starts_statement(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Ident && matches!(t.text, "if" | "for" | "info" | "return")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The expression of `x = …;` written with full parentheses and its first-token index: `(a+(b*c))@2`.
+    fn shape(e: &Expr) -> String {
+        let inner = match &e.kind {
+            ExprKind::Name(n) | ExprKind::Number(n) => n.clone(),
+            ExprKind::Unary { op, operand } => format!("({op}{})", shape(operand)),
+            ExprKind::Binary { op, left, right } => format!("({}{op}{})", shape(left), shape(right)),
+            ExprKind::Call { callee, args } => {
+                format!("{}[{}]", shape(callee), args.iter().map(shape).collect::<Vec<_>>().join(","))
+            }
+            other => format!("{other:?}"),
+        };
+        format!("{inner}@{}", e.tok)
+    }
+
+    fn value_shape(text: &str) -> String {
+        let p = parse(text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        match &p.statements[0].kind {
+            StmtKind::Assign { value, .. } => shape(value),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn binary_operators_bind_by_precedence_and_associate_left() {
+        assert_eq!(
+            value_shape("x = a || b && c == d < e + f * g;"),
+            "(a@2||(b@4&&(c@6==(d@8<(e@10+(f@12*g@14)@12)@10)@8)@6)@4)@2"
+        );
+        assert_eq!(value_shape("x = a - b - c;"), "((a@2-b@4)@2-c@6)@2");
+        assert_eq!(value_shape("x = a * b + c * d;"), "((a@2*b@4)@2+(c@6*d@8)@6)@2");
+        assert_eq!(value_shape("x = a == b != c;"), "((a@2==b@4)@2!=c@6)@2");
+        assert_eq!(
+            value_shape("x = -a + f(b, c % d) <= 2 || !e;"),
+            "((((-a@3)@2+f@5[b@7,(c@9%d@11)@9]@5)@2<=2@14)@2||(!e@17)@16)@2"
+        );
+        assert_eq!(value_shape("x = a + (b || c) * d;"), "(a@2+((b@5||c@7)@5*d@10)@4)@2");
+    }
 }

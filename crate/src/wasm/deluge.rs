@@ -125,5 +125,14 @@ pub fn check_deluge(text: &str) -> Result<JsValue, JsValue> {
 /// Formats Deluge text.
 #[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
 pub fn format_deluge(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&format::format_answer(text))
+    let answer = format::format_answer(text);
+    let Some(formatted) = &answer.formatted else { return to_js(&answer) };
+    // The same object `to_js` would build, but the script goes over as one JS string: as JSON text it would be
+    // escaped, copied and parsed again, which took ~0.4 ms of ~2.5 ms for a 64 KiB script (issue 8).
+    let object = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    set("formatted", &JsValue::from_str(formatted))?;
+    set("changed", &JsValue::from_bool(answer.changed))?;
+    set("diagnostics", &to_js(&answer.diagnostics)?)?;
+    Ok(object.into())
 }
