@@ -48,6 +48,7 @@ async function check(): Promise<void> {
   const inputAt = pendingInputAt;
   pendingInputAt = null;
   let reply: Reply<'zck:check-form'>;
+  const sentAt = performance.now();
   try {
     reply = await askCheck({ type: 'zck:check-form', config, pageUrl: location.href });
   } catch (e) {
@@ -66,6 +67,7 @@ async function check(): Promise<void> {
   view.host.dataset.seq = String(mine);
   view.host.dataset.renderMs = (performance.now() - repliedAt).toFixed(2);
   view.host.dataset.checkMs = reply.checkMs.toFixed(3);
+  view.host.dataset.roundTripMs = (repliedAt - sentAt).toFixed(2);
   // Keystroke to findings painted: measured at the next frame after the render.
   if (inputAt !== null) {
     const host = view.host;
