@@ -214,7 +214,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
         },
     };
 
-    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut diagnostics);
     let url = match (data_center, client_id, scopes, redirect) {
         (Some(dc), Some(id), Some(scopes), Some(redirect)) if !Diagnostic::has_errors(&diagnostics) => {
             let mut url = crate::url_text::parse(&data_center::lookup(dc).authorize_url()).ok();

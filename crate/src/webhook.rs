@@ -186,7 +186,7 @@ pub fn validate_webhook(input: &WebhookInput) -> WebhookCheck {
     let module = check_module(input.module.as_deref(), &mut out);
     check_parameters(&input.custom_parameters, &mut out);
     check_fields(&input.fields, &mut out);
-    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut out);
 
     let ok = !Diagnostic::has_errors(&out);
     let trigger = input.trigger.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or("create");

@@ -123,7 +123,7 @@ pub fn validate_connection(input: &ConnectionConfigInput) -> ConnectionReport {
     check_preset_and_version(input, &mut out);
 
     // Errors first, then warnings, then notes; the order of checks within a severity is kept.
-    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut out);
     let summary = summarize(input, auth, &provider, &resolved, &out);
     ConnectionReport { diagnostics: out, summary }
 }

@@ -195,7 +195,7 @@ pub fn validate_mapping(
             }
         }
     }
-    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut out);
     out
 }
 

@@ -316,7 +316,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
                 .with_fix("Do not paste this output into tickets, chats or logs; set reveal to false to mask them."),
         );
     }
-    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut diagnostics);
     TokenRequests { data_center, revealed: reveal, exchange, refresh, revoke, diagnostics }
 }
 

@@ -325,7 +325,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     if let Some(call) = input.call_url.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         check_call_url(call, out.api_domain.as_deref(), &mut out.diagnostics);
     }
-    out.diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut out.diagnostics);
     out
 }
 

@@ -149,7 +149,7 @@ pub fn validate_mapping(
     let (schema, mut findings) = schema(crm_schema)?;
     let source: Option<SourceSchema> = optional(source_schema)?;
     findings.extend(mapping::validate_mapping(&mapping, &schema, source.as_ref()));
-    findings.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut findings);
     to_js(&findings)
 }
 
@@ -200,7 +200,7 @@ pub fn resolve_crm_schema(
         diagnostics: Vec<Diagnostic>,
     }
     let (schema, mut diagnostics) = schema(crm_schema)?;
-    diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    crate::diagnostic::sort_by_severity(&mut diagnostics);
     to_js(&Resolved { schema, diagnostics })
 }
 
