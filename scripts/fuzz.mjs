@@ -13,7 +13,7 @@ import { ROOT, ENV } from './lib.mjs';
 
 const DATA = join(ROOT, 'crate', 'tests', 'data');
 const FUZZ = join(ROOT, 'fuzz');
-export const TARGETS = ['connection_config', 'mapping', 'deluge', 'explain', 'data_center'];
+export const TARGETS = ['connection_config', 'mapping', 'mapping_json', 'deluge', 'explain', 'data_center'];
 
 const json = (p) => JSON.parse(readFileSync(join(DATA, p), 'utf8'));
 const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -27,6 +27,8 @@ function seeds() {
   return {
     connection_config: json('connections/cases.json').map((c) => text(c.config)),
     mapping: [...apply, ...validate].map((c) => JSON.stringify({ crm: c.crm, mapping: c.mapping, records: c.records ?? [] })),
+    // The records alone, for the reader of `apply_mapping_to_json` (keys a…j are the ones its harness maps).
+    mapping_json: [...apply.map((c) => JSON.stringify(c.records ?? [])), readFileSync(join(DATA, 'fuzz-regressions', 'mapping_json-every-kind-of-value.json'), 'utf8')],
     deluge: [
       ...json('deluge/check.json').map((c) => c.text),
       ...json('deluge/format.json').flatMap((c) => [c.input, c.output]),

@@ -12,7 +12,7 @@ use zoho_connector_kit::deluge::{check_deluge, coql::check_coql, format_deluge};
 use zoho_connector_kit::field::{builtin, CrmSchemaInput};
 use zoho_connector_kit::input::parse_json_text;
 use zoho_connector_kit::input::parse_json_value;
-use zoho_connector_kit::mapping::generate_mapping_deluge;
+use zoho_connector_kit::mapping::{apply_mapping_to_json, generate_mapping_deluge};
 use zoho_connector_kit::token::{check_throttle, ThrottleInput};
 use zoho_connector_kit::{
     apply_mapping, build_authorization_url, build_token_requests, explain_error, parse_token_response,
@@ -26,6 +26,7 @@ pub fn run(target: &str, data: &[u8]) -> bool {
     match (target, text) {
         ("connection_config", Ok(t)) => connection_config(t),
         ("mapping", Ok(t)) => mapping(t),
+        ("mapping_json", Ok(t)) => mapping_json(t),
         ("deluge", Ok(t)) => deluge(t),
         ("data_center", Ok(t)) => data_center(t),
         ("throttle", Ok(t)) => throttle(t),
@@ -75,6 +76,37 @@ pub fn mapping(text: &str) {
     if let Some(deluge) = out.deluge {
         let found = check_deluge(&deluge);
         assert!(!Diagnostic::has_errors(&found), "generated Deluge fails the checker:\n{deluge}\n{found:#?}");
+    }
+}
+
+/// A mapping that reaches every kind of value the records reader meets: short keys a fuzzer finds, nested paths
+/// and array items, and each transform that reads numbers, dates, booleans and text.
+const MAPPING_JSON_SPEC: &str = r#"{"module": "Leads", "fields": [
+  {"source": "a", "target": "Last_Name", "transforms": [{"op": "trim"}, {"op": "case", "to": "upper"}]},
+  {"source": "b", "target": "Annual_Revenue", "transforms": [{"op": "parseNumber", "groupSeparator": ","}]},
+  {"source": "c", "target": "No_of_Employees"},
+  {"source": "d", "target": "Email_Opt_Out", "transforms": [{"op": "parseBoolean"}]},
+  {"source": "e.f", "target": "Email", "transforms": [{"op": "trim"}, {"op": "case", "to": "lower"}]},
+  {"source": "g[0]", "target": "Phone"},
+  {"source": "a", "target": "Description", "transforms": [{"op": "concat", "with": ["b", "e.f"], "separator": " "}]},
+  {"source": "h", "target": "Lead_Source", "transforms": [{"op": "valueMap", "map": {"x": "Web", "1": "Partner"}}]},
+  {"source": "i", "target": "Website", "transforms": [{"op": "default", "value": "https://example.com"}]},
+  {"source": "j", "target": "Company", "transforms": [{"op": "formatDate", "format": "yyyy-MM-dd"}]},
+  {"source": "b", "target": "First_Name", "transforms": [{"op": "parseNumber"}, {"op": "formatNumber", "decimalPlaces": 1}]}
+]}"#;
+
+/// Records as JSON text → `apply_mapping_to_json` (its own fast reader and writer) against serde_json's reader and
+/// `apply_mapping`: the same answer text to the byte, or the same finding.
+pub fn mapping_json(text: &str) {
+    let mapping: FieldMapping = parse_json_text(MAPPING_JSON_SPEC).unwrap();
+    let Some(schema) = builtin::schema("Leads") else { return };
+    let fast = apply_mapping_to_json(&mapping, &schema, text);
+    let slow = parse_json_text::<Vec<Value>>(text)
+        .map(|records| serde_json::to_string(&apply_mapping(&mapping, &schema, &records)).unwrap());
+    match (fast, slow) {
+        (Ok(fast), Ok(slow)) => assert_eq!(fast, slow, "records {text:?}"),
+        (Err(fast), Err(slow)) => assert_eq!(fast.diagnostic, slow.diagnostic, "records {text:?}"),
+        (fast, slow) => panic!("records {text:?}: the fast path says {fast:?}, serde_json says {slow:?}"),
     }
 }
 
