@@ -1,8 +1,9 @@
 //! `apply_mapping`: source records → CRM payloads in `{"data":[…]}` batches of at most 100, with a finding per
 //! record and field. One bad record never stops the others: it is left out of the batches and reported.
 
-use super::path::{self, Step};
+use super::path;
 use super::record::{read_records, Rec};
+use super::sources::{Slot, Sources};
 use super::spec::{FieldMap, FieldMapping, Transform};
 use super::validate::writes_to_crm;
 use super::value::{self, Out, Val};
@@ -90,8 +91,8 @@ pub fn apply_mapping(mapping: &FieldMapping, schema: &ModuleSchema, records: &[V
     let mut rows: Vec<Value> = Vec::new();
     for (index, record) in records.iter().enumerate() {
         let record = Rec::from_value(record);
-        let mut row = Vec::new();
-        if plan.map_record(index, &record, &mut preview.findings, &mut row) {
+        let (mut row, mut found) = (Vec::new(), Vec::new());
+        if plan.map_record(index, &record, &mut preview.findings, &mut row, &mut found) {
             preview.skipped.push(index);
         } else {
             preview.sent.push(index);
@@ -157,9 +158,9 @@ pub(crate) fn apply_mapping_json(
     // About 24 bytes per key and record (issue 8's Shopify records: 22), so the answer is seldom copied to grow.
     let mut out: Vec<u8> = Vec::with_capacity(records.len().saturating_mul(plan.keys.len() * 24 + 2) + 256);
     out.extend_from_slice(b"{\"batches\":[");
-    let mut row = Vec::new();
+    let (mut row, mut found) = (Vec::new(), Vec::new());
     for (index, record) in records.iter().enumerate() {
-        if plan.map_record(index, record, &mut findings, &mut row) {
+        if plan.map_record(index, record, &mut findings, &mut row, &mut found) {
             skipped.push(index);
             continue;
         }
@@ -221,14 +222,18 @@ struct Planned<'m> {
     info: TypeInfo,
     /// Index of the field in [`Plan::keys`].
     slot: usize,
-    /// The source path's steps; `None` when there is no source or it can never match.
-    source: Option<Vec<Step<'m>>>,
+    /// Where the source's value is found; `None` when there is no source or it can never match.
+    source: Option<Slot>,
     transforms: &'m [Transform],
+    /// For each transform, where its `concat` `with` paths' values are found (empty for other transforms).
+    with: Vec<Vec<Option<Slot>>>,
 }
 
 /// A mapping compiled against a schema: targets resolved, paths read, the output's keys ordered once.
 struct Plan<'m> {
     fields: Vec<Planned<'m>>,
+    /// Every path the fields read, found in a record in one pass.
+    sources: Sources<'m>,
     /// The distinct api_names written, in the order a `serde_json::Map` keeps them (sorted).
     keys: Vec<&'m str>,
     /// The same keys as JSON strings.
@@ -249,31 +254,41 @@ impl<'m> Plan<'m> {
         keys.sort_unstable();
         keys.dedup();
         let slot = |name: &str| keys.binary_search(&name).ok();
+        let mut sources = Sources::new();
         let fields = resolved
             .iter()
             .filter_map(|(map, field)| {
-                Some(Planned {
-                    field,
-                    info: field.data_type.info(),
-                    slot: slot(&field.api_name)?,
-                    source: map.source.as_deref().and_then(|s| path::compile(s.trim())),
-                    transforms: &map.transforms,
-                })
+                let slot = slot(&field.api_name)?;
+                let source = map.source.as_deref().and_then(|s| path::compile(s.trim())).map(|s| sources.add(&s));
+                let with = map
+                    .transforms
+                    .iter()
+                    .map(|t| match t {
+                        Transform::Concat { with, .. } => {
+                            with.iter().map(|p| path::compile(p).map(|s| sources.add(&s))).collect()
+                        }
+                        _ => Vec::new(),
+                    })
+                    .collect();
+                Some(Planned { field, info: field.data_type.info(), slot, source, transforms: &map.transforms, with })
             })
             .collect();
+        sources.finish();
         let mandatory =
             schema.fields.iter().filter(|f| f.mandatory).map(|f| (f.api_name.as_str(), slot(&f.api_name))).collect();
         let quoted_keys = keys.iter().map(|k| serde_json::to_string(k).unwrap_or_default()).collect();
-        Plan { fields, keys, quoted_keys, mandatory, writes: writes_to_crm(mapping) }
+        Plan { fields, sources, keys, quoted_keys, mandatory, writes: writes_to_crm(mapping) }
     }
 
     /// Maps one record into `row` (one slot per key) and adds its findings; true when an error leaves it out.
+    /// `found` is room for the values of the record's source paths.
     fn map_record<'r>(
         &'r self,
         index: usize,
         record: &'r Rec<'r>,
         findings: &mut Vec<RecordFinding>,
         row: &mut Vec<Option<Out<'r>>>,
+        found: &mut Vec<Option<&'r Rec<'r>>>,
     ) -> bool {
         let before = findings.len();
         row.clear();
@@ -293,9 +308,12 @@ impl<'m> Plan<'m> {
             finding("", record.to_value(), "apply.not_an_object", reason, Severity::Error);
             return true;
         }
+        self.sources.resolve(record, found);
+        let found = &*found;
+        let at = |slot: Option<Slot>| slot.and_then(|s| found.get(s).copied().flatten());
         for planned in &self.fields {
             let field = planned.field;
-            let raw = planned.source.as_deref().and_then(|steps| path::follow(record, steps));
+            let raw = at(planned.source);
             if matches!(field.data_type, CrmFieldType::Bigint) {
                 if let Some(n) = raw.and_then(Rec::as_f64).filter(|n| n.abs() > 9_007_199_254_740_992.0) {
                     finding(
@@ -309,8 +327,8 @@ impl<'m> Plan<'m> {
             }
             let mut current = raw.and_then(Val::from_rec);
             let mut failed = false;
-            for t in planned.transforms {
-                if let Err(p) = value::run(t, &mut current, record) {
+            for (t, with) in planned.transforms.iter().zip(&planned.with) {
+                if let Err(p) = value::run(t, &mut current, with.iter().map(|s| at(*s))) {
                     let shown = current.as_ref().map_or(Value::Null, Val::to_json);
                     finding(&field.api_name, shown, p.code, format!("{}: {}", t.name(), p.reason), Severity::Error);
                     failed = true;

@@ -36,6 +36,7 @@ mod decimal;
 mod deluge;
 mod path;
 mod record;
+mod sources;
 mod spec;
 mod suggestion;
 mod transform_json;

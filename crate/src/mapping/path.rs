@@ -1,5 +1,6 @@
 //! Source paths: `customer.email`, `line_items[0].sku`, `note_attributes[2].value`.
 
+#[cfg(test)]
 use super::record::Rec;
 
 /// One step of a path.
@@ -54,7 +55,8 @@ pub(crate) fn compile(path: &str) -> Option<Vec<Step<'_>>> {
     Some(out)
 }
 
-/// The value at compiled steps; `None` when any step is missing.
+/// The value at compiled steps; `None` when any step is missing (mappings find theirs through `Sources`).
+#[cfg(test)]
 pub(crate) fn follow<'r, 'a>(record: &'r Rec<'a>, steps: &[Step<'_>]) -> Option<&'r Rec<'a>> {
     let mut current = record;
     for step in steps {
@@ -67,6 +69,7 @@ pub(crate) fn follow<'r, 'a>(record: &'r Rec<'a>, steps: &[Step<'_>]) -> Option<
 }
 
 /// The value at a dotted path with optional `[n]` indexes; `None` when any step is missing.
+#[cfg(test)]
 pub(crate) fn lookup<'r, 'a>(record: &'r Rec<'a>, path: &str) -> Option<&'r Rec<'a>> {
     follow(record, &compile(path)?)
 }

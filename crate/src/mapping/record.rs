@@ -49,6 +49,7 @@ impl<'a> Rec<'a> {
     }
 
     /// The value of `key` in an object.
+    #[cfg(test)]
     pub(crate) fn get(&self, key: &str) -> Option<&Rec<'a>> {
         match self {
             Rec::Object(o) => {

@@ -4,7 +4,6 @@
 
 use super::datetime::{self, Stamp};
 use super::decimal::Decimal;
-use super::path;
 use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
 use super::trim::{is_space, trim};
@@ -143,23 +142,23 @@ enum Next<'r> {
     Becomes(Option<Val<'r>>),
 }
 
-/// Runs one transform on `slot`. `record` is the whole source record (for `concat`). On a problem, `slot` keeps
-/// the value the transform refused, for the finding.
+/// Runs one transform on `slot`. `with` are the record's values at `concat`'s `with` paths, in order (`None`:
+/// missing). On a problem, `slot` keeps the value the transform refused, for the finding.
 pub(crate) fn run<'r>(
     transform: &'r Transform,
     slot: &mut Option<Val<'r>>,
-    record: &'r Rec<'r>,
+    with: impl Iterator<Item = Option<&'r Rec<'r>>>,
 ) -> Result<(), Problem> {
     use Transform as T;
     let Some(v) = slot.take() else {
         *slot = match transform {
             T::Default { value } => Val::from_json(value),
-            T::Concat { with, separator } => concat(None, with, separator.as_deref(), record),
+            T::Concat { separator, .. } => concat(None, with, separator.as_deref()),
             _ => None,
         };
         return Ok(());
     };
-    match next(transform, &v, record) {
+    match next(transform, &v, with) {
         Ok(Next::Same) => *slot = Some(v),
         Ok(Next::Becomes(n)) => *slot = n,
         Err(p) => {
@@ -170,7 +169,11 @@ pub(crate) fn run<'r>(
     Ok(())
 }
 
-fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Result<Next<'r>, Problem> {
+fn next<'r>(
+    transform: &'r Transform,
+    v: &Val<'r>,
+    with: impl Iterator<Item = Option<&'r Rec<'r>>>,
+) -> Result<Next<'r>, Problem> {
     use Next::{Becomes, Same};
     use Transform as T;
     let becomes = |v: Val<'r>| Ok(Becomes(Some(v)));
@@ -307,7 +310,7 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
                 },
             }
         }
-        T::Concat { with, separator } => Ok(Becomes(concat(Some(v), with, separator.as_deref(), record))),
+        T::Concat { separator, .. } => Ok(Becomes(concat(Some(v), with, separator.as_deref()))),
         T::Split { separator } => match v {
             Val::Text(s) => becomes(Val::Array(
                 s.split(separator.as_str())
@@ -332,7 +335,11 @@ fn next<'r>(transform: &'r Transform, v: &Val<'r>, record: &'r Rec<'r>) -> Resul
     }
 }
 
-fn concat<'r>(first: Option<&Val<'_>>, with: &[String], separator: Option<&str>, record: &Rec<'_>) -> Option<Val<'r>> {
+fn concat<'r, 'w>(
+    first: Option<&Val<'_>>,
+    with: impl Iterator<Item = Option<&'w Rec<'w>>>,
+    separator: Option<&str>,
+) -> Option<Val<'r>> {
     // The parts that are not blank, joined into one String as they come.
     let mut joined: Option<String> = None;
     let mut add = |part: &str| {
@@ -350,8 +357,8 @@ fn concat<'r>(first: Option<&Val<'_>>, with: &[String], separator: Option<&str>,
     if let Some(text) = first.and_then(Val::as_text) {
         add(&text);
     }
-    for p in with {
-        if let Some(v) = path::lookup(record, p).and_then(Val::from_rec) {
+    for found in with {
+        if let Some(v) = found.and_then(Val::from_rec) {
             if let Some(text) = v.as_text() {
                 add(&text);
             }
