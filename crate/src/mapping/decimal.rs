@@ -188,6 +188,40 @@ impl Decimal {
                 return Some(Number::from(n));
             }
         }
+        if let Some(float) = self.short_float() {
+            return Number::from_f64(float);
+        }
+        self.checked_json_number()
+    }
+
+    /// The float of a decimal in its shortest text (no leading integer zero, no trailing fraction zero) with at
+    /// most 15 digits, without reading or printing text (issue 8: that was most of a currency field's cost). Up
+    /// to 15 digits every decimal is the one shortest text of its nearest float (DBL_DIG), so that float prints
+    /// back as these digits and [`Decimal::checked_json_number`] would take it. The value is `m / 10^k`, both
+    /// exact in a float: one correctly rounded division, the float parser's own fast path.
+    fn short_float(&self) -> Option<f64> {
+        const POWERS: [f64; 16] =
+            [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        let (negative, int, frac) = self.parts();
+        let int = int.as_bytes();
+        let frac = frac.as_bytes();
+        let shortest = (int == b"0" || int.first().is_some_and(|d| *d != b'0')) && frac.last() != Some(&b'0');
+        if !shortest || int.len() + frac.len() > 15 {
+            return None;
+        }
+        let mut m: u64 = 0;
+        for d in int.iter().chain(frac) {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            m = m * 10 + u64::from(d - b'0');
+        }
+        let float = m as f64 / POWERS.get(frac.len())?;
+        Some(if negative { -float } else { float })
+    }
+
+    /// [`Decimal::to_json_number`] by reading the text as a float and comparing the text the float prints.
+    fn checked_json_number(&self) -> Option<Number> {
         let float: f64 = self.0.parse().ok()?;
         let number = Number::from_f64(float)?;
         // The text serde_json prints for the float (its `Display` and its serializer share one formatter), on the
@@ -208,6 +242,40 @@ impl Decimal {
 #[cfg(test)]
 mod tests {
     use super::Decimal;
+
+    #[test]
+    fn short_floats_are_what_the_float_check_gives() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = 0;
+        for _ in 0..200_000 {
+            let r = next();
+            let digits = (r % 17) as usize + 1;
+            let point = (r >> 8) as usize % (digits + 1);
+            let mut text: String = (0..digits).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+            text.insert(point, '.');
+            if r & (1 << 40) != 0 {
+                text.insert(0, '-');
+            }
+            let Some(d) = Decimal::parse(&text) else { continue };
+            for d in
+                [d.clone(), d.round(2), d.round(1), Decimal(d.0.clone() + if d.is_integer() { ".50" } else { "0" })]
+            {
+                if d.short_float().is_some() {
+                    checked += 1;
+                }
+                if !d.is_integer() {
+                    assert_eq!(d.to_json_number(), d.checked_json_number(), "{}", d.0);
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+    }
 
     #[test]
     fn normalises_rounds_and_checks_round_trip() {

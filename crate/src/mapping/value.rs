@@ -43,12 +43,38 @@ fn note(code: &'static str, reason: impl Into<String>) -> Problem {
 fn number(n: &serde_json::Number) -> Val<'static> {
     // An integer's text is already normalised decimal text.
     if !n.is_f64() {
-        return Val::Number(Decimal(n.to_string()));
+        return Val::Number(Decimal(integer_text(n).unwrap_or_else(|| n.to_string())));
     }
     match Decimal::parse(&n.to_string()) {
         Some(d) => Val::Number(d),
         None => Val::Text(Cow::Owned(n.to_string())),
     }
+}
+
+/// An integer's decimal text, as its `Display` writes it, without the formatting machinery (issue 8: a call
+/// through `fmt` per integer of a record); `None` for a float.
+fn integer_text(n: &serde_json::Number) -> Option<String> {
+    let (negative, mut rest) = match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => (false, u),
+        (None, Some(i)) => (true, i.unsigned_abs()),
+        _ => return None,
+    };
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at = at.checked_sub(1)?;
+        *digits.get_mut(at)? = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut text = String::with_capacity(digits.len() - at + 1);
+    if negative {
+        text.push('-');
+    }
+    text.push_str(std::str::from_utf8(digits.get(at..)?).ok()?);
+    Some(text)
 }
 
 impl<'r> Val<'r> {
@@ -651,5 +677,21 @@ fn has_whitespace(text: &str) -> bool {
         text.bytes().any(is_space)
     } else {
         text.chars().any(char::is_whitespace)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn integer_text_is_display() {
+        for n in [0i64, 7, -7, 10, -10, 1_000_000, i64::MAX, i64::MIN, -1] {
+            let n = serde_json::Number::from(n);
+            assert_eq!(super::integer_text(&n).unwrap(), n.to_string());
+        }
+        for n in [u64::MAX, 1u64 << 63, 9_007_199_254_740_993] {
+            let n = serde_json::Number::from(n);
+            assert_eq!(super::integer_text(&n).unwrap(), n.to_string());
+        }
+        assert_eq!(super::integer_text(&serde_json::Number::from_f64(1.5).unwrap()), None);
     }
 }
