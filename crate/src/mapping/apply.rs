@@ -227,6 +227,9 @@ struct Planned<'m> {
     transforms: &'m [Transform],
     /// For each transform, where its `concat` `with` paths' values are found (empty for other transforms).
     with: Vec<Vec<Option<Slot>>>,
+    /// A writable date field whose last transform is `formatDate` `yyyy-MM-dd`: when that transform reads text,
+    /// the text it was read from is ISO (4-digit year), so its answer is an ISO date the field takes as it is.
+    iso_date_last: bool,
 }
 
 /// A mapping compiled against a schema: targets resolved, paths read, the output's keys ordered once.
@@ -270,7 +273,11 @@ impl<'m> Plan<'m> {
                         _ => Vec::new(),
                     })
                     .collect();
-                Some(Planned { field, info: field.data_type.info(), slot, source, transforms: &map.transforms, with })
+                let iso_date_last = matches!(field.data_type, CrmFieldType::Date)
+                    && !field.read_only
+                    && matches!(map.transforms.last(), Some(Transform::FormatDate { format }) if format == "yyyy-MM-dd");
+                let info = field.data_type.info();
+                Some(Planned { field, info, slot, source, transforms: &map.transforms, with, iso_date_last })
             })
             .collect();
         sources.finish();
@@ -327,7 +334,10 @@ impl<'m> Plan<'m> {
             }
             let mut current = raw.and_then(Val::from_rec);
             let mut failed = false;
+            // Whether the last transform read text (see `Planned::iso_date_last`).
+            let mut last_read_text = false;
             for (t, with) in planned.transforms.iter().zip(&planned.with) {
+                last_read_text = matches!(current, Some(Val::Text(_)));
                 if let Err(p) = value::run(t, &mut current, with.iter().map(|s| at(*s))) {
                     let shown = current.as_ref().map_or(Value::Null, Val::to_json);
                     finding(&field.api_name, shown, p.code, format!("{}: {}", t.name(), p.reason), Severity::Error);
@@ -340,6 +350,13 @@ impl<'m> Plan<'m> {
             }
             let Some(v) = current else { continue };
             if !self.writes {
+                continue;
+            }
+            // Sent as it is, as `to_crm_with` would decide after reading the date again (issue 8).
+            if planned.iso_date_last && last_read_text && matches!(v, Val::Text(_)) {
+                if let Some(slot) = row.get_mut(planned.slot) {
+                    *slot = Some(v.into_out(value::Shape::Text));
+                }
                 continue;
             }
             match value::to_crm_with(&v, field, &planned.info) {
