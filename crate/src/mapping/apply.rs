@@ -174,12 +174,23 @@ pub(crate) fn apply_mapping_json(
         let mut first = true;
         for (key, value) in plan.quoted_keys.iter().zip(row.drain(..)) {
             let Some(value) = value else { continue };
-            if !first {
-                out.push(b',');
-            }
+            // `,"Key":"`, without its comma for the first field and without its quote for a value that is not
+            // plain text: usually one copy for the key and one for the text (each a call in Wasm).
+            let key = key.as_bytes().get(usize::from(first)..).unwrap_or_default();
             first = false;
-            out.extend_from_slice(key.as_bytes());
-            out.push(b':');
+            let plain = match &value {
+                Out::Text(t) => Some(t.as_ref()),
+                Out::Json(Value::String(t)) => Some(t.as_str()),
+                Out::Json(_) => None,
+            }
+            .filter(|t| !needs_escape(t));
+            if let Some(text) = plain {
+                out.extend_from_slice(key);
+                out.extend_from_slice(text.as_bytes());
+                out.push(b'"');
+                continue;
+            }
+            out.extend_from_slice(key.get(..key.len().saturating_sub(1)).unwrap_or_default());
             match value {
                 Out::Text(t) => write_json_str(&mut out, &t)?,
                 Out::Json(Value::String(t)) => write_json_str(&mut out, &t)?,
@@ -206,7 +217,7 @@ pub(crate) fn apply_mapping_json(
 /// Writes `text` as a JSON string, the same bytes as `serde_json::to_writer`: in one copy when nothing needs an
 /// escape (serde_json escapes control characters, `"` and `\\` only), else through serde_json.
 fn write_json_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if needs_escape(text) {
         return serde_json::to_writer(out, text);
     }
     out.reserve(text.len() + 2);
@@ -214,6 +225,11 @@ fn write_json_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error
     out.extend_from_slice(text.as_bytes());
     out.push(b'"');
     Ok(())
+}
+
+/// Whether serde_json writes `text` with an escape (control characters, `"` and `\\`).
+fn needs_escape(text: &str) -> bool {
+    text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// One field map, resolved against the schema once for all records.
@@ -239,7 +255,7 @@ struct Plan<'m> {
     sources: Sources<'m>,
     /// The distinct api_names written, in the order a `serde_json::Map` keeps them (sorted).
     keys: Vec<&'m str>,
-    /// The same keys as JSON strings.
+    /// The same keys as `,"Key":"` (a comma, the key as a JSON string, a colon, a quote).
     quoted_keys: Vec<String>,
     /// Mandatory fields of the schema, with their slot when the mapping writes them.
     mandatory: Vec<(&'m str, Option<usize>)>,
@@ -283,7 +299,8 @@ impl<'m> Plan<'m> {
         sources.finish();
         let mandatory =
             schema.fields.iter().filter(|f| f.mandatory).map(|f| (f.api_name.as_str(), slot(&f.api_name))).collect();
-        let quoted_keys = keys.iter().map(|k| serde_json::to_string(k).unwrap_or_default()).collect();
+        let quoted_keys =
+            keys.iter().map(|k| format!(",{}:\"", serde_json::to_string(k).unwrap_or_default())).collect();
         Plan { fields, sources, keys, quoted_keys, mandatory, writes: writes_to_crm(mapping) }
     }
 
