@@ -29,6 +29,7 @@ pub(crate) struct Sources<'m> {
 }
 
 /// A key's bytes, the `Cow` matched here because its `Deref` was not inlined in Wasm (a call per key).
+#[allow(clippy::ptr_arg)] // the `Cow` itself, to match it rather than call its `Deref`
 fn key_bytes<'k>(key: &'k Cow<'_, str>) -> &'k [u8] {
     match key {
         Cow::Borrowed(b) => b.as_bytes(),
