@@ -16,7 +16,7 @@
 
 use super::lexer::{lex, Token, TokenKind};
 use super::literal::read_string_literal;
-use crate::Diagnostic;
+use crate::{Diagnostic, Severity};
 
 /// Deepest nesting of blocks and expressions the parser follows.
 pub const MAX_DEPTH: usize = 200;
@@ -247,7 +247,15 @@ pub fn parse(text: &str) -> Parsed<'_> {
         depth: 0,
         // A line with a lexical finding needs no syntax finding on top of it.
         diagnostics: Vec::new(),
-        lexical_lines: lexed.diagnostics.iter().filter_map(|d| d.line).collect(),
+        // Only a lexical error (an unclosed string, a stray character) explains a line better than a syntax
+        // error; a warning there (an unknown escape) must not hide one, or `format_deluge` would accept broken
+        // code and then refuse its own output (found by the `deluge` fuzz target).
+        lexical_lines: lexed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter_map(|d| d.line)
+            .collect(),
     };
     let mut statements = Vec::new();
     while p.pos < p.sig.len() {
@@ -277,6 +285,7 @@ struct Parser<'a> {
     pos: usize,
     depth: usize,
     diagnostics: Vec<Diagnostic>,
+    /// Lines with a lexical error: no syntax error is added there.
     lexical_lines: Vec<u32>,
 }
 
