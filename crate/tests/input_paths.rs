@@ -1,5 +1,6 @@
 //! A wrong input names the field where it went wrong, however deep: the path (`fields[1].transforms[1].op`) and the
 //! kind of finding for each case of `data/input/paths.json`, through the same reader the npm package and the CLI use.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
