@@ -12,28 +12,20 @@ pub(crate) enum Step<'a> {
 
 /// The steps of a path; a malformed index ends the list.
 pub(crate) fn steps(path: &str) -> Vec<Step<'_>> {
-    let mut out = Vec::new();
-    for segment in path.split('.') {
-        let (key, mut rest) = match segment.find('[') {
-            Some(i) => (&segment[..i], &segment[i..]),
-            None => (segment, ""),
-        };
-        if !key.is_empty() {
-            out.push(Step::Key(key));
-        }
-        while let Some(r) = rest.strip_prefix('[') {
-            let Some(end) = r.find(']') else { return out };
-            let Ok(index) = r[..end].trim().parse() else { return out };
-            out.push(Step::Index(index));
-            rest = &r[end + 1..];
-        }
-    }
-    out
+    scan(path).0
 }
 
-/// The steps [`lookup`] follows, read once: `None` when the path can never match (a malformed index).
+/// The steps [`lookup`] follows, read once: `None` when the path can never match (a malformed index, or text after
+/// an index).
 pub(crate) fn compile(path: &str) -> Option<Vec<Step<'_>>> {
+    let (steps, whole) = scan(path);
+    whole.then_some(steps)
+}
+
+/// The steps read (up to a malformed index, which ends them), and whether the whole path was well formed.
+fn scan(path: &str) -> (Vec<Step<'_>>, bool) {
     let mut out = Vec::new();
+    let mut whole = true;
     for segment in path.split('.') {
         let (key, mut rest) = match segment.find('[') {
             Some(i) => (&segment[..i], &segment[i..]),
@@ -43,16 +35,16 @@ pub(crate) fn compile(path: &str) -> Option<Vec<Step<'_>>> {
             out.push(Step::Key(key));
         }
         while let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']')?;
-            let index: usize = r[..end].trim().parse().ok()?;
+            let Some(end) = r.find(']') else { return (out, false) };
+            let Ok(index) = r[..end].trim().parse() else { return (out, false) };
             out.push(Step::Index(index));
             rest = &r[end + 1..];
         }
         if !rest.is_empty() {
-            return None;
+            whole = false;
         }
     }
-    Some(out)
+    (out, whole)
 }
 
 /// The value at compiled steps; `None` when any step is missing (mappings find theirs through `Sources`).
