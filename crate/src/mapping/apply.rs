@@ -191,9 +191,9 @@ pub(crate) fn apply_mapping_json(
                 continue;
             }
             out.extend_from_slice(key.get(..key.len().saturating_sub(1)).unwrap_or_default());
+            // Text with an escape in it, or a number, boolean, array or object: as serde_json writes it.
             match value {
-                Out::Text(t) => write_json_str(&mut out, &t)?,
-                Out::Json(Value::String(t)) => write_json_str(&mut out, &t)?,
+                Out::Text(t) => serde_json::to_writer(&mut out, t.as_ref())?,
                 Out::Json(j) => serde_json::to_writer(&mut out, &j)?,
             }
         }
@@ -214,19 +214,6 @@ pub(crate) fn apply_mapping_json(
     String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
 }
 
-/// Writes `text` as a JSON string, the same bytes as `serde_json::to_writer`: in one copy when nothing needs an
-/// escape (serde_json escapes control characters, `"` and `\\` only), else through serde_json.
-fn write_json_str(out: &mut Vec<u8>, text: &str) -> Result<(), serde_json::Error> {
-    if needs_escape(text) {
-        return serde_json::to_writer(out, text);
-    }
-    out.reserve(text.len() + 2);
-    out.push(b'"');
-    out.extend_from_slice(text.as_bytes());
-    out.push(b'"');
-    Ok(())
-}
-
 /// Whether serde_json writes `text` with an escape (control characters, `"` and `\\`).
 fn needs_escape(text: &str) -> bool {
     text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
@@ -243,9 +230,6 @@ struct Planned<'m> {
     transforms: &'m [Transform],
     /// For each transform, where its `concat` `with` paths' values are found (empty for other transforms).
     with: Vec<Vec<Option<Slot>>>,
-    /// A writable date field whose last transform is `formatDate` `yyyy-MM-dd`: when that transform reads text,
-    /// the text it was read from is ISO (4-digit year), so its answer is an ISO date the field takes as it is.
-    iso_date_last: bool,
 }
 
 /// A mapping compiled against a schema: targets resolved, paths read, the output's keys ordered once.
@@ -289,11 +273,8 @@ impl<'m> Plan<'m> {
                         _ => Vec::new(),
                     })
                     .collect();
-                let iso_date_last = matches!(field.data_type, CrmFieldType::Date)
-                    && !field.read_only
-                    && matches!(map.transforms.last(), Some(Transform::FormatDate { format }) if format == "yyyy-MM-dd");
                 let info = field.data_type.info();
-                Some(Planned { field, info, slot, source, transforms: &map.transforms, with, iso_date_last })
+                Some(Planned { field, info, slot, source, transforms: &map.transforms, with })
             })
             .collect();
         sources.finish();
@@ -351,10 +332,7 @@ impl<'m> Plan<'m> {
             }
             let mut current = raw.and_then(Val::from_rec);
             let mut failed = false;
-            // Whether the last transform read text (see `Planned::iso_date_last`).
-            let mut last_read_text = false;
             for (t, with) in planned.transforms.iter().zip(&planned.with) {
-                last_read_text = matches!(current, Some(Val::Text(_)));
                 if let Err(p) = value::run(t, &mut current, with.iter().map(|s| at(*s))) {
                     let shown = current.as_ref().map_or(Value::Null, Val::to_json);
                     finding(&field.api_name, shown, p.code, format!("{}: {}", t.name(), p.reason), Severity::Error);
@@ -367,13 +345,6 @@ impl<'m> Plan<'m> {
             }
             let Some(v) = current else { continue };
             if !self.writes {
-                continue;
-            }
-            // Sent as it is, as `to_crm_with` would decide after reading the date again (issue 8).
-            if planned.iso_date_last && last_read_text && matches!(v, Val::Text(_)) {
-                if let Some(slot) = row.get_mut(planned.slot) {
-                    *slot = Some(v.into_out(value::Shape::Text));
-                }
                 continue;
             }
             match value::to_crm_with(&v, field, &planned.info) {
