@@ -41,6 +41,15 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+impl InputError {
+    /// The same finding without its line and column: for text the caller never saw (a value's own JSON text).
+    pub(crate) fn without_position(mut self) -> InputError {
+        self.diagnostic.line = None;
+        self.diagnostic.column = None;
+        self
+    }
+}
+
 /// Reads JSON text into `T`, naming the field and the line and column of any error.
 ///
 /// ```
@@ -78,11 +87,7 @@ pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, InputError>
 /// assert_eq!(err.diagnostic.path, "[1]");
 /// ```
 pub fn parse_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, InputError> {
-    parse_json_text(&value.to_string()).map_err(|mut e| {
-        e.diagnostic.line = None;
-        e.diagnostic.column = None;
-        e
-    })
+    parse_json_text(&value.to_string()).map_err(InputError::without_position)
 }
 
 fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {

@@ -48,11 +48,9 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
 }
 
 /// The JS error of an input error found in stringified text.
-pub(crate) fn input_error_without_position(mut e: InputError) -> JsValue {
+pub(crate) fn input_error_without_position(e: InputError) -> JsValue {
     // The position is in the stringified text, which the caller never saw: the path says where.
-    e.diagnostic.line = None;
-    e.diagnostic.column = None;
-    input_error(e)
+    input_error(e.without_position())
 }
 
 /// The crate version.
