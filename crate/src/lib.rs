@@ -82,3 +82,8 @@ pub use token::{build_token_requests, parse_token_response, TokenRequestInput, T
 /// assert!(!zoho_connector_kit::VERSION.is_empty());
 /// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+// The examples of the crate's README run as doctests, so the page crates.io shows cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -20,6 +20,15 @@ test('the package.json entry points resolve to the built files', () => {
   assert.equal(viaName.version(), zck.version());
 });
 
+test('npm pack ships the built package, both license texts and the README, and nothing else', () => {
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
+  const names = packed.files.map((f) => f.path).sort();
+  for (const want of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md', 'package.json', 'pkg/node/zoho_connector_kit_bg.wasm', 'pkg/web/zoho_connector_kit.d.ts']) {
+    assert.ok(names.includes(want), `${want} is not in the npm package: ${names.join(', ')}`);
+  }
+  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+});
+
 test('listDataCenters: eight SDK data centers plus UK and AE, every host sourced', () => {
   const all = zck.listDataCenters();
   assert.deepEqual(all.map((d) => d.id), ['us', 'eu', 'in', 'au', 'cn', 'jp', 'ca', 'sa', 'uk', 'ae']);
