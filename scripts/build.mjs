@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync, copyFileSync, readdirSync, readFileSync, wri
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, CRATE, paths, run, step } from './lib.mjs';
+import { ICON_SIZES, iconPng } from './icons.mjs';
 
 const only = process.argv.slice(2);
 const want = (part) => only.length === 0 || only.includes(part);
@@ -56,6 +57,14 @@ if (want('extension')) {
     .flatMap((dc) => [dc.apiDomain, dc.sandboxApiDomain, dc.developerApiDomain])
     .filter(Boolean).map((f) => `${f.value}/*`);
   manifest.version = core.version();
+  // Toolbar and store icons, drawn by scripts/icons.mjs (no binary image in the repository).
+  mkdirSync(join(dist, 'icons'), { recursive: true });
+  manifest.icons = {};
+  for (const size of ICON_SIZES) {
+    writeFileSync(join(dist, 'icons', `icon-${size}.png`), iconPng(size));
+    manifest.icons[size] = `icons/icon-${size}.png`;
+  }
+  manifest.action.default_icon = Object.fromEntries(Object.entries(manifest.icons).filter(([size]) => +size <= 48));
   writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`extension built: ${dist}`);
 }

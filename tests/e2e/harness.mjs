@@ -58,8 +58,8 @@ export async function startServer(dir, extraRoutes) {
 }
 
 /** Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }. */
-export async function launch({ withServer = true, extraRoutes } = {}) {
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('extension/dist is missing: run `npm run build` first');
+export async function launch({ withServer = true, extraRoutes, extension = EXT } = {}) {
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`${extension} has no manifest.json: run \`npm run build\` first`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'zck-e2e-'));
   const server = withServer ? await startServer(dir, extraRoutes) : null;
@@ -73,7 +73,7 @@ export async function launch({ withServer = true, extraRoutes } = {}) {
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--ignore-certificate-errors',
       ...(rules ? [`--host-resolver-rules=${rules}`] : []),
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });

@@ -133,7 +133,7 @@ test('the manifest asks for exactly what it needs', () => {
   assert.equal(m.web_accessible_resources, undefined, 'no extension resource is exposed to pages');
   assert.equal(m.externally_connectable, undefined, 'no page or extension may message us');
   assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-  assert.deepEqual(Object.keys(m).sort(), ['action', 'background', 'content_scripts', 'content_security_policy', 'description', 'host_permissions', 'manifest_version', 'minimum_chrome_version', 'name', 'options_page', 'permissions', 'version']);
+  assert.deepEqual(Object.keys(m).sort(), ['action', 'background', 'content_scripts', 'content_security_policy', 'description', 'host_permissions', 'icons', 'manifest_version', 'minimum_chrome_version', 'name', 'options_page', 'permissions', 'version']);
   // No remote code and no eval in anything shipped.
   for (const f of ['background.js', 'popup.js', 'options.js', 'content.js']) {
     const js = readFileSync(join(EXT, f), 'utf8');
