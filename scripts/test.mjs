@@ -5,13 +5,14 @@
 //   js     node --test on the built npm package (same data files as the Rust tests)
 //   e2e    Playwright (playwright-core + Debian's Chromium) on the built extension and the demo
 //   size   the shipped .wasm against the gzip budget in scripts/budgets.mjs
+//   lint   `npm run lint`: cargo fmt --check, clippy (native and wasm32) and rustdoc with warnings denied, tsc
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, paths, run, step } from './lib.mjs';
 import { WASM_GZIP_BUDGET_KIB } from './budgets.mjs';
 
-const ALL = ['types', 'rust', 'wasm', 'js', 'e2e', 'size'];
+const ALL = ['types', 'rust', 'wasm', 'js', 'e2e', 'size', 'lint'];
 const chosen = process.argv.slice(2).filter((a) => ALL.includes(a));
 const tiers = chosen.length ? chosen : ALL;
 const results = [];
@@ -45,6 +46,8 @@ tier('size', () => {
   }
   return 0;
 });
+
+tier('lint', () => run('node', [join(ROOT, 'scripts', 'lint.mjs')], { allowFail: true }));
 
 step('test: summary');
 for (const [name, ok] of results) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name}`);

@@ -30,11 +30,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Confidence {
-    /// An official Zoho page or Zoho's OpenAPI spec ([OFF]).
+    /// An official Zoho page or Zoho's OpenAPI spec (\[OFF\]).
     Official,
-    /// Code of Zoho's official SDKs ([SDK]).
+    /// Code of Zoho's official SDKs (\[SDK\]).
     Sdk,
-    /// Third-party code or write-ups only ([3P]): treat as unverified.
+    /// Third-party code or write-ups only (\[3P\]): treat as unverified.
     ThirdParty,
 }
 

@@ -1,6 +1,6 @@
 //! COQL: build a `select` query and check one against Zoho's documented limits, and emit the `/coql` invokeurl.
 //!
-//! Rules (zoho-facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8 [OFF]): SELECT only; clauses
+//! Rules (zoho-facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8 \[OFF\]): SELECT only; clauses
 //! FROM, WHERE, ORDER BY, GROUP BY, LIMIT, OFFSET; keywords case-insensitive; at most 50 fields; at most 25
 //! criteria; criteria bracketed when more than two are joined; LIMIT at most 2000 (v7/v8; older versions 200);
 //! operators `= != > < >= <= is null, is not null, between, in, not in, like, not like`; at most 50 values in `in`.

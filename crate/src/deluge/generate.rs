@@ -4,11 +4,11 @@
 //! ([`super::coql`]) and the token requests of the connection doctor. Every snippet it writes passes
 //! [`super::check_deluge`] with no error and is already in [`super::format_deluge`] layout.
 //!
-//! Facts (zoho-facts.md §8a, zoho.com/deluge/help/deluge-invoke-url.html [OFF]): parameters `url`, `type`
+//! Facts (zoho-facts.md §8a, zoho.com/deluge/help/deluge-invoke-url.html \[OFF\]): parameters `url`, `type`
 //! (GET/POST/PUT/PATCH/DELETE, default GET), `headers`, `parameters`, `connection`, `detailed`; a JSON body is a
-//! map sent as `parameters: map.toString()` with a JSON content-type header (invokeurl-api-task.html [OFF],
-//! toString practice [3P]); a KEY-VALUE `parameters` is sent form-encoded by default (invokeurl-api-task.html
-//! [OFF]).
+//! map sent as `parameters: map.toString()` with a JSON content-type header (invokeurl-api-task.html \[OFF\],
+//! toString practice \[3P\]); a KEY-VALUE `parameters` is sent form-encoded by default (invokeurl-api-task.html
+//! \[OFF\]).
 //!
 //! ```
 //! use zoho_connector_kit::deluge::generate::{generate_invoke_url, HttpMethod, InvokeUrlSpec};

@@ -1,8 +1,8 @@
 //! The Deluge lexer: text to tokens with 1-based lines and columns, comments kept (the formatter needs them).
 //!
 //! Lexical facts (zoho-facts.md §8b): text in double quotes with backslash escapes
-//! (zoho.com/deluge/help/datatypes/text.html [OFF]); date-times in single quotes (lexer.dart [3P]); comments
-//! `//` and `/* */` (official examples); identifiers letter or `_` first (lexer.dart [3P]). Never panics: anything
+//! (zoho.com/deluge/help/datatypes/text.html \[OFF\]); date-times in single quotes (lexer.dart \[3P\]); comments
+//! `//` and `/* */` (official examples); identifiers letter or `_` first (lexer.dart \[3P\]). Never panics: anything
 //! it cannot read becomes a [`TokenKind::Unknown`] token and a diagnostic.
 //!
 //! ```

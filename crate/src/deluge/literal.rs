@@ -1,10 +1,10 @@
 //! Deluge literals and names: text literals escaped so they read back exactly, identifiers, reserved words.
 //!
 //! Sources (zoho-facts.md §8b): text literals are in double quotes and a backslash escapes a double quote
-//! (zoho.com/deluge/help/datatypes/text.html [OFF]); the escapes `\" \\ \/ \b \f \n \r \t` are those a third-party
-//! parser accepts (GuruDhanush/Deluge-Language-Parser lexer.dart [3P]); the reserved words come from
-//! zoho.com/deluge/help/keywords.html [OFF]; the identifier rule (letter or `_` first, then letters, digits, `_`)
-//! is third-party only (lexer.dart `IDENTIFIER` [3P]), no official page states it.
+//! (zoho.com/deluge/help/datatypes/text.html \[OFF\]); the escapes `\" \\ \/ \b \f \n \r \t` are those a third-party
+//! parser accepts (GuruDhanush/Deluge-Language-Parser lexer.dart \[3P\]); the reserved words come from
+//! zoho.com/deluge/help/keywords.html \[OFF\]; the identifier rule (letter or `_` first, then letters, digits, `_`)
+//! is third-party only (lexer.dart `IDENTIFIER` \[3P\]), no official page states it.
 //!
 //! ```
 //! use zoho_connector_kit::deluge::literal::{read_string_literal, string_literal};
@@ -83,7 +83,7 @@ pub fn is_reserved_any_case(name: &str) -> bool {
 }
 
 /// True when `name` follows the identifier rule: an ASCII letter or `_` first, then ASCII letters, digits or `_`.
-/// The rule is third-party only (lexer.dart [3P], zoho-facts.md §8b); reserved words are not excluded here.
+/// The rule is third-party only (lexer.dart \[3P\], zoho-facts.md §8b); reserved words are not excluded here.
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::is_identifier;

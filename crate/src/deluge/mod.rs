@@ -5,7 +5,7 @@
 //! - [`generate`]: [`generate_invoke_url`] from an [`InvokeUrlSpec`].
 //! - [`parser`]: recursive descent with error recovery.
 //! - [`check`]: [`check_deluge`], findings with line and column.
-//! - [`format`]: [`format_deluge`], canonical layout, idempotent.
+//! - [`format`](mod@format): [`format_deluge`], canonical layout, idempotent.
 //! - [`record_call`]: CRM insert / update / upsert / get / search / COQL calls.
 //! - [`coql`]: build and check COQL queries.
 //!
