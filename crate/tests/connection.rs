@@ -13,6 +13,7 @@ use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::Severity;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     name: String,
     config: serde_json::Value,
@@ -20,6 +21,7 @@ struct Case {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct Expect {
     #[serde(default)]

@@ -12,6 +12,7 @@ use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::{build_authorization_url, AuthorizationInput};
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct DetectCase {
     input: String,
@@ -28,6 +29,7 @@ struct DetectCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AuthCase {
     name: String,
     input: serde_json::Value,

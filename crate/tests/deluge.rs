@@ -15,6 +15,7 @@ use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::Diagnostic;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GenCase {
     name: String,
     spec: Value,
@@ -23,6 +24,7 @@ struct GenCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CheckCase {
     name: String,
     text: String,
@@ -30,6 +32,7 @@ struct CheckCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FormatCase {
     name: String,
     input: String,
@@ -37,12 +40,14 @@ struct FormatCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CoqlCase {
     text: String,
     codes: Vec<String>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Expected {
     code: String,
     line: u32,
@@ -50,6 +55,7 @@ struct Expected {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CorpusCase {
     file: String,
     formatted: bool,

@@ -11,6 +11,7 @@ use zoho_connector_kit::explain::{explain_error, ExplainInput};
 use zoho_connector_kit::input::parse_json_value;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct Case {
     name: String,

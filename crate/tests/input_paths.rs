@@ -10,6 +10,7 @@ use zoho_connector_kit::webhook::WebhookInput;
 use zoho_connector_kit::{AuthorizationInput, ConnectionConfigInput, FieldMapping};
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
     input: String,
     json: String,

@@ -19,6 +19,7 @@ const LEADS_REPLY: &str = include_str!("data/mapping/leads_fields_reply.json");
 const SOURCES: &str = include_str!("data/mapping/source_schemas.json");
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct ValidateCase {
     name: String,
@@ -34,6 +35,7 @@ struct ValidateCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct ApplyCase {
     name: String,
@@ -54,6 +56,7 @@ struct ApplyCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct WebhookCase {
     name: String,

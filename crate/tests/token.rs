@@ -14,6 +14,7 @@ use zoho_connector_kit::token::{
 };
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ExpectedRequest {
     url: String,
     #[serde(default)]
@@ -22,6 +23,7 @@ struct ExpectedRequest {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RequestCase {
     name: String,
     input: serde_json::Value,
@@ -36,6 +38,7 @@ struct RequestCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct ResponseCase {
     name: String,
@@ -62,6 +65,7 @@ struct ResponseCase {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "camelCase")]
 struct ThrottleCase {
     name: String,
