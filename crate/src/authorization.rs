@@ -24,6 +24,7 @@
 //! );
 //! ```
 
+use crate::code::Code;
 use crate::data_center::{self, DataCenterId};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -184,7 +185,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
     match access_type {
         AccessType::Online => diagnostics.push(
             Diagnostic::warning(
-                "auth.access_type_online",
+                Code::AuthAccessTypeOnline,
                 "accessType",
                 "With access_type=online Zoho issues no refresh token, so the connection stops working after one hour.",
             )
@@ -193,7 +194,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
         ),
         AccessType::Offline if input.prompt.is_none() => diagnostics.push(
             Diagnostic::info(
-                "auth.prompt_consent_hint",
+                Code::AuthPromptConsentHint,
                 "prompt",
                 "Zoho returns a refresh token only the first time a user authorizes this client, unless prompt=consent is sent.",
             )
@@ -245,7 +246,7 @@ pub fn build_authorization_url(input: &AuthorizationInput) -> AuthorizationUrl {
 
 fn resolve_data_center(text: Option<&str>, out: &mut Vec<Diagnostic>) -> Option<DataCenterId> {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
-        out.push(Diagnostic::error("auth.missing_data_center", "dataCenter", "No data center was given.").with_fix(
+        out.push(Diagnostic::error(Code::AuthMissingDataCenter, "dataCenter", "No data center was given.").with_fix(
             "Choose the data center of the Zoho account (us, eu, in, au, cn, jp, ca, sa) or paste a Zoho URL.",
         ));
         return None;
@@ -259,7 +260,7 @@ fn resolve_data_center(text: Option<&str>, out: &mut Vec<Diagnostic>) -> Option<
     out.extend(detection.diagnostics.into_iter().map(|d| at_path(d, "dataCenter")));
     if detection.data_center.is_none() {
         if let Some(last) = out.last_mut() {
-            last.code = "dc.unknown".into();
+            last.code = Code::DcUnknown;
         }
     }
     // A corrected host carries its own error, so no URL is built; the data center is still reported.
@@ -276,7 +277,7 @@ fn at_path(mut d: Diagnostic, path: &str) -> Diagnostic {
 fn check_client_id<'a>(client_id: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(id) = client_id.map(str::trim).filter(|t| !t.is_empty()) else {
         out.push(
-            Diagnostic::error("auth.missing_client_id", "clientId", "No client ID was given.")
+            Diagnostic::error(Code::AuthMissingClientId, "clientId", "No client ID was given.")
                 .with_fix("Copy the Client ID of your OAuth client from the API console of your data center."),
         );
         return None;
@@ -284,7 +285,7 @@ fn check_client_id<'a>(client_id: Option<&'a str>, out: &mut Vec<Diagnostic>) ->
     if !looks_like_zoho_client_id(id) {
         out.push(
             Diagnostic::warning(
-                "auth.client_id_shape",
+                Code::AuthClientIdShape,
                 "clientId",
                 "This client ID does not look like Zoho's: every Zoho example is `1000.` followed by 30 uppercase letters and digits.",
             )
@@ -311,7 +312,7 @@ fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Opti
     let list = scopes.map(ScopesInput::to_list).unwrap_or_default();
     if list.is_empty() {
         out.push(
-            Diagnostic::error("auth.missing_scopes", "scopes", "No scope was given; Zoho requires at least one.")
+            Diagnostic::error(Code::AuthMissingScopes, "scopes", "No scope was given; Zoho requires at least one.")
                 .with_fix("Add the scopes the connection needs, e.g. ZohoCRM.modules.ALL.")
                 .with_source(AUTH_SRC),
         );
@@ -322,7 +323,7 @@ fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Opti
             if item.trim().contains(|c: char| c == ',' || c == '+' || c.is_whitespace()) {
                 out.push(
                     Diagnostic::error(
-                        "auth.scope_has_delimiter",
+                        Code::AuthScopeHasDelimiter,
                         format!("scopes[{i}]"),
                         format!("`{}` holds several scopes in one list item.", item.trim()),
                     )
@@ -338,7 +339,7 @@ fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Opti
 fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(uri) = redirect.map(str::trim).filter(|t| !t.is_empty()) else {
         out.push(
-            Diagnostic::error("auth.missing_redirect_uri", "redirectUri", "No redirect URI was given.")
+            Diagnostic::error(Code::AuthMissingRedirectUri, "redirectUri", "No redirect URI was given.")
                 .with_fix("Give the redirect URI exactly as registered for the client in the API console.")
                 .with_source(AUTH_SRC),
         );
@@ -349,7 +350,7 @@ fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> O
         Ok(u) => {
             out.push(
                 Diagnostic::error(
-                    "auth.redirect_scheme",
+                    Code::AuthRedirectScheme,
                     "redirectUri",
                     format!("The redirect URI uses `{}:`; Zoho accepts only http:// and https://.", u.scheme()),
                 )
@@ -361,7 +362,7 @@ fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> O
         Err(e) => {
             out.push(
                 Diagnostic::error(
-                    "auth.redirect_invalid",
+                    Code::AuthRedirectInvalid,
                     "redirectUri",
                     format!("The redirect URI is not a URL ({e})."),
                 )
@@ -383,7 +384,7 @@ fn check_redirect<'a>(redirect: Option<&'a str>, out: &mut Vec<Diagnostic>) -> O
 pub fn random_state() -> Result<String, Diagnostic> {
     let mut bytes = [0u8; 16];
     getrandom::getrandom(&mut bytes).map_err(|e| {
-        Diagnostic::error("auth.no_randomness", "state", format!("No secure random source is available ({e})."))
+        Diagnostic::error(Code::AuthNoRandomness, "state", format!("No secure random source is available ({e})."))
             .with_fix("Give a `state` value yourself.")
     })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())

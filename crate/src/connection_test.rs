@@ -28,6 +28,7 @@
 //! # }
 //! ```
 
+use crate::code::Code;
 use crate::data_center::{self, DataCenterId, Environment, HostRole};
 use crate::diagnostic::Diagnostic;
 use crate::http::{HttpClient, HttpError, HttpRequest};
@@ -137,7 +138,7 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
         if !host_ok {
             out.push(
                 Diagnostic::error(
-                    "test.api_domain_not_zoho",
+                    Code::TestApiDomainNotZoho,
                     "apiDomain",
                     format!("`{api}` is not a Zoho CRM API domain, so the token is not sent there."),
                 )
@@ -150,7 +151,7 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
             if let Some(dc) = data_center::detect(dc_text).data_center.filter(|dc| *dc != seen) {
                 out.push(
                     Diagnostic::warning(
-                        "test.data_center_mismatch",
+                        Code::TestDataCenterMismatch,
                         "dataCenter",
                         format!("The data center is {dc} but the API domain is on {seen}."),
                     )
@@ -168,8 +169,12 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
     }
     let Some(dc_text) = input.data_center.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         out.push(
-            Diagnostic::error("test.missing_target", "apiDomain", "Neither an API domain nor a data center was given.")
-                .with_fix("Paste the api_domain of the token response, or choose the data center."),
+            Diagnostic::error(
+                Code::TestMissingTarget,
+                "apiDomain",
+                "Neither an API domain nor a data center was given.",
+            )
+            .with_fix("Paste the api_domain of the token response, or choose the data center."),
         );
         return None;
     };
@@ -196,7 +201,7 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
         None => {
             out.push(
                 Diagnostic::error(
-                    "test.no_api_domain",
+                    Code::TestNoApiDomain,
                     "environment",
                     format!("No source gives that API domain for {}.", dc.name),
                 )
@@ -215,7 +220,7 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
     let token = input.access_token.clone().filter(|t| !t.is_empty());
     if token.is_none() {
         diagnostics.push(
-            Diagnostic::error("test.missing_token", "accessToken", "No access token was given.")
+            Diagnostic::error(Code::TestMissingToken, "accessToken", "No access token was given.")
                 .with_fix("Paste an access token (it is used for this test only and never stored).")
                 .with_source(HEADER_SRC),
         );
@@ -269,15 +274,19 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
         match reply {
             Err(HttpError::Timeout) => diagnostics.push(
                 Diagnostic::error(
-                    "test.timeout",
+                    Code::TestTimeout,
                     name,
                     format!("{} gave no reply within {} seconds.", call.url, timeout_ms / 1000),
                 )
                 .with_fix("Check the network, then try again; Zoho's status page tells of outages."),
             ),
             Err(HttpError::Network(detail)) => diagnostics.push(
-                Diagnostic::error("test.unreachable", name, format!("{} could not be reached ({detail}).", call.url))
-                    .with_fix("Check the network and that the API domain is right for the account's data center."),
+                Diagnostic::error(
+                    Code::TestUnreachable,
+                    name,
+                    format!("{} could not be reached ({detail}).", call.url),
+                )
+                .with_fix("Check the network and that the API domain is right for the account's data center."),
             ),
             Ok(response) => {
                 call.status = Some(response.status);
@@ -293,7 +302,7 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
                         missing_scopes.push(scope);
                         diagnostics.push(
                             Diagnostic::error(
-                                "test.scope_missing",
+                                Code::TestScopeMissing,
                                 name,
                                 format!("The token lacks the scope {scope}, which {} needs.", call.url),
                             )
@@ -309,7 +318,7 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
                             format!("{} answered {shown} (HTTP {}).", call.url, response.status)
                         };
                         diagnostics.push(
-                            Diagnostic::error("test.call_failed", name, message)
+                            Diagnostic::error(Code::TestCallFailed, name, message)
                                 .with_fix("See the explanation of the error below.")
                                 .with_source("zoho-facts.md §2d, §7"),
                         );
@@ -321,7 +330,7 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
         if !within_target && call.status.is_some() {
             diagnostics.push(
                 Diagnostic::warning(
-                    "test.slow",
+                    Code::TestSlow,
                     name,
                     format!("{} took {:.0} ms, over the 2-second target.", call.url, latency_ms),
                 )

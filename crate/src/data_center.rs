@@ -17,6 +17,7 @@
 //! assert!(found.diagnostics[0].fix.contains("accounts.zoho.com.au"));
 //! ```
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -138,7 +139,7 @@ impl std::str::FromStr for DataCenterId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase();
         DataCenterId::ALL.into_iter().find(|id| id.key() == key).ok_or_else(|| {
-            Diagnostic::error("dc.unknown", "dataCenter", format!("`{}` is not a Zoho data center.", s.trim()))
+            Diagnostic::error(Code::DcUnknown, "dataCenter", format!("`{}` is not a Zoho data center.", s.trim()))
                 .with_fix("Use one of: us, eu, in, au, cn, jp, ca, sa, uk, ae (or paste a Zoho URL to detect it).")
         })
     }
@@ -638,7 +639,7 @@ pub fn detect(text: &str) -> Detection {
     let text = text.trim();
     if text.is_empty() {
         return Detection::none(vec![Diagnostic::error(
-            "dc.empty",
+            Code::DcEmpty,
             "",
             "Nothing was given to detect a data center from.",
         )
@@ -675,7 +676,7 @@ pub fn detect(text: &str) -> Detection {
             if let Some(loc) = location.filter(|l| *l != dc) {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "dc.location_conflict",
+                        Code::DcLocationConflict,
                         "location",
                         format!("The redirect says location={} but accounts-server is on {}.", loc.key(), dc),
                     )
@@ -715,7 +716,7 @@ fn found(
     if !entry.in_crm_sdks {
         diagnostics.push(
             Diagnostic::warning(
-                "dc.not_in_crm_sdks",
+                Code::DcNotInCrmSdks,
                 "",
                 format!("{} is not a data center of Zoho's CRM SDKs and its hosts are partly unverified.", entry.name),
             )
@@ -737,7 +738,7 @@ fn found(
 fn not_recognised(text: &str) -> Detection {
     let shown: String = text.chars().take(80).collect();
     Detection::none(vec![Diagnostic::error(
-        "dc.not_recognised",
+        Code::DcNotRecognised,
         "",
         format!("`{shown}` names no Zoho host, so no data center can be told from it."),
     )
@@ -754,7 +755,7 @@ fn fact_host(fact: &Fact) -> &'static str {
 fn detect_host(host: &str) -> Detection {
     if let Some(wrong) = WRONG_HOSTS.iter().find(|w| w.host == host) {
         let d = Diagnostic::error(
-            "dc.wrong_host",
+            Code::DcWrongHost,
             "",
             format!("{} is not a Zoho host; {} uses {}.", wrong.host, lookup(wrong.dc).name, wrong.right),
         )
@@ -803,7 +804,7 @@ fn detect_host(host: &str) -> Detection {
             (DataCenterId::Ca, "zohocloud.ca (zohoapis.ca for the API)")
         };
         let d = Diagnostic::error(
-            "dc.wrong_host",
+            Code::DcWrongHost,
             "",
             format!("{host} is not a Zoho domain; {} uses {right}.", lookup(dc).name),
         )
@@ -824,7 +825,7 @@ fn detect_host(host: &str) -> Detection {
 pub fn callback_conflict(dc: &DataCenter) -> Diagnostic {
     let hosts: Vec<&str> = dc.deluge_callbacks.iter().map(|f| f.value).collect();
     Diagnostic::warning(
-        "dc.callback_conflict",
+        Code::DcCallbackConflict,
         "redirectUri",
         format!("Sources disagree on the Deluge callback URL for {}: {}.", dc.name, hosts.join(" or ")),
     )

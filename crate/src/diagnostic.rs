@@ -5,15 +5,16 @@
 //! extension overlay unchanged.
 //!
 //! ```
-//! use zoho_connector_kit::{Diagnostic, Severity};
+//! use zoho_connector_kit::{code::Code, Diagnostic, Severity};
 //!
-//! let d = Diagnostic::error("auth.missing_client_id", "clientId", "No client ID was given.")
+//! let d = Diagnostic::error(Code::AuthMissingClientId, "clientId", "No client ID was given.")
 //!     .with_fix("Copy the Client ID from the API console (api-console.zoho.com).");
 //! assert_eq!(d.severity, Severity::Error);
 //! assert_eq!(d.path, "clientId");
 //! assert!(Diagnostic::has_errors(&[d]));
 //! ```
 
+pub use crate::code::Code;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -63,8 +64,8 @@ impl fmt::Display for Severity {
 /// input. `line` and `column` (1-based) are set by checks that read text, such as the Deluge checker.
 ///
 /// ```
-/// use zoho_connector_kit::Diagnostic;
-/// let d = Diagnostic::warning("auth.access_type_online", "accessType", "Online access expires after one hour.")
+/// use zoho_connector_kit::{code::Code, Diagnostic};
+/// let d = Diagnostic::warning(Code::AuthAccessTypeOnline, "accessType", "Online access expires after one hour.")
 ///     .with_fix("Use accessType \"offline\".")
 ///     .with_source("zoho-facts.md §2b: accounts authorization.html");
 /// let json = serde_json::to_value(&d).unwrap();
@@ -74,8 +75,8 @@ impl fmt::Display for Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// Stable machine code, dotted: `area.what`.
-    pub code: String,
+    /// Stable machine code, dotted: `area.what` (see [`Code`]).
+    pub code: Code,
     /// How serious it is.
     pub severity: Severity,
     /// The input field it concerns (`scopes[1]`), or empty for the whole input.
@@ -107,18 +108,13 @@ impl Diagnostic {
     /// A finding with the given severity and no fix yet.
     ///
     /// ```
-    /// use zoho_connector_kit::{Diagnostic, Severity};
-    /// let d = Diagnostic::new(Severity::Info, "x.y", "", "Hello.");
+    /// use zoho_connector_kit::{code::Code, Diagnostic, Severity};
+    /// let d = Diagnostic::new(Severity::Info, Code::InternalSerialize, "", "Hello.");
     /// assert_eq!(d.fix, "");
     /// ```
-    pub fn new(
-        severity: Severity,
-        code: impl Into<String>,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn new(severity: Severity, code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
-            code: code.into(),
+            code,
             severity,
             path: path.into(),
             message: message.into(),
@@ -132,37 +128,41 @@ impl Diagnostic {
     /// An error finding.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::error("a.b", "f", "Broken.");
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::error(Code::InternalSerialize, "f", "Broken.");
     /// assert!(d.is_error());
     /// ```
-    pub fn error(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, path, message)
     }
 
     /// A warning finding.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::warning("a.b", "f", "Risky.");
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::warning(Code::ScopeUnknownService, "f", "Risky.");
     /// assert!(!d.is_error());
     /// ```
-    pub fn warning(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, path, message)
     }
 
     /// An informational finding.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.");
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::info(Code::AuthPromptConsentHint, "", "Note.");
     /// assert_eq!(d.severity.as_str(), "info");
     /// ```
-    pub fn info(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn info(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, path, message)
     }
 
     /// Sets what the user should do.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.").with_fix("Do this.");
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::info(Code::AuthPromptConsentHint, "", "Note.").with_fix("Do this.");
     /// assert_eq!(d.fix, "Do this.");
     /// ```
     pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
@@ -173,7 +173,8 @@ impl Diagnostic {
     /// Names the source of the Zoho fact behind the finding.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::info("a.b", "", "Note.").with_source("facts §1");
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::info(Code::AuthPromptConsentHint, "", "Note.").with_source("facts §1");
     /// assert_eq!(d.source.as_deref(), Some("facts §1"));
     /// ```
     pub fn with_source(mut self, source: impl Into<String>) -> Self {
@@ -184,7 +185,8 @@ impl Diagnostic {
     /// Places the finding at a 1-based line and column of a text.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::error("deluge.syntax", "", "Expected `;`.").at(3, 14);
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::error(Code::DelugeSyntax, "", "Expected `;`.").at(3, 14);
     /// assert_eq!((d.line, d.column), (Some(3), Some(14)));
     /// ```
     pub fn at(mut self, line: u32, column: u32) -> Self {
@@ -196,7 +198,8 @@ impl Diagnostic {
     /// True for [`Severity::Error`].
     ///
     /// ```
-    /// assert!(zoho_connector_kit::Diagnostic::error("a", "", "b").is_error());
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// assert!(Diagnostic::error(Code::DelugeSyntax, "", "b").is_error());
     /// ```
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -205,8 +208,8 @@ impl Diagnostic {
     /// True when any finding in the list is an error.
     ///
     /// ```
-    /// use zoho_connector_kit::Diagnostic;
-    /// assert!(!Diagnostic::has_errors(&[Diagnostic::warning("a", "", "b")]));
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// assert!(!Diagnostic::has_errors(&[Diagnostic::warning(Code::ScopeUnknownService, "", "b")]));
     /// ```
     pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
         diagnostics.iter().any(Diagnostic::is_error)
@@ -217,7 +220,8 @@ impl fmt::Display for Diagnostic {
     /// Compiler-style: `path: severity[code]: message` and, on the next line, `  fix: …`.
     ///
     /// ```
-    /// let d = zoho_connector_kit::Diagnostic::error("auth.missing_scopes", "scopes", "No scope was given.")
+    /// use zoho_connector_kit::{code::Code, Diagnostic};
+    /// let d = Diagnostic::error(Code::AuthMissingScopes, "scopes", "No scope was given.")
     ///     .with_fix("Add at least one scope.");
     /// assert_eq!(d.to_string(), "scopes: error[auth.missing_scopes]: No scope was given.\n  fix: Add at least one scope.");
     /// ```

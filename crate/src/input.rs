@@ -13,6 +13,7 @@
 //! assert_eq!(err.diagnostic.path, "clientID");
 //! ```
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::json_path;
 use serde::de::DeserializeOwned;
@@ -106,7 +107,7 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
     let path = path.as_str();
     let (code, path, sentence, fix) = if error.is_syntax() || error.is_eof() {
         (
-            "input.syntax",
+            Code::InputSyntax,
             path.to_string(),
             format!("The JSON cannot be read: {message}."),
             "Fix the JSON syntax at the line and column shown (a missing comma, quote or bracket is the usual cause)."
@@ -127,23 +128,23 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
         } else {
             format!("Remove `{field}` or rename it: the fields this input takes are {expected}.")
         };
-        ("input.unknown_field", full, format!("`{field}` is not a field of this input."), fix)
+        (Code::InputUnknownField, full, format!("`{field}` is not a field of this input."), fix)
     } else if let Some(field) = between(&message, "missing field `", "`") {
         let full = if path.is_empty() { field.to_string() } else { format!("{path}.{field}") };
-        ("input.missing_field", full, format!("The required field `{field}` is missing."), format!("Add `{field}`."))
+        (Code::InputMissingField, full, format!("The required field `{field}` is missing."), format!("Add `{field}`."))
     } else if message.starts_with("invalid type")
         || message.starts_with("invalid length")
         || message.starts_with("data did not match any variant")
     {
         (
-            "input.invalid_type",
+            Code::InputInvalidType,
             path.to_string(),
             format!("Wrong kind of value: {message}."),
             "Give a value of the expected kind (see the field's documentation).".to_string(),
         )
     } else {
         (
-            "input.invalid_value",
+            Code::InputInvalidValue,
             path.to_string(),
             format!("Invalid value: {message}."),
             "Use one of the values the field accepts.".to_string(),
@@ -188,7 +189,7 @@ mod tests {
     #[test]
     fn unknown_nested_field_names_full_path_and_position() {
         let err = parse_json_text::<Outer>("{\"inner\": {\n  \"clientID\": \"x\"}, \"list\": []}").unwrap_err();
-        assert_eq!(err.diagnostic.code, "input.unknown_field");
+        assert_eq!(err.diagnostic.code, Code::InputUnknownField);
         assert_eq!(err.diagnostic.path, "inner.clientID");
         assert_eq!(err.diagnostic.line, Some(2));
         assert!(err.diagnostic.fix.contains("clientId"), "{}", err.diagnostic.fix);
@@ -197,13 +198,13 @@ mod tests {
     #[test]
     fn trailing_garbage_is_a_syntax_error() {
         let err = parse_json_text::<Vec<u32>>("[1] x").unwrap_err();
-        assert_eq!(err.diagnostic.code, "input.syntax");
+        assert_eq!(err.diagnostic.code, Code::InputSyntax);
     }
 
     #[test]
     fn missing_field_is_named() {
         let err = parse_json_value::<Outer>(serde_json::json!({"list": [1]})).unwrap_err();
-        assert_eq!(err.diagnostic.code, "input.missing_field");
+        assert_eq!(err.diagnostic.code, Code::InputMissingField);
         assert_eq!(err.diagnostic.path, "inner");
     }
 }

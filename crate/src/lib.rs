@@ -11,7 +11,7 @@
 //! - [`authorization`]: [`build_authorization_url()`], the Zoho authorize URL.
 //! - [`deluge`]: generate `invokeurl` calls and payloads ([`deluge::generate_invoke_url()`],
 //!   [`deluge::string_literal()`]), check pasted Deluge ([`deluge::check_deluge()`]), format it.
-//! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding.
+//! - [`diagnostic`]: [`Diagnostic`], the one shape of every finding; [`code`]: [`code::Code`], every finding code.
 //! - [`connection_test`]: the live connection test, over the [`http::HttpClient`] the platform provides.
 //! - [`preset`]: presets for MailChimp, Shopify, HubSpot, SurveyMonkey, Zoho Desk and Zoho CRM, as data.
 //! - [`secret`]: [`secret::Secret`], values that print `[redacted]`.
@@ -46,6 +46,7 @@
 //! ```
 
 pub mod authorization;
+pub mod code;
 pub mod connection;
 pub mod connection_test;
 pub mod data_center;

@@ -17,6 +17,7 @@
 //! assert_eq!(config["authorizeUrl"], "https://accounts.zoho.eu/oauth/v2/auth?access_type=offline");
 //! ```
 
+use crate::code::Code;
 use crate::data_center::{self, DataCenterId};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -225,7 +226,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
     if rules.no_scopes && !view.scopes.is_empty() {
         out.push(
             Diagnostic::warning(
-                "preset.no_scopes",
+                Code::PresetNoScopes,
                 "scopes",
                 format!("{} takes no scopes in the authorize URL.", preset.name),
             )
@@ -237,7 +238,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
         if view.scopes.len() > 1 && view.scope_delimiter.unwrap_or("comma") != want {
             out.push(
                 Diagnostic::error(
-                    "preset.scope_delimiter",
+                    Code::PresetScopeDelimiter,
                     "scopeDelimiter",
                     format!(
                         "{} separates scopes with a {want}, not a {}.",
@@ -255,7 +256,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
             if !s.starts_with(prefix.as_str()) {
                 out.push(
                     Diagnostic::warning(
-                        "preset.scope_service",
+                        Code::PresetScopeService,
                         format!("scopes[{i}]"),
                         format!("`{s}` is not a {} scope (they start with {prefix}).", preset.name),
                     )
@@ -269,7 +270,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
         let Some(url) = url.map(str::trim).filter(|u| !u.is_empty()) else { continue };
         if rules.no_refresh && field == "refreshUrl" {
             out.push(
-                Diagnostic::info("preset.no_refresh", field, format!("{} issues no refresh token.", preset.name))
+                Diagnostic::info(Code::PresetNoRefresh, field, format!("{} issues no refresh token.", preset.name))
                     .with_fix("The refresh URL is not used; you may leave it empty.")
                     .with_source(source(&preset.token_url.source)),
             );
@@ -278,7 +279,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
             if url.contains(ph.as_str()) {
                 out.push(
                     Diagnostic::error(
-                        "preset.placeholder",
+                        Code::PresetPlaceholder,
                         field,
                         format!("The URL still holds the placeholder {ph}."),
                     )
@@ -294,7 +295,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
             if !host.ends_with(suffix.as_str()) {
                 out.push(
                     Diagnostic::error(
-                        "preset.host",
+                        Code::PresetHost,
                         field,
                         format!("{} URLs are on the shop's own host (*{suffix}), not {host}.", preset.name),
                     )
@@ -306,7 +307,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
         if !rules.url_hosts.is_empty() && !rules.url_hosts.contains(&host) {
             out.push(
                 Diagnostic::warning(
-                    "preset.host",
+                    Code::PresetHost,
                     field,
                     format!("{host} is not a {} OAuth host ({}).", preset.name, rules.url_hosts.join(", ")),
                 )
@@ -321,7 +322,7 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
 /// The finding for a preset id that does not exist.
 pub(crate) fn unknown(id: &str) -> Diagnostic {
     let ids: Vec<&str> = presets().iter().map(|p| p.id.as_str()).collect();
-    Diagnostic::error("preset.unknown", "preset", format!("`{id}` is not a preset."))
+    Diagnostic::error(Code::PresetUnknown, "preset", format!("`{id}` is not a preset."))
         .with_fix(format!("Use one of: {}.", ids.join(", ")))
 }
 

@@ -19,6 +19,7 @@
 //! assert!(found[0].message.contains("did you mean `ZohoCRM.modules.ALL`"));
 //! ```
 
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
@@ -453,7 +454,7 @@ fn rebuild(scope: &Scope, service: &str, family: &str, sub: Option<&str>) -> Str
 /// use zoho_connector_kit::scope::check_scopes;
 /// let items: Vec<(String, String)> = ["ZohoCRM.modules.ALL", "ZohoCRM.modules.leads.READ", "ZohoCRM.modules.ALL"]
 ///     .iter().enumerate().map(|(i, s)| (format!("scopes[{i}]"), s.to_string())).collect();
-/// let codes: Vec<(String, String)> = check_scopes(&items).into_iter().map(|d| (d.code, d.path)).collect();
+/// let codes: Vec<(String, String)> = check_scopes(&items).into_iter().map(|d| (d.code.to_string(), d.path)).collect();
 /// assert!(codes.contains(&("scope.redundant".into(), "scopes[1]".into())));
 /// assert!(codes.contains(&("scope.duplicate".into(), "scopes[2]".into())));
 /// ```
@@ -478,7 +479,7 @@ pub fn check_scopes(items: &[(String, String)]) -> Vec<Diagnostic> {
 
 fn grammar_error(path: &str, text: &str, reason: &str) -> Diagnostic {
     Diagnostic::error(
-        "scope.grammar",
+        Code::ScopeGrammar,
         path,
         format!("`{text}` is not a Zoho scope: {reason}."),
     )
@@ -507,14 +508,14 @@ fn unknown_operation(path: &str, text: &str, op: &str) -> Diagnostic {
             "End the scope with one of ALL, READ, CREATE, UPDATE, DELETE, WRITE, CUSTOM.".to_string(),
         )
     };
-    Diagnostic::error("scope.unknown_operation", path, message).with_fix(fix).with_source(OPS_SRC)
+    Diagnostic::error(Code::ScopeUnknownOperation, path, message).with_fix(fix).with_source(OPS_SRC)
 }
 
 fn check_one(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
     if scope.operation_text != scope.operation.as_str() {
         out.push(
             Diagnostic::info(
-                "scope.operation_case",
+                Code::ScopeOperationCase,
                 path,
                 format!(
                     "`{text}` writes the operation as `{}`; Zoho documents `{}`, though its own samples mix the case and it is accepted.",
@@ -543,7 +544,7 @@ fn check_one(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
         let fixed = rebuild(scope, best, &scope.family, scope.sub.as_deref());
         out.push(
             Diagnostic::warning(
-                "scope.unknown_service",
+                Code::ScopeUnknownService,
                 path,
                 format!("`{service}` is not a Zoho service name in `{text}`; did you mean `{fixed}`?"),
             )
@@ -566,14 +567,14 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
             Some(best) => {
                 let fixed = rebuild(scope, "ZohoCRM", best, scope.sub.as_deref());
                 Diagnostic::warning(
-                    "scope.unknown_family",
+                    Code::ScopeUnknownFamily,
                     path,
                     format!("`{family_name}` is not a ZohoCRM scope name in `{text}`; did you mean `{fixed}`?"),
                 )
                 .with_fix(format!("Use {fixed}."))
             }
             None => Diagnostic::info(
-                "scope.unknown_family",
+                Code::ScopeUnknownFamily,
                 path,
                 format!("`{family_name}` is not in the sourced catalogue of ZohoCRM scopes, so `{text}` was not checked further."),
             )
@@ -586,7 +587,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
     if family.name == "modules" && sub.eq_ignore_ascii_case("activities") {
         out.push(
             Diagnostic::error(
-                "scope.deprecated",
+                Code::ScopeDeprecated,
                 path,
                 format!("`{text}`: the Activities module scope was deprecated in API v3; Zoho answers OAUTH_SCOPE_MISMATCH."),
             )
@@ -601,7 +602,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
     if family.name == "modules" && sub.eq_ignore_ascii_case("visits") {
         out.push(
             Diagnostic::warning(
-                "scope.unverified",
+                Code::ScopeUnverified,
                 path,
                 format!("`{text}`: Visits is a CRM module, but no Zoho scope list includes `visits`."),
             )
@@ -616,7 +617,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
     if family.subs.is_empty() {
         out.push(
             Diagnostic::info(
-                "scope.unknown_sub",
+                Code::ScopeUnknownSub,
                 path,
                 format!(
                     "No source shows a sub-scope under ZohoCRM.{}, so `{text}` was not checked further.",
@@ -636,7 +637,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
         Some(best) => {
             let fixed = rebuild(scope, "ZohoCRM", family.name, Some(best));
             Diagnostic::warning(
-                "scope.unknown_sub",
+                Code::ScopeUnknownSub,
                 path,
                 format!("`{sub}` is not a known ZohoCRM.{} scope in `{text}`; did you mean `{fixed}`?", family.name),
             )
@@ -646,7 +647,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
             let hint =
                 if family.name == "modules" { " Custom modules use ZohoCRM.modules.custom.<operation>." } else { "" };
             Diagnostic::info(
-                "scope.unknown_sub",
+                Code::ScopeUnknownSub,
                 path,
                 format!(
                     "`{sub}` is not in the sourced list of ZohoCRM.{} scopes, so `{text}` was not checked further.",
@@ -665,7 +666,7 @@ fn check_duplicates(parsed: &[(&str, Scope)], out: &mut Vec<Diagnostic>) {
         if let Some((first, _)) = earlier.iter().find(|(_, s)| s.key() == scope.key()) {
             out.push(
                 Diagnostic::warning(
-                    "scope.duplicate",
+                    Code::ScopeDuplicate,
                     *path,
                     format!("`{}` is already asked for at {first}.", scope.canonical()),
                 )
@@ -677,7 +678,7 @@ fn check_duplicates(parsed: &[(&str, Scope)], out: &mut Vec<Diagnostic>) {
         if let Some((_, (by_path, by))) = others.into_iter().find(|(_, (_, s))| s.covers(scope)) {
             out.push(
                 Diagnostic::info(
-                    "scope.redundant",
+                    Code::ScopeRedundant,
                     *path,
                     format!("`{}` is already granted by `{}` ({by_path}).", scope.canonical(), by.canonical()),
                 )
@@ -707,7 +708,7 @@ fn check_together(parsed: &[(&str, Scope)], out: &mut Vec<Diagnostic>) {
         if !grants(parsed, "ZohoCRM.settings.fields.READ") {
             out.push(
                 Diagnostic::info(
-                    "scope.suggest_fields_read",
+                    Code::ScopeSuggestFieldsRead,
                     *path,
                     "Record APIs usually go with field metadata (API names, data types), which needs ZohoCRM.settings.fields.READ.",
                 )
@@ -720,7 +721,7 @@ fn check_together(parsed: &[(&str, Scope)], out: &mut Vec<Diagnostic>) {
         if !crm.iter().any(|(_, s)| s.family.eq_ignore_ascii_case("coql")) {
             out.push(
                 Diagnostic::info(
-                    "scope.suggest_coql_read",
+                    Code::ScopeSuggestCoqlRead,
                     *path,
                     "COQL queries need ZohoCRM.coql.READ besides the module scopes.",
                 )
@@ -735,7 +736,7 @@ fn check_together(parsed: &[(&str, Scope)], out: &mut Vec<Diagnostic>) {
         let missing = if users { "ZohoCRM.org.READ" } else { "ZohoCRM.users.READ" };
         out.push(
             Diagnostic::info(
-                "scope.suggest_users_org",
+                Code::ScopeSuggestUsersOrg,
                 *first_path,
                 format!("The official SDKs' user lookup needs both ZohoCRM.users.READ and ZohoCRM.org.READ; {missing} is missing."),
             )
@@ -771,13 +772,13 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
                 let t = item.trim();
                 if t.is_empty() {
                     out.push(
-                        Diagnostic::warning("scope.empty_item", format!("scopes[{i}]"), "This scope is empty.")
+                        Diagnostic::warning(Code::ScopeEmptyItem, format!("scopes[{i}]"), "This scope is empty.")
                             .with_fix("Remove the empty item."),
                     );
                 } else if t.contains(|c: char| c == ',' || c == '+' || c.is_whitespace()) {
                     out.push(
                         Diagnostic::error(
-                            "scope.item_has_delimiter",
+                            Code::ScopeItemHasDelimiter,
                             format!("scopes[{i}]"),
                             format!("`{t}` holds several scopes in one list item."),
                         )
@@ -802,7 +803,7 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
                 let kinds: Vec<&str> = found.iter().map(|c| name(*c)).collect();
                 out.push(
                     Diagnostic::warning(
-                        "scope.delimiter_mismatch",
+                        Code::ScopeDelimiterMismatch,
                         "scopes",
                         format!(
                             "The scopes are separated by {} but scopeDelimiter is {}: the provider would receive them glued together.",
@@ -823,7 +824,7 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
     if zoho && delimiter != ',' && count > 1 {
         out.push(
             Diagnostic::warning(
-                "scope.zoho_delimiter",
+                Code::ScopeZohoDelimiter,
                 "scopeDelimiter",
                 format!("Zoho's accounts server expects scopes separated by commas, not by {}.", name(delimiter)),
             )
@@ -852,7 +853,7 @@ fn separator_runs(text: &str) -> Vec<Vec<char>> {
 mod tests {
     use super::*;
 
-    fn codes(list: &[&str]) -> Vec<(String, String)> {
+    fn codes(list: &[&str]) -> Vec<(Code, String)> {
         let items: Vec<(String, String)> =
             list.iter().enumerate().map(|(i, s)| (format!("scopes[{i}]"), s.to_string())).collect();
         check_scopes(&items).into_iter().map(|d| (d.code, d.path)).collect()
@@ -862,22 +863,22 @@ mod tests {
     fn typo_in_module_suggests_the_module() {
         let items = vec![("scopes[0]".to_string(), "ZohoCRM.modules.leeds.READ".to_string())];
         let d = check_scopes(&items);
-        assert_eq!(d[0].code, "scope.unknown_sub");
+        assert_eq!(d[0].code, Code::ScopeUnknownSub);
         assert!(d[0].message.contains("ZohoCRM.modules.leads.READ"), "{}", d[0].message);
     }
 
     #[test]
     fn write_makes_create_redundant_but_not_read() {
         let found = codes(&["ZohoCRM.settings.WRITE", "ZohoCRM.settings.CREATE", "ZohoCRM.settings.READ"]);
-        assert!(found.contains(&("scope.redundant".into(), "scopes[1]".into())));
-        assert!(!found.iter().any(|(c, p)| c == "scope.redundant" && p == "scopes[2]"));
+        assert!(found.contains(&(Code::ScopeRedundant, "scopes[1]".into())));
+        assert!(!found.iter().any(|(c, p)| *c == Code::ScopeRedundant && p == "scopes[2]"));
     }
 
     #[test]
     fn missing_operation_on_a_module_is_explained() {
         let items = vec![("scopes[0]".to_string(), "ZohoCRM.modules.leads".to_string())];
         let d = check_scopes(&items);
-        assert_eq!(d[0].code, "scope.unknown_operation");
+        assert_eq!(d[0].code, Code::ScopeUnknownOperation);
         assert!(d[0].fix.contains("ZohoCRM.modules.leads.READ"), "{}", d[0].fix);
     }
 
@@ -885,6 +886,6 @@ mod tests {
     fn plus_delimited_text_with_plus_delimiter_is_clean_for_an_external_provider() {
         let s = crate::authorization::ScopesInput::Text("read_orders+write_orders".into());
         assert!(check_delimiters(&s, '+', false).is_empty());
-        assert_eq!(check_delimiters(&s, ' ', false)[0].code, "scope.delimiter_mismatch");
+        assert_eq!(check_delimiters(&s, ' ', false)[0].code, Code::ScopeDelimiterMismatch);
     }
 }

@@ -21,6 +21,7 @@
 //! assert!(check.deluge.unwrap().contains("field_email = payload.get(\"Email\");"));
 //! ```
 
+use crate::code::Code;
 use crate::deluge::{check_deluge, string_literal};
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -158,7 +159,7 @@ pub struct WebhookCheck {
 /// let input: WebhookInput = serde_json::from_value(serde_json::json!({
 ///   "name": "Notes hook", "url": "http://example.com:8080/x", "method": "PATCH", "module": "Notes"
 /// })).unwrap();
-/// let codes: Vec<String> = validate_webhook(&input).diagnostics.into_iter().map(|d| d.code).collect();
+/// let codes: Vec<String> = validate_webhook(&input).diagnostics.into_iter().map(|d| d.code.to_string()).collect();
 /// for c in ["webhook.name_not_alphanumeric", "webhook.unsupported_module", "webhook.method", "webhook.not_https",
 ///           "webhook.port"] {
 ///     assert!(codes.contains(&c.to_string()), "{c} in {codes:?}");
@@ -172,7 +173,7 @@ pub fn validate_webhook(input: &WebhookInput) -> WebhookCheck {
         if n > DESCRIPTION_MAX {
             out.push(
                 Diagnostic::error(
-                    "webhook.description_too_long",
+                    Code::WebhookDescriptionTooLong,
                     "description",
                     format!("The description has {n} characters; Zoho takes at most {DESCRIPTION_MAX}."),
                 )
@@ -203,7 +204,7 @@ pub fn validate_webhook(input: &WebhookInput) -> WebhookCheck {
 fn check_name<'a>(name: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
         out.push(
-            Diagnostic::error("webhook.missing_name", "name", "The webhook has no name.")
+            Diagnostic::error(Code::WebhookMissingName, "name", "The webhook has no name.")
                 .with_fix("Give a name of letters and digits.")
                 .with_source(SRC_WEBHOOK),
         );
@@ -212,7 +213,7 @@ fn check_name<'a>(name: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'
     if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
         out.push(
             Diagnostic::error(
-                "webhook.name_not_alphanumeric",
+                Code::WebhookNameNotAlphanumeric,
                 "name",
                 format!("The name `{name}` has characters other than letters and digits."),
             )
@@ -224,7 +225,7 @@ fn check_name<'a>(name: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'
     if n > NAME_MAX {
         out.push(
             Diagnostic::error(
-                "webhook.name_too_long",
+                Code::WebhookNameTooLong,
                 "name",
                 format!(
                     "The name has {n} characters; Zoho takes at most {NAME_MAX} (the older page said {NAME_MAX_OLD})."
@@ -236,7 +237,7 @@ fn check_name<'a>(name: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'
     } else if n > NAME_MAX_OLD {
         out.push(
             Diagnostic::info(
-                "webhook.name_over_old_limit",
+                Code::WebhookNameOverOldLimit,
                 "name",
                 format!("The name has {n} characters: within today's limit of {NAME_MAX}, over the older page's {NAME_MAX_OLD} (which the setup guide repeats)."),
             )
@@ -250,7 +251,7 @@ fn check_name<'a>(name: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'
 fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         out.push(
-            Diagnostic::error("webhook.missing_url", "url", "The webhook has no URL to notify.")
+            Diagnostic::error(Code::WebhookMissingUrl, "url", "The webhook has no URL to notify.")
                 .with_fix("Give the https URL of the endpoint that receives the webhook.")
                 .with_source(SRC_WEBHOOK),
         );
@@ -260,7 +261,7 @@ fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a
     if n > URL_MAX {
         out.push(
             Diagnostic::error(
-                "webhook.url_too_long",
+                Code::WebhookUrlTooLong,
                 "url",
                 format!(
                     "The URL has {n} characters; Zoho takes at most {URL_MAX} (the older page said {URL_MAX_OLD})."
@@ -272,7 +273,7 @@ fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a
     } else if n > URL_MAX_OLD {
         out.push(
             Diagnostic::info(
-                "webhook.url_over_old_limit",
+                Code::WebhookUrlOverOldLimit,
                 "url",
                 format!("The URL has {n} characters: within today's limit of {URL_MAX}, over the older page's {URL_MAX_OLD} (which the setup guide repeats)."),
             )
@@ -284,7 +285,7 @@ fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a
         Ok(u) if u.host_str().is_some() => u,
         _ => {
             out.push(
-                Diagnostic::error("webhook.invalid_url", "url", format!("`{text}` is not an absolute URL."))
+                Diagnostic::error(Code::WebhookInvalidUrl, "url", format!("`{text}` is not an absolute URL."))
                     .with_fix("Give a full URL such as https://hooks.example.com/zoho."),
             );
             return None;
@@ -294,22 +295,26 @@ fn check_url<'a>(text: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a
         "https" => {}
         "http" => out.push(
             Diagnostic::warning(
-                "webhook.not_https",
+                Code::WebhookNotHttps,
                 "url",
                 "The URL is http: the record data and custom parameters (often auth tokens) travel unencrypted.",
             )
             .with_fix("Use an https endpoint."),
         ),
         other => out.push(
-            Diagnostic::error("webhook.invalid_url", "url", format!("The scheme `{other}` cannot receive a webhook."))
-                .with_fix("Use an https URL."),
+            Diagnostic::error(
+                Code::WebhookInvalidUrl,
+                "url",
+                format!("The scheme `{other}` cannot receive a webhook."),
+            )
+            .with_fix("Use an https URL."),
         ),
     }
     if let Some(port) = url.port() {
         if port != 80 && port != 443 {
             out.push(
                 Diagnostic::warning(
-                    "webhook.port",
+                    Code::WebhookPort,
                     "url",
                     format!("The URL uses port {port}; the setup guide says to stick to ports 80 or 443."),
                 )
@@ -328,7 +333,7 @@ fn check_method(method: Option<&str>, out: &mut Vec<Diagnostic>) -> String {
         "POST" | "GET" => {}
         "PUT" | "DELETE" => out.push(
             Diagnostic::info(
-                "webhook.method_newer",
+                Code::WebhookMethodNewer,
                 "method",
                 format!("{upper} is offered by current Zoho CRM; the older page and the setup guide list only POST and GET."),
             )
@@ -336,7 +341,7 @@ fn check_method(method: Option<&str>, out: &mut Vec<Diagnostic>) -> String {
             .with_source(SRC_WEBHOOK),
         ),
         _ => out.push(
-            Diagnostic::error("webhook.method", "method", format!("`{m}` is not a webhook method."))
+            Diagnostic::error(Code::WebhookMethod, "method", format!("`{m}` is not a webhook method."))
                 .with_fix("Use POST (the default), GET, PUT or DELETE.")
                 .with_source(SRC_WEBHOOK),
         ),
@@ -347,7 +352,7 @@ fn check_method(method: Option<&str>, out: &mut Vec<Diagnostic>) -> String {
 fn check_module<'a>(module: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(module) = module.map(str::trim).filter(|m| !m.is_empty()) else {
         out.push(
-            Diagnostic::error("webhook.missing_module", "module", "The webhook names no module.")
+            Diagnostic::error(Code::WebhookMissingModule, "module", "The webhook names no module.")
                 .with_fix("Give the module API name, e.g. Leads.")
                 .with_source(SRC_WEBHOOK),
         );
@@ -357,7 +362,7 @@ fn check_module<'a>(module: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Optio
     if matches!(key.as_str(), "calls" | "calllogs" | "notes") {
         out.push(
             Diagnostic::error(
-                "webhook.unsupported_module",
+                Code::WebhookUnsupportedModule,
                 "module",
                 format!("Webhooks are not available for {module}: not for Call Logs or Notes."),
             )
@@ -388,7 +393,7 @@ fn check_module<'a>(module: Option<&'a str>, out: &mut Vec<Diagnostic>) -> Optio
     if !KNOWN.contains(&key.as_str()) {
         out.push(
             Diagnostic::info(
-                "webhook.module_unverified",
+                Code::WebhookModuleUnverified,
                 "module",
                 format!("{module} is not one of the standard modules checked here; custom modules may be fine."),
             )
@@ -406,7 +411,7 @@ fn check_parameters(params: &[CustomParameter], out: &mut Vec<Diagnostic>) {
         match p.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
             None => out.push(
                 Diagnostic::error(
-                    "webhook.parameter_without_name",
+                    Code::WebhookParameterWithoutName,
                     format!("{path}.name"),
                     "A custom parameter has no name.",
                 )
@@ -417,7 +422,7 @@ fn check_parameters(params: &[CustomParameter], out: &mut Vec<Diagnostic>) {
                 if seen.contains(&name) {
                     out.push(
                         Diagnostic::warning(
-                            "webhook.duplicate_parameter",
+                            Code::WebhookDuplicateParameter,
                             format!("{path}.name"),
                             format!("The custom parameter `{name}` is given twice."),
                         )
@@ -430,7 +435,7 @@ fn check_parameters(params: &[CustomParameter], out: &mut Vec<Diagnostic>) {
         if p.value.as_ref().is_none_or(|v| v.reveal().trim().is_empty()) {
             out.push(
                 Diagnostic::warning(
-                    "webhook.parameter_without_value",
+                    Code::WebhookParameterWithoutValue,
                     format!("{path}.value"),
                     "A custom parameter has no value.",
                 )
@@ -445,7 +450,7 @@ fn check_fields(fields: &[String], out: &mut Vec<Diagnostic>) {
     if fields.len() > FIELDS_MAX_GUIDE {
         out.push(
             Diagnostic::warning(
-                "webhook.too_many_fields",
+                Code::WebhookTooManyFields,
                 "fields",
                 format!("{} fields are sent; the setup guide says at most {FIELDS_MAX_GUIDE}.", fields.len()),
             )
@@ -457,13 +462,13 @@ fn check_fields(fields: &[String], out: &mut Vec<Diagnostic>) {
         let path = format!("fields[{i}]");
         if f.trim().is_empty() || !f.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             out.push(
-                Diagnostic::error("webhook.invalid_field", path.clone(), format!("`{f}` is not a field API name."))
+                Diagnostic::error(Code::WebhookInvalidField, path.clone(), format!("`{f}` is not a field API name."))
                     .with_fix("Use the api_name (letters, digits, underscores), e.g. Last_Name."),
             );
         }
         if fields[..i].contains(f) {
             out.push(
-                Diagnostic::warning("webhook.duplicate_field", path, format!("{f} is listed twice."))
+                Diagnostic::warning(Code::WebhookDuplicateField, path, format!("{f} is listed twice."))
                     .with_fix("List each field once."),
             );
         }

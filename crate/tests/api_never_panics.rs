@@ -425,8 +425,9 @@ fn input_from(data: &'static str, field: &'static str) -> impl Strategy<Value = 
 /// Every finding names a stable dotted code, says something and (errors) says what to do.
 fn assert_well_formed(what: &str, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
+        let code = d.code.as_str();
         assert!(
-            d.code.contains('.') && !d.code.starts_with('.') && !d.code.ends_with('.') && !d.code.contains(' '),
+            code.contains('.') && !code.starts_with('.') && !code.ends_with('.') && !code.contains(' '),
             "{what}: code {:?}",
             d.code
         );
@@ -549,7 +550,7 @@ proptest! {
             let e = explain_error(&input);
             // The code is empty when the body names none; there is always a title, and a cause unless it is a success.
             prop_assert!(!e.title.trim().is_empty(), "{:?}", e);
-            let success = e.status.is_some_and(|s| (200..300).contains(&s)) && e.code.starts_with("HTTP ");
+            let success = e.status.is_some_and(|s| (200..300).contains(&s)) && e.code.as_str().starts_with("HTTP ");
             prop_assert!(success || !e.likely_causes.is_empty(), "{:?}", e);
             prop_assert!(e.likely_causes.iter().all(|c| !c.explanation.trim().is_empty()), "{:?}", e);
         }

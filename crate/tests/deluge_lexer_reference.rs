@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 use proptest::prelude::*;
+use zoho_connector_kit::code::Code;
 use zoho_connector_kit::deluge::lexer::{lex, Lexed, Token, TokenKind};
 use zoho_connector_kit::deluge::literal::{unescape, ESCAPE_SOURCE};
 use zoho_connector_kit::Diagnostic;
@@ -88,9 +89,13 @@ impl<'a> Reference<'a> {
                     Some(_) => {}
                     None => {
                         self.diagnostics.push(
-                            Diagnostic::error("deluge.unterminated_comment", "", "This `/*` comment is never closed.")
-                                .with_fix("Close the comment with `*/`.")
-                                .at(line, column),
+                            Diagnostic::error(
+                                Code::DelugeUnterminatedComment,
+                                "",
+                                "This `/*` comment is never closed.",
+                            )
+                            .with_fix("Close the comment with `*/`.")
+                            .at(line, column),
                         );
                         return TokenKind::Unknown;
                     }
@@ -127,7 +132,7 @@ impl<'a> Reference<'a> {
                     None => {
                         self.diagnostics.push(
                             Diagnostic::error(
-                                "deluge.unterminated_datetime",
+                                Code::DelugeUnterminatedDatetime,
                                 "",
                                 "This `'` date-time is never closed.",
                             )
@@ -151,7 +156,7 @@ impl<'a> Reference<'a> {
             return TokenKind::Punct;
         }
         self.diagnostics.push(
-            Diagnostic::error("deluge.unexpected_character", "", format!("`{c}` cannot appear here in Deluge."))
+            Diagnostic::error(Code::DelugeUnexpectedCharacter, "", format!("`{c}` cannot appear here in Deluge."))
                 .with_fix("Remove the character, or put it inside a text literal in double quotes.")
                 .at(line, column),
         );
@@ -168,7 +173,7 @@ impl<'a> Reference<'a> {
                     Some(e) if unescape(e).is_some() => {}
                     Some(e) => self.diagnostics.push(
                         Diagnostic::info(
-                            "deluge.unknown_escape",
+                            Code::DelugeUnknownEscape,
                             "",
                             format!("`\\{e}` is not one of the known escapes; Deluge may keep or drop the backslash."),
                         )
@@ -183,7 +188,7 @@ impl<'a> Reference<'a> {
             }
         }
         self.diagnostics.push(
-            Diagnostic::error("deluge.unterminated_text", "", "This text literal is never closed.")
+            Diagnostic::error(Code::DelugeUnterminatedText, "", "This text literal is never closed.")
                 .with_fix("Close the text with `\"`; write `\\\"` for a quote inside the text.")
                 .with_source(ESCAPE_SOURCE)
                 .at(line, column),

@@ -110,7 +110,7 @@ fn validate_cases() {
         let mapping: FieldMapping = parse_json_value(case.mapping).unwrap();
         let source = case.source.as_ref().map(|s| &sources[s]);
         let found = validate_mapping(&mapping, &schema, source);
-        let codes = sorted(found.iter().map(|d| d.code.clone()).collect());
+        let codes = sorted(found.iter().map(|d| d.code.to_string()).collect());
         assert_eq!(codes, sorted(case.codes), "{}: {found:#?}", case.name);
         check_texts(&case.name, &found, &case.messages, |d| &d.message);
         check_texts(&case.name, &found, &case.fixes, |d| &d.fix);
@@ -137,7 +137,7 @@ fn apply_cases() {
             assert_eq!(&preview.skipped, skipped, "{}", case.name);
         }
         let mut got: Vec<(usize, String, String)> =
-            preview.findings.iter().map(|f| (f.record, f.field.clone(), f.code.clone())).collect();
+            preview.findings.iter().map(|f| (f.record, f.field.clone(), f.code.to_string())).collect();
         let mut want = case.findings.clone();
         got.sort();
         want.sort();
@@ -162,7 +162,7 @@ fn webhook_cases() {
     for case in cases {
         let input: WebhookInput = parse_json_value(case.input).unwrap();
         let check = validate_webhook(&input);
-        let codes = sorted(check.diagnostics.iter().map(|d| d.code.clone()).collect());
+        let codes = sorted(check.diagnostics.iter().map(|d| d.code.to_string()).collect());
         assert_eq!(codes, sorted(case.codes), "{}: {:#?}", case.name, check.diagnostics);
         check_texts(&case.name, &check.diagnostics, &case.messages, |d| &d.message);
         check_texts(&case.name, &check.diagnostics, &case.sources, |d| d.source.as_deref().unwrap_or(""));

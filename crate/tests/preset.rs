@@ -65,8 +65,8 @@ fn codes_for(preset: &str, patch: serde_json::Value) -> Vec<(String, String)> {
     validate_connection(&input)
         .diagnostics
         .into_iter()
-        .filter(|d| d.code.starts_with("preset.") || d.code == "connection.schema_newer")
-        .map(|d| (d.code, d.path))
+        .filter(|d| d.code.as_str().starts_with("preset.") || d.code == "connection.schema_newer")
+        .map(|d| (d.code.to_string(), d.path))
         .collect()
 }
 

@@ -114,7 +114,7 @@ fn request_cases() {
             assert!(deluge.contains(&format!("url: \"{}\"", want.url)) && deluge.contains("type: POST"), "{deluge}");
             assert!(zoho_connector_kit::deluge::check_deluge(deluge).iter().all(|d| !d.is_error()), "{deluge}");
         }
-        let codes: Vec<String> = result.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let codes: Vec<String> = result.diagnostics.iter().map(|d| d.code.to_string()).collect();
         assert_eq!(sorted(codes), sorted(case.codes.clone()), "{}", case.name);
         let json = serde_json::to_string(&result).unwrap();
         for secret in &case.secrets {
@@ -180,7 +180,7 @@ fn response_cases() {
             assert_eq!(&e.code, code, "{}", case.name);
             assert_eq!(json["error"]["likelyCauses"][0]["id"], case.first_cause.as_deref().unwrap(), "{}", case.name);
         }
-        let codes: Vec<String> = r.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let codes: Vec<String> = r.diagnostics.iter().map(|d| d.code.to_string()).collect();
         assert_eq!(sorted(codes), sorted(case.codes.clone()), "{}", case.name);
         let text = json.to_string();
         for secret in &case.secrets {
@@ -199,7 +199,7 @@ fn throttle_cases() {
         assert_eq!(a.counted, case.counted, "{}", case.name);
         assert_eq!(a.passes_at, case.passes_at, "{}", case.name);
         assert_eq!(a.evicts_oldest, case.evicts_oldest.unwrap_or(false), "{}", case.name);
-        let codes: Vec<String> = a.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let codes: Vec<String> = a.diagnostics.iter().map(|d| d.code.to_string()).collect();
         assert_eq!(codes, case.codes, "{}", case.name);
         if let Some(passes) = a.passes_at {
             // One millisecond before the answer is still throttled; at it the request passes.

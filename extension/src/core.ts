@@ -69,12 +69,23 @@ export function core(): Promise<typeof api> {
   return ready;
 }
 
+/**
+ * Codes of the findings the extension makes itself (JSON it parses before the core sees it, messages it refuses).
+ * The core's codes are `FindingCode`, generated from its Rust table; the two lists do not overlap.
+ */
+export type ExtensionCode = 'json.syntax' | 'import.syntax' | 'import.shape' | 'import.invalid' | 'preview.syntax'
+  | 'preview.unwrapped' | 'preview.single' | 'preview.shape' | 'internal.error' | 'message.refused';
+
+/** A finding an extension page shows: one of the core's, or one the extension made (`ExtensionCode`). */
+export type Finding = Omit<api.Diagnostic, 'code'> & { code: api.FindingCode | ExtensionCode };
+
 /** Turns anything thrown by the core into a plain error record (ZckError carries code and diagnostics). */
-export function errorRecord(e: unknown): { code: string; message: string; diagnostics?: api.Diagnostic[] } {
+export function errorRecord(e: unknown): { code: api.FindingCode | ExtensionCode; message: string; diagnostics?: api.Diagnostic[] } {
   if (e instanceof Error) {
     const z = e as Error & { code?: unknown; diagnostics?: unknown };
     return {
-      code: typeof z.code === 'string' ? z.code : 'internal.error',
+      // A ZckError's code comes from the core's table.
+      code: typeof z.code === 'string' ? (z.code as api.FindingCode) : 'internal.error',
       message: e.message,
       ...(Array.isArray(z.diagnostics) ? { diagnostics: z.diagnostics as api.Diagnostic[] } : {}),
     };

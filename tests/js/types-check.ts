@@ -15,9 +15,15 @@ const id: zck.DataCenterId | null = detection.dataCenter;
 const centers: zck.DataCenter[] = zck.listDataCenters();
 const source: string = centers[0]!.accountsServer.source;
 
+// Finding codes are a closed union generated from the core's table: a code can be matched only if it exists.
+const wrongHost = url.diagnostics.some((d) => d.code === 'dc.wrong_host');
+// @ts-expect-error: a misspelt code does not compile (it can never be equal)
+const misspelt = url.diagnostics.some((d) => d.code === 'dc.wrnog_host');
+const listed: zck.FindingCode = 'deluge.syntax';
+
 // @ts-expect-error: accessType takes only "offline" | "online"
 zck.buildAuthorizationUrl({ accessType: 'forever' });
 // @ts-expect-error: unknown fields are refused by the types too
 zck.buildAuthorizationUrl({ clientID: 'x' });
 
-export { firstCode, id, source };
+export { firstCode, id, source, wrongHost, misspelt, listed };

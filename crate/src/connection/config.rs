@@ -28,6 +28,7 @@
 //! ```
 
 use crate::authorization::ScopesInput;
+use crate::code::Code;
 use crate::data_center::{self, DataCenterId, HostRole, Match};
 use crate::diagnostic::Diagnostic;
 use crate::secret::Secret;
@@ -490,7 +491,7 @@ impl ConnectionConfigInput {
             let mut diagnostics: Vec<Diagnostic> = found
                 .diagnostics
                 .into_iter()
-                .filter(|d| d.code != "dc.not_in_crm_sdks")
+                .filter(|d| d.code != Code::DcNotInCrmSdks)
                 .map(|mut d| {
                     d.path = "dataCenter".into();
                     d
@@ -498,8 +499,8 @@ impl ConnectionConfigInput {
                 .collect();
             if found.data_center.is_none() {
                 for d in &mut diagnostics {
-                    if d.code == "dc.not_recognised" {
-                        d.code = "dc.unknown".into();
+                    if d.code == Code::DcNotRecognised {
+                        d.code = Code::DcUnknown;
                     }
                 }
             }

@@ -32,6 +32,7 @@ use super::config::{
 use super::link_name::{self, link_name_problems, suggest_link_name, LinkNameProblem};
 use super::summary::{summarize, ConnectionSummary};
 use crate::authorization::{looks_like_zoho_client_id, ScopesInput};
+use crate::code::Code;
 use crate::data_center::{self, CallbackStatus, DataCenterId, HostRole, Match};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::scope;
@@ -104,7 +105,7 @@ pub fn validate_connection(input: &ConnectionConfigInput) -> ConnectionReport {
         Some(AuthType::OAuth1) => {
             out.push(
                 Diagnostic::warning(
-                    "connection.oauth1_not_checked",
+                    Code::ConnectionOauth1NotChecked,
                     "authType",
                     "OAuth 1 connections are recognised but not checked by this tool.",
                 )
@@ -132,7 +133,7 @@ fn check_preset_and_version(input: &ConnectionConfigInput, out: &mut Vec<Diagnos
     if let Some(v) = input.schema_version.filter(|v| *v > super::config::CONFIG_SCHEMA_VERSION) {
         out.push(
             Diagnostic::error(
-                "connection.schema_newer",
+                Code::ConnectionSchemaNewer,
                 "schemaVersion",
                 format!(
                     "This file uses format version {v}; this version of the tool reads up to {}.",
@@ -176,13 +177,13 @@ fn check_names(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
     let service = present(&input.service_name).map(str::trim);
     match service {
         None => out.push(
-            Diagnostic::error("connection.missing_service_name", "serviceName", "No service name was given.")
+            Diagnostic::error(Code::ConnectionMissingServiceName, "serviceName", "No service name was given.")
                 .with_fix("Name the service as admins will see it, e.g. \"MailChimp\" (up to 50 characters).")
                 .with_source(NAME_SRC),
         ),
         Some(name) if name.chars().count() > 50 => out.push(
             Diagnostic::error(
-                "connection.service_name_too_long",
+                Code::ConnectionServiceNameTooLong,
                 "serviceName",
                 format!("The service name has {} characters; at most 50 are allowed.", name.chars().count()),
             )
@@ -195,7 +196,7 @@ fn check_names(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
     let suggestion = suggest_link_name(base);
     let Some(link) = present(&input.link_name) else {
         out.push(
-            Diagnostic::error("connection.missing_link_name", "linkName", "No link name was given.")
+            Diagnostic::error(Code::ConnectionMissingLinkName, "linkName", "No link name was given.")
                 .with_fix(format!("Use a link name such as \"{suggestion}\"; Deluge code refers to it as connection: \"{suggestion}\"."))
                 .with_source(NAME_SRC),
         );
@@ -206,14 +207,14 @@ fn check_names(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
     for problem in link_name_problems(link) {
         let (code, message) = match problem {
             LinkNameProblem::Start => {
-                ("connection.link_name_start", format!("The link name `{link}` must start with a lowercase letter."))
+                (Code::ConnectionLinkNameStart, format!("The link name `{link}` must start with a lowercase letter."))
             }
             LinkNameProblem::Characters => (
-                "connection.link_name_characters",
+                Code::ConnectionLinkNameCharacters,
                 format!("The link name `{link}` may hold only lowercase letters, digits and `_`."),
             ),
             LinkNameProblem::TooLong => (
-                "connection.link_name_too_long",
+                Code::ConnectionLinkNameTooLong,
                 format!(
                     "The link name has {} characters; at most {} are allowed.",
                     link.chars().count(),
@@ -238,7 +239,7 @@ fn normalised(text: &str) -> String {
 
 /// A value not among `names`: the finding, with the intended name when the text matches one after dropping case
 /// and punctuation (or through `aliases`).
-fn unknown_value(code: &str, path: &str, text: &str, names: &[&str], aliases: &[(&str, &str)]) -> Diagnostic {
+fn unknown_value(code: Code, path: &str, text: &str, names: &[&str], aliases: &[(&str, &str)]) -> Diagnostic {
     let norm = normalised(text);
     let guess = names
         .iter()
@@ -256,7 +257,7 @@ fn unknown_value(code: &str, path: &str, text: &str, names: &[&str], aliases: &[
 fn check_auth_type(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) -> Option<AuthType> {
     let Some(text) = present(&input.auth_type) else {
         out.push(
-            Diagnostic::error("connection.missing_auth_type", "authType", "No authentication type was given.")
+            Diagnostic::error(Code::ConnectionMissingAuthType, "authType", "No authentication type was given.")
                 .with_fix("Set authType to \"oauth2\", \"apiKey\" or \"basic\".")
                 .with_source(FIELDS_SRC),
         );
@@ -267,7 +268,7 @@ fn check_auth_type(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) -> 
         let names = AuthType::NAMES.map(|(n, _)| n);
         out.push(
             unknown_value(
-                "connection.unknown_auth_type",
+                Code::ConnectionUnknownAuthType,
                 "authType",
                 text,
                 &names,
@@ -323,7 +324,7 @@ fn require(input: &ConnectionConfigInput, fields: &[&str], why: &str, out: &mut 
     for field in fields {
         if !field_given(input, field) {
             out.push(
-                Diagnostic::error("connection.missing_field", *field, format!("{field} is required {why}."))
+                Diagnostic::error(Code::ConnectionMissingField, *field, format!("{field} is required {why}."))
                     .with_fix(format!("Fill in {field}."))
                     .with_source(FIELDS_SRC),
             );
@@ -335,7 +336,7 @@ fn not_used(input: &ConnectionConfigInput, fields: &[&str], why: &str, out: &mut
     for field in fields {
         if field_given(input, field) {
             out.push(
-                Diagnostic::warning("connection.field_not_used", *field, format!("{field} is not used {why}."))
+                Diagnostic::warning(Code::ConnectionFieldNotUsed, *field, format!("{field} is not used {why}."))
                     .with_fix(format!("Remove {field}, or change the authentication type if it was meant."))
                     .with_source(FIELDS_SRC),
             );
@@ -355,7 +356,7 @@ fn check_api_key(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
             let names = KeyPlacement::NAMES.map(|(n, _)| n);
             out.push(
                 unknown_value(
-                    "connection.unknown_placement",
+                    Code::ConnectionUnknownPlacement,
                     "placement",
                     text,
                     &names,
@@ -369,7 +370,7 @@ fn check_api_key(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         if name.trim() != name || name.contains(char::is_whitespace) {
             out.push(
                 Diagnostic::warning(
-                    "connection.key_name_whitespace",
+                    Code::ConnectionKeyNameWhitespace,
                     "keyName",
                     format!("The key name `{name}` holds spaces; the provider will not recognise the parameter."),
                 )
@@ -381,7 +382,7 @@ fn check_api_key(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         }
         if let Some(kind) = placeholder_kind(name) {
             out.push(
-                Diagnostic::error("connection.key_name_placeholder", "keyName", format!("The key name is {kind}."))
+                Diagnostic::error(Code::ConnectionKeyNamePlaceholder, "keyName", format!("The key name is {kind}."))
                     .with_fix("Give the parameter or header name the provider documents, e.g. api_key or X-API-Key."),
             );
         }
@@ -396,7 +397,7 @@ fn check_basic(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         if user.contains(':') {
             out.push(
                 Diagnostic::error(
-                    "connection.username_colon",
+                    Code::ConnectionUsernameColon,
                     "username",
                     "The user name holds a `:`; basic authentication joins user name and password with `:`, so the provider would split it wrongly.",
                 )
@@ -406,7 +407,7 @@ fn check_basic(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         }
         if let Some(kind) = placeholder_kind(user) {
             out.push(
-                Diagnostic::error("connection.username_placeholder", "username", format!("The user name is {kind}."))
+                Diagnostic::error(Code::ConnectionUsernamePlaceholder, "username", format!("The user name is {kind}."))
                     .with_fix("Give the real user name."),
             );
         }
@@ -414,7 +415,7 @@ fn check_basic(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
     if let Some(password) = secret_present(&input.password) {
         if let Some(kind) = placeholder_kind(password.expose()) {
             out.push(
-                Diagnostic::error("connection.password_placeholder", "password", format!("The password is {kind}."))
+                Diagnostic::error(Code::ConnectionPasswordPlaceholder, "password", format!("The password is {kind}."))
                     .with_fix("Give the real password (it is never shown in findings)."),
             );
         }
@@ -480,7 +481,7 @@ fn check_oauth2(
             None => {
                 let names = GrantType::NAMES.map(|(n, _)| n);
                 out.push(
-                    unknown_value("connection.unknown_grant_type", "grantType", text, &names, &[])
+                    unknown_value(Code::ConnectionUnknownGrantType, "grantType", text, &names, &[])
                         .with_source("zoho-facts.md §8c: Writer article (authorization code, client credentials)"),
                 );
                 GrantType::AuthorizationCode
@@ -522,7 +523,7 @@ fn check_oauth2(
         if a.origin() == t.origin() && a.path() == t.path() {
             out.push(
                 Diagnostic::error(
-                    "connection.authorize_equals_token",
+                    Code::ConnectionAuthorizeEqualsToken,
                     "tokenUrl",
                     "The token URL is the same as the authorize URL: the authorize URL is the consent page, the token URL is where codes are exchanged for tokens.",
                 )
@@ -549,7 +550,7 @@ fn check_oauth2(
     if dc.is_none() && !dc_given && kind != ProviderKind::Undetermined && grant == GrantType::AuthorizationCode {
         out.push(
             Diagnostic::warning(
-                "connection.data_center_unknown",
+                Code::ConnectionDataCenterUnknown,
                 "dataCenter",
                 "The data center of your Zoho account is not given and cannot be told from the URLs, so the redirect URI cannot be checked.",
             )
@@ -566,7 +567,7 @@ fn check_enum_fields(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
             let names = ScopeDelimiter::NAMES.map(|(n, _)| n);
             out.push(
                 unknown_value(
-                    "connection.unknown_scope_delimiter",
+                    Code::ConnectionUnknownScopeDelimiter,
                     "scopeDelimiter",
                     text,
                     &names,
@@ -577,7 +578,7 @@ fn check_enum_fields(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         }
     } else if input.scope_delimiter.as_deref() == Some(" ") {
         out.push(unknown_value(
-            "connection.unknown_scope_delimiter",
+            Code::ConnectionUnknownScopeDelimiter,
             "scopeDelimiter",
             " ",
             &["comma", "space", "plus"],
@@ -588,7 +589,7 @@ fn check_enum_fields(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
         if ParamType::parse(text).is_none() {
             let names = ParamType::NAMES.map(|(n, _)| n);
             out.push(
-                unknown_value("connection.unknown_param_type", "paramType", text, &names, &[("querystring", "query")])
+                unknown_value(Code::ConnectionUnknownParamType, "paramType", text, &names, &[("querystring", "query")])
                     .with_source("zoho-facts.md §8c: Writer article (query string or header)"),
             );
         }
@@ -600,13 +601,13 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     if let Some(id) = id {
         if let Some(what) = placeholder_kind(id) {
             out.push(
-                Diagnostic::error("connection.client_id_placeholder", "clientId", format!("The client ID is {what}."))
+                Diagnostic::error(Code::ConnectionClientIdPlaceholder, "clientId", format!("The client ID is {what}."))
                     .with_fix("Copy the Client ID from the provider's app settings (for Zoho: the API console)."),
             );
         } else if id.trim() != id || id.contains(char::is_whitespace) {
             out.push(
                 Diagnostic::warning(
-                    "connection.client_id_whitespace",
+                    Code::ConnectionClientIdWhitespace,
                     "clientId",
                     "The client ID holds spaces or line breaks.",
                 )
@@ -615,7 +616,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
         } else if kind == ProviderKind::Zoho && !looks_like_zoho_client_id(id) {
             out.push(
                 Diagnostic::warning(
-                    "connection.client_id_shape",
+                    Code::ConnectionClientIdShape,
                     "clientId",
                     "This client ID does not look like Zoho's: every Zoho example is `1000.` followed by 30 uppercase letters and digits.",
                 )
@@ -628,7 +629,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     let value = secret.expose();
     if let Some(what) = placeholder_kind(value) {
         out.push(
-            Diagnostic::error("connection.client_secret_placeholder", "clientSecret", format!("The client secret is {what}."))
+            Diagnostic::error(Code::ConnectionClientSecretPlaceholder, "clientSecret", format!("The client secret is {what}."))
                 .with_fix("Copy the Client Secret from the provider's app settings (for Zoho: the API console, Client Secret tab)."),
         );
         return;
@@ -636,7 +637,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     if id.is_some_and(|id| id.trim() == value.trim()) {
         out.push(
             Diagnostic::error(
-                "connection.client_secret_equals_id",
+                Code::ConnectionClientSecretEqualsId,
                 "clientSecret",
                 "The client secret is the same as the client ID.",
             )
@@ -647,7 +648,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     if value.trim() != value {
         out.push(
             Diagnostic::warning(
-                "connection.client_secret_whitespace",
+                Code::ConnectionClientSecretWhitespace,
                 "clientSecret",
                 "The client secret starts or ends with spaces or a line break; the provider will reject it.",
             )
@@ -658,7 +659,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     if t.starts_with("1000.") && t.matches('.').count() == 2 {
         out.push(
             Diagnostic::warning(
-                "connection.client_secret_looks_like_token",
+                Code::ConnectionClientSecretLooksLikeToken,
                 "clientSecret",
                 "The client secret has the shape of a Zoho grant code or token (`1000.…….……`), not of a client secret.",
             )
@@ -668,7 +669,7 @@ fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, out: &mut Vec
     } else if t.starts_with("1000.") && looks_like_zoho_client_id(t) {
         out.push(
             Diagnostic::error(
-                "connection.client_secret_is_client_id",
+                Code::ConnectionClientSecretIsClientId,
                 "clientSecret",
                 "The client secret has the shape of a Zoho client ID.",
             )
@@ -714,7 +715,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
     if text != raw {
         out.push(
             Diagnostic::warning(
-                "connection.url_whitespace",
+                Code::ConnectionUrlWhitespace,
                 field,
                 format!("{field} starts or ends with spaces or a line break."),
             )
@@ -727,7 +728,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
     {
         out.push(
             Diagnostic::error(
-                "connection.url_placeholder",
+                Code::ConnectionUrlPlaceholder,
                 field,
                 format!("{field} still holds a placeholder (`{{…}}`, `<…>` or YOUR_…)."),
             )
@@ -737,7 +738,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
     }
     if !text.contains("://") {
         out.push(
-            Diagnostic::error("connection.url_no_scheme", field, format!("{field} has no scheme: `{text}`."))
+            Diagnostic::error(Code::ConnectionUrlNoScheme, field, format!("{field} has no scheme: `{text}`."))
                 .with_fix(format!("Write the full URL: https://{text}")),
         );
         return None;
@@ -746,7 +747,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
         Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => u,
         Ok(_) | Err(_) => {
             out.push(
-                Diagnostic::error("connection.url_invalid", field, format!("{field} is not a valid URL."))
+                Diagnostic::error(Code::ConnectionUrlInvalid, field, format!("{field} is not a valid URL."))
                     .with_fix("Give a full https:// URL without spaces."),
             );
             return None;
@@ -755,7 +756,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
     if !url.username().is_empty() || url.password().is_some() {
         out.push(
             Diagnostic::error(
-                "connection.url_userinfo",
+                Code::ConnectionUrlUserinfo,
                 field,
                 format!("{field} carries a user name or password before the host."),
             )
@@ -765,7 +766,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
     if url.fragment().is_some() {
         out.push(
             Diagnostic::error(
-                "connection.url_fragment",
+                Code::ConnectionUrlFragment,
                 field,
                 format!("{field} has a `#…` fragment, which is never sent to the server."),
             )
@@ -786,7 +787,7 @@ fn check_url(input: &ConnectionConfigInput, field: &'static str, out: &mut Vec<D
                 format!("{field} uses `{scheme}:`, not https: codes, secrets and tokens would travel unencrypted.")
             };
             out.push(
-                Diagnostic::error("connection.url_not_https", field, message)
+                Diagnostic::error(Code::ConnectionUrlNotHttps, field, message)
                     .with_fix("Use the https:// URL.")
                     .with_source(AUTH_SRC),
             );
@@ -804,7 +805,7 @@ fn check_token_url_query(field: &str, url: &url::Url, kind: ProviderKind, out: &
     if keys.iter().any(|k| secret_keys.contains(&k.as_str())) {
         out.push(
             Diagnostic::error(
-                "connection.secret_in_url",
+                Code::ConnectionSecretInUrl,
                 field,
                 format!("{field} carries a secret (client secret, code or token) in its query string: {}.", shown(url)),
             )
@@ -814,7 +815,7 @@ fn check_token_url_query(field: &str, url: &url::Url, kind: ProviderKind, out: &
     } else if kind == ProviderKind::Zoho {
         out.push(
             Diagnostic::warning(
-                "connection.token_url_query",
+                Code::ConnectionTokenUrlQuery,
                 field,
                 format!("{field} carries query parameters ({}); Zoho's token endpoint takes its parameters in the form body.", keys.join(", ")),
             )
@@ -852,7 +853,7 @@ fn check_zoho_provider(
             let zoho_field = first_accounts.as_ref().map_or("another URL", |(f, _)| *f);
             out.push(
                 Diagnostic::error(
-                    "connection.zoho_mixed_hosts",
+                    Code::ConnectionZohoMixedHosts,
                     *field,
                     format!("{field} is on {host}, but the provider is Zoho ({zoho_field} is on a Zoho host): one service issues all tokens."),
                 )
@@ -864,7 +865,7 @@ fn check_zoho_provider(
         let entry = data_center::lookup(given_dc.unwrap_or(url_dc));
         if found.matched == Some(Match::Corrected) {
             for d in found.diagnostics {
-                if d.code == "dc.wrong_host" {
+                if d.code == Code::DcWrongHost {
                     let mut d = d;
                     d.path = field.to_string();
                     out.push(d);
@@ -875,7 +876,7 @@ fn check_zoho_provider(
         if found.role != Some(HostRole::AccountsServer) {
             out.push(
                 Diagnostic::error(
-                    "connection.zoho_not_accounts_host",
+                    Code::ConnectionZohoNotAccountsHost,
                     *field,
                     format!(
                         "{field} is on {host}, which is not Zoho's accounts server; OAuth endpoints live on {}.",
@@ -905,7 +906,7 @@ fn check_zoho_provider(
             };
             out.push(
                 Diagnostic::error(
-                    "connection.zoho_wrong_path",
+                    Code::ConnectionZohoWrongPath,
                     *field,
                     format!("{field} has the path {}; Zoho's endpoint is {want}{hint}.", url.path()),
                 )
@@ -922,7 +923,7 @@ fn check_zoho_provider(
             if multi_dc_start {
                 out.push(
                     Diagnostic::warning(
-                        "connection.authorize_multi_dc",
+                        Code::ConnectionAuthorizeMultiDc,
                         *field,
                         format!(
                             "The authorize URL is on accounts.zoho.com while dataCenter is {expected}: Zoho forwards the consent to the account's data center, but the other URLs must then be on {}.",
@@ -940,7 +941,7 @@ fn check_zoho_provider(
                 };
                 out.push(
                     Diagnostic::error(
-                        "connection.zoho_dc_mismatch",
+                        Code::ConnectionZohoDcMismatch,
                         *field,
                         format!(
                             "{field} is on the accounts server of {url_dc} ({host}), but dataCenter is {expected}.{cn}"
@@ -956,7 +957,7 @@ fn check_zoho_provider(
             None => first_accounts = Some((field, host)),
             Some((first_field, first_host)) if *first_host != host => out.push(
                 Diagnostic::error(
-                    "connection.zoho_host_mismatch",
+                    Code::ConnectionZohoHostMismatch,
                     *field,
                     format!("{field} is on {host} but {first_field} is on {first_host}: a grant from one accounts server cannot be exchanged or refreshed on another."),
                 )
@@ -976,7 +977,7 @@ fn check_zoho_provider(
     if grant == GrantType::AuthorizationCode && input.url_field("refreshUrl").is_none() {
         out.push(
             Diagnostic::warning(
-                "connection.missing_refresh_url",
+                Code::ConnectionMissingRefreshUrl,
                 "refreshUrl",
                 "No refresh URL is given: Zoho access tokens last one hour, and without a refresh the connection stops working then.",
             )
@@ -990,7 +991,7 @@ fn check_zoho_provider(
     if input.url_field("revokeUrl").is_none() {
         out.push(
             Diagnostic::info(
-                "connection.revoke_url_suggested",
+                Code::ConnectionRevokeUrlSuggested,
                 "revokeUrl",
                 "No revoke URL is given; with one, Zoho can revoke the refresh token when the connection is removed.",
             )
@@ -1004,7 +1005,7 @@ fn check_zoho_provider(
     if input.param_type.as_deref().and_then(ParamType::parse) == Some(ParamType::Query) {
         out.push(
             Diagnostic::warning(
-                "connection.param_type_query",
+                Code::ConnectionParamTypeQuery,
                 "paramType",
                 "Zoho APIs take the access token in the Authorization header (`Zoho-oauthtoken …`), not in the query string.",
             )
@@ -1014,9 +1015,13 @@ fn check_zoho_provider(
     }
     if !field_given(input, "scopes") {
         out.push(
-            Diagnostic::error("connection.missing_scopes", "scopes", "No scope is given; Zoho requires at least one.")
-                .with_fix("Add the scopes the connection needs, e.g. ZohoCRM.modules.ALL.")
-                .with_source(AUTH_SRC),
+            Diagnostic::error(
+                Code::ConnectionMissingScopes,
+                "scopes",
+                "No scope is given; Zoho requires at least one.",
+            )
+            .with_fix("Add the scopes the connection needs, e.g. ZohoCRM.modules.ALL.")
+            .with_source(AUTH_SRC),
         );
     }
 }
@@ -1027,7 +1032,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
     match access.as_slice() {
         [] => out.push(
             Diagnostic::warning(
-                "connection.access_type_missing",
+                Code::ConnectionAccessTypeMissing,
                 "authorizeUrl",
                 "The authorize URL has no access_type=offline: Zoho's default is online, which issues no refresh token, so the connection dies after an hour.",
             )
@@ -1037,7 +1042,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
         ["offline"] => {}
         ["online"] => out.push(
             Diagnostic::warning(
-                "connection.access_type_online",
+                Code::ConnectionAccessTypeOnline,
                 "authorizeUrl",
                 "access_type=online issues no refresh token, so the connection dies after an hour.",
             )
@@ -1046,7 +1051,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
         ),
         [other] => out.push(
             Diagnostic::error(
-                "connection.access_type_invalid",
+                Code::ConnectionAccessTypeInvalid,
                 "authorizeUrl",
                 format!("access_type={other} is not a value Zoho knows (offline or online)."),
             )
@@ -1054,7 +1059,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
             .with_source(AUTH_SRC),
         ),
         _ => out.push(
-            Diagnostic::warning("connection.access_type_repeated", "authorizeUrl", "access_type appears more than once in the authorize URL.")
+            Diagnostic::warning(Code::ConnectionAccessTypeRepeated, "authorizeUrl", "access_type appears more than once in the authorize URL.")
                 .with_fix("Keep one access_type=offline.")
                 .with_source(AUTH_SRC),
         ),
@@ -1063,7 +1068,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
     match prompts.as_slice() {
         [] => out.push(
             Diagnostic::info(
-                "connection.prompt_consent_hint",
+                Code::ConnectionPromptConsentHint,
                 "authorizeUrl",
                 "Zoho returns a refresh token only the first time a user authorizes a client; reconnecting later gives none unless prompt=consent is sent.",
             )
@@ -1072,7 +1077,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
         ),
         ["consent"] => {}
         _ => out.push(
-            Diagnostic::warning("connection.prompt_invalid", "authorizeUrl", "The only documented prompt value is consent.")
+            Diagnostic::warning(Code::ConnectionPromptInvalid, "authorizeUrl", "The only documented prompt value is consent.")
                 .with_fix("Use prompt=consent or remove prompt.")
                 .with_source(AUTH_SRC),
         ),
@@ -1081,7 +1086,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
         if pairs.iter().any(|(k, _)| k == key) {
             out.push(
                 Diagnostic::warning(
-                    "connection.authorize_url_param",
+                    Code::ConnectionAuthorizeUrlParam,
                     "authorizeUrl",
                     format!("The authorize URL already carries {key}; Deluge adds it from the connection's own fields, so the request would hold it twice."),
                 )
@@ -1110,7 +1115,7 @@ fn check_external_provider(input: &ConnectionConfigInput, grant: GrantType, out:
         };
         out.push(
             Diagnostic::warning(
-                "connection.zoho_scope_for_external",
+                Code::ConnectionZohoScopeForExternal,
                 path,
                 format!("`{s}` is a Zoho scope, but the OAuth URLs belong to an external service, which will not know it."),
             )
@@ -1120,7 +1125,7 @@ fn check_external_provider(input: &ConnectionConfigInput, grant: GrantType, out:
     if scopes.is_empty() {
         out.push(
             Diagnostic::info(
-                "connection.no_scopes",
+                Code::ConnectionNoScopes,
                 "scopes",
                 "No scope is given; that is fine only if the provider needs none.",
             )
@@ -1130,7 +1135,7 @@ fn check_external_provider(input: &ConnectionConfigInput, grant: GrantType, out:
     if grant == GrantType::AuthorizationCode && input.url_field("refreshUrl").is_none() {
         out.push(
             Diagnostic::info(
-                "connection.refresh_url_missing",
+                Code::ConnectionRefreshUrlMissing,
                 "refreshUrl",
                 "No refresh URL is given; if the provider's access tokens expire, the connection stops working when they do.",
             )
@@ -1174,7 +1179,7 @@ fn check_redirect(
             None => "No redirect URI is given. For a Deluge connection the provider must have Zoho's callback for your data center registered.".into(),
         };
         out.push(
-            Diagnostic::info("connection.redirect_uri_missing", "redirectUri", message)
+            Diagnostic::info(Code::ConnectionRedirectUriMissing, "redirectUri", message)
                 .with_fix("Register Zoho's callback as the redirect URI at the provider, and give it here to have it checked.")
                 .with_source(CALLBACK_SRC),
         );
@@ -1202,7 +1207,7 @@ fn check_redirect(
     if let Some(near) = entry.deluge_callbacks.iter().find(|f| loose(f.value) == loose(text)) {
         out.push(
             Diagnostic::error(
-                "connection.redirect_mismatch",
+                Code::ConnectionRedirectMismatch,
                 "redirectUri",
                 format!("The redirect URI differs from Zoho's callback {} only in a trailing slash, http/https or letter case, and providers compare it exactly.", near.value),
             )
@@ -1215,7 +1220,7 @@ fn check_redirect(
         let other = found.data_center.map_or_else(String::new, |o| o.to_string());
         out.push(
             Diagnostic::error(
-                "connection.redirect_wrong_dc",
+                Code::ConnectionRedirectWrongDc,
                 "redirectUri",
                 format!("The redirect URI is the Deluge callback of {other}, but your Zoho account is in {d}; the callback must be your data center's ({}).", candidates_text(d)),
             )
@@ -1227,7 +1232,7 @@ fn check_redirect(
     if entry.callback_status == CallbackStatus::Unknown && deluge_like {
         out.push(
             Diagnostic::info(
-                "connection.redirect_callback_unverified",
+                Code::ConnectionRedirectCallbackUnverified,
                 "redirectUri",
                 format!(
                     "No source gives the Deluge callback for {}; yours has the expected /delugeauth/callback shape.",
@@ -1241,7 +1246,7 @@ fn check_redirect(
     }
     out.push(
         Diagnostic::error(
-            "connection.redirect_not_callback",
+            Code::ConnectionRedirectNotCallback,
             "redirectUri",
             format!(
                 "For a Deluge connection the redirect URI must be Zoho's callback for {} ({}), not {}.",
@@ -1270,7 +1275,7 @@ fn push_callback_notes(d: DataCenterId, used: Option<&str>, out: &mut Vec<Diagno
         }
         CallbackStatus::SingleSource => out.push(
             Diagnostic::info(
-                "connection.redirect_single_source",
+                Code::ConnectionRedirectSingleSource,
                 "redirectUri",
                 format!("The Deluge callback for {} comes from a single third-party source.", entry.name),
             )
@@ -1279,7 +1284,7 @@ fn push_callback_notes(d: DataCenterId, used: Option<&str>, out: &mut Vec<Diagno
         ),
         CallbackStatus::Unknown => out.push(
             Diagnostic::info(
-                "connection.redirect_callback_unknown",
+                Code::ConnectionRedirectCallbackUnknown,
                 "redirectUri",
                 format!("No source gives the Deluge callback URL for {}.", entry.name),
             )
@@ -1296,7 +1301,7 @@ fn custom_client_advice(redirect: &url::Url, out: &mut Vec<Diagnostic>) {
     if local {
         out.push(
             Diagnostic::info(
-                "connection.redirect_localhost",
+                Code::ConnectionRedirectLocalhost,
                 "redirectUri",
                 "The redirect URI points at this computer: it works only where the browser runs, and a Deluge connection cannot use it.",
             )
@@ -1306,7 +1311,7 @@ fn custom_client_advice(redirect: &url::Url, out: &mut Vec<Diagnostic>) {
     } else if redirect.scheme() == "http" {
         out.push(
             Diagnostic::warning(
-                "connection.redirect_http",
+                Code::ConnectionRedirectHttp,
                 "redirectUri",
                 "The redirect URI uses http://: Zoho accepts it, but the grant code then travels unencrypted.",
             )
@@ -1316,7 +1321,7 @@ fn custom_client_advice(redirect: &url::Url, out: &mut Vec<Diagnostic>) {
     }
     out.push(
         Diagnostic::info(
-            "connection.redirect_exact_match",
+            Code::ConnectionRedirectExactMatch,
             "redirectUri",
             "This is your own client's redirect URI: Zoho compares it exactly with the one registered in the API console (trailing slash, http or https, letter case, port).",
         )
@@ -1359,7 +1364,7 @@ fn check_data_center_notes(id: DataCenterId, kind: ProviderKind, auth: Option<Au
     }
     out.push(
         Diagnostic::info(
-            "connection.dc_not_in_crm_sdks",
+            Code::ConnectionDcNotInCrmSdks,
             "dataCenter",
             format!("{} is not a data center of Zoho's CRM SDKs; its hosts are partly unverified.", entry.name),
         )
@@ -1372,7 +1377,7 @@ fn check_data_center_notes(id: DataCenterId, kind: ProviderKind, auth: Option<Au
     {
         out.push(
             Diagnostic::warning(
-                "connection.accounts_host_unverified",
+                Code::ConnectionAccountsHostUnverified,
                 "tokenUrl",
                 format!(
                     "The accounts server of {} ({}) is known only from third-party code.",

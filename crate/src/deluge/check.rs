@@ -15,6 +15,7 @@
 use super::lexer::{Token, TokenKind};
 use super::literal::{is_reserved, RESERVED_SOURCE};
 use super::parser::{parse, Expr, ExprKind, Param, Stmt, StmtKind, Task};
+use crate::code::Code;
 use crate::Diagnostic;
 use std::collections::BTreeSet;
 
@@ -61,7 +62,7 @@ pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
     let unclosed = brackets.iter().any(|d| d.message.ends_with("is never closed."));
     for d in parsed.diagnostics {
         let at_end = d.message.ends_with("found the end of the text.");
-        if d.code == "deluge.syntax" && (bracket_lines.contains(&d.line) || (unclosed && at_end)) {
+        if d.code == Code::DelugeSyntax && (bracket_lines.contains(&d.line) || (unclosed && at_end)) {
             continue;
         }
         diagnostics.push(d);
@@ -104,7 +105,7 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
                     let open = **open;
                     found.push(
                         Diagnostic::error(
-                            "deluge.unbalanced_bracket",
+                            Code::DelugeUnbalancedBracket,
                             "",
                             format!(
                                 "`{}` closes the `{}` opened at line {}, column {}.",
@@ -120,9 +121,13 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
                     }
                 }
                 None => found.push(
-                    Diagnostic::error("deluge.unbalanced_bracket", "", format!("`{}` has no opening bracket.", t.text))
-                        .with_fix(format!("Remove `{}` or add its opening bracket.", t.text))
-                        .at(t.line, t.column),
+                    Diagnostic::error(
+                        Code::DelugeUnbalancedBracket,
+                        "",
+                        format!("`{}` has no opening bracket.", t.text),
+                    )
+                    .with_fix(format!("Remove `{}` or add its opening bracket.", t.text))
+                    .at(t.line, t.column),
                 ),
             },
             _ => {}
@@ -130,7 +135,7 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
     }
     for open in stack {
         found.push(
-            Diagnostic::error("deluge.unbalanced_bracket", "", format!("`{}` is never closed.", open.text))
+            Diagnostic::error(Code::DelugeUnbalancedBracket, "", format!("`{}` is never closed.", open.text))
                 .with_fix(format!("Add `{}` where it should end.", closer(open.text)))
                 .at(open.line, open.column),
         );
@@ -245,7 +250,7 @@ impl Checker<'_, '_> {
             self.push(
                 tok,
                 Diagnostic::error(
-                    "deluge.reserved_name",
+                    Code::DelugeReservedName,
                     "",
                     format!("`{name}` is a reserved Deluge keyword and cannot be a variable name."),
                 )
@@ -335,7 +340,7 @@ impl Checker<'_, '_> {
         self.push(
             tok,
             Diagnostic::warning(
-                "deluge.call_in_loop",
+                Code::DelugeCallInLoop,
                 "",
                 format!("`{what}` runs once per loop pass; large lists hit Deluge's statement and call limits."),
             )
@@ -351,7 +356,7 @@ impl Checker<'_, '_> {
                 self.push(
                     p.tok,
                     Diagnostic::error(
-                        "deluge.invokeurl.unknown_parameter",
+                        Code::DelugeInvokeurlUnknownParameter,
                         "",
                         format!("`{}` is not an invokeurl parameter.", p.name),
                     )
@@ -362,7 +367,7 @@ impl Checker<'_, '_> {
                 self.push(
                     p.tok,
                     Diagnostic::warning(
-                        "deluge.invokeurl.duplicate_parameter",
+                        Code::DelugeInvokeurlDuplicateParameter,
                         "",
                         format!("`{}` is given more than once.", p.name),
                     )
@@ -375,7 +380,7 @@ impl Checker<'_, '_> {
         if url.is_none() {
             self.push(
                 task.tok,
-                Diagnostic::error("deluge.invokeurl.missing_url", "", "This invokeurl has no `url`.")
+                Diagnostic::error(Code::DelugeInvokeurlMissingUrl, "", "This invokeurl has no `url`.")
                     .with_fix("Add a line `url: \"https://…\"`.")
                     .with_source(INVOKE_SOURCE),
             );
@@ -392,7 +397,7 @@ impl Checker<'_, '_> {
                 self.push(
                     task.tok,
                     Diagnostic::warning(
-                        "deluge.invokeurl.no_connection",
+                        Code::DelugeInvokeurlNoConnection,
                         "",
                         format!("This call to `{host}` has no `connection`."),
                     )
@@ -416,7 +421,7 @@ impl Checker<'_, '_> {
                 self.push(
                     p.tok,
                     Diagnostic::warning(
-                        "deluge.invokeurl.json_map_without_tostring",
+                        Code::DelugeInvokeurlJsonMapWithoutTostring,
                         "",
                         format!("A map is sent as `{name}` with a JSON content type but without `.toString()`."),
                     )
@@ -436,7 +441,7 @@ impl Checker<'_, '_> {
         if !INVOKEURL_TYPES.iter().any(|t| t.eq_ignore_ascii_case(value)) {
             self.push(
                 p.value.tok,
-                Diagnostic::error("deluge.invokeurl.bad_type", "", format!("`{value}` is not an invokeurl type."))
+                Diagnostic::error(Code::DelugeInvokeurlBadType, "", format!("`{value}` is not an invokeurl type."))
                     .with_fix("Use GET, POST, PUT, PATCH or DELETE (GET when the line is left out).")
                     .with_source(INVOKE_SOURCE),
             );

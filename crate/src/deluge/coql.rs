@@ -14,6 +14,7 @@
 //! ```
 
 use super::generate::{generate_invoke_url, HttpMethod, InvokeUrlSpec, Style};
+use crate::code::Code;
 use crate::data_center::{detect, lookup, DataCenterId};
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -87,14 +88,14 @@ pub fn build_coql(q: &CoqlQuery) -> CoqlAnswer {
     let fields: Vec<&str> = q.select.iter().flatten().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
     if fields.is_empty() {
         diagnostics.push(
-            Diagnostic::error("coql.missing_fields", "select", "No field to select was given.")
+            Diagnostic::error(Code::CoqlMissingFields, "select", "No field to select was given.")
                 .with_fix("List the field API names, e.g. [\"Last_Name\", \"Email\"]."),
         );
     }
     let module = q.from.as_deref().map(str::trim).unwrap_or("");
     if module.is_empty() {
         diagnostics.push(
-            Diagnostic::error("coql.missing_module", "from", "No module was given.")
+            Diagnostic::error(Code::CoqlMissingModule, "from", "No module was given.")
                 .with_fix("Give the module API name, e.g. \"Leads\"."),
         );
     }
@@ -133,7 +134,7 @@ pub(crate) fn api_domain(dc: &str, path: &str) -> Result<&'static str, Diagnosti
     let id = dc.parse::<DataCenterId>().ok().or_else(|| detect(dc).data_center);
     let Some(id) = id else {
         return Err(Diagnostic::error(
-            "deluge.generate.unknown_data_center",
+            Code::DelugeGenerateUnknownDataCenter,
             path,
             format!("`{dc}` names no Zoho data center."),
         )
@@ -142,7 +143,7 @@ pub(crate) fn api_domain(dc: &str, path: &str) -> Result<&'static str, Diagnosti
     match lookup(id).api_domain {
         Some(f) => Ok(f.value),
         None => Err(Diagnostic::error(
-            "deluge.generate.no_api_domain",
+            Code::DelugeGenerateNoApiDomain,
             path,
             format!("No CRM API domain is known for the {} data center.", id.key()),
         )
@@ -157,7 +158,7 @@ pub(crate) fn check_version(v: Option<&str>, path: &str) -> Result<String, Diagn
     if ["v2", "v2.1", "v3", "v4", "v5", "v6", "v7", "v8"].contains(&v) {
         Ok(v.to_string())
     } else {
-        Err(Diagnostic::error("deluge.generate.bad_api_version", path, format!("`{v}` is not a CRM API version."))
+        Err(Diagnostic::error(Code::DelugeGenerateBadApiVersion, path, format!("`{v}` is not a CRM API version."))
             .with_fix("Use v8 (or v2, v2.1, v3 … v7).")
             .with_source("zoho-facts.md §5: CRM docs; SDK repo list"))
     }
@@ -206,7 +207,7 @@ fn tokenize(text: &str) -> Result<Vec<Word>, Diagnostic> {
                 i += 1;
             }
             if chars.get(i).is_none() {
-                return Err(Diagnostic::error("coql.syntax", "query", "A quoted value is never closed.")
+                return Err(Diagnostic::error(Code::CoqlSyntax, "query", "A quoted value is never closed.")
                     .with_fix("Close the value with the same quote.")
                     .at(1, column));
             }
@@ -249,13 +250,13 @@ pub fn check_coql(text: &str) -> Vec<Diagnostic> {
         Err(d) => return vec![d],
     };
     let mut found = Vec::new();
-    let err = |code: &str, msg: String, fix: &str, col: u32| {
+    let err = |code: Code, msg: String, fix: &str, col: u32| {
         Diagnostic::error(code, "query", msg).with_fix(fix).with_source(COQL_SOURCE).at(1, col)
     };
     if !is(words.first(), "select") {
         let col = words.first().map(|w| w.column).unwrap_or(1);
         return vec![err(
-            "coql.not_select",
+            Code::CoqlNotSelect,
             "COQL queries must start with `select`.".into(),
             "Write `select <fields> from <module> …`; COQL only reads.",
             col,
@@ -263,7 +264,7 @@ pub fn check_coql(text: &str) -> Vec<Diagnostic> {
     }
     let Some(from) = words.iter().position(|w| is(Some(w), "from")) else {
         return vec![err(
-            "coql.missing_from",
+            Code::CoqlMissingFrom,
             "The query has no `from` clause.".into(),
             "Add `from <module API name>`.",
             1,
@@ -273,21 +274,21 @@ pub fn check_coql(text: &str) -> Vec<Diagnostic> {
     let count = if fields.is_empty() { 0 } else { fields.iter().filter(|w| w.text == ",").count() + 1 };
     if count == 0 {
         found.push(err(
-            "coql.missing_fields",
+            Code::CoqlMissingFields,
             "No field is selected.".into(),
             "List field API names after `select`.",
             1,
         ));
     } else if count > 50 {
         found.push(err(
-            "coql.too_many_fields",
+            Code::CoqlTooManyFields,
             format!("{count} fields are selected; COQL allows at most 50."),
             "Select at most 50 fields, or split the query.",
             1,
         ));
     }
     if words.get(from + 1).is_none() {
-        found.push(err("coql.missing_module", "No module follows `from`.".into(), "Add the module API name.", 1));
+        found.push(err(Code::CoqlMissingModule, "No module follows `from`.".into(), "Add the module API name.", 1));
     }
     let clause_end = |start: usize| {
         (start..words.len())
@@ -305,14 +306,14 @@ pub fn check_coql(text: &str) -> Vec<Diagnostic> {
         let value = words.get(li + 1);
         match value.and_then(|w| w.text.parse::<u64>().ok()) {
             Some(n) if n > 2000 => found.push(err(
-                "coql.limit_too_high",
+                Code::CoqlLimitTooHigh,
                 format!("LIMIT {n} is above 2000, the most COQL returns per call (v7/v8; 200 before v7)."),
                 "Use LIMIT 2000 or less and page with OFFSET.",
                 value.map_or(1, |w| w.column),
             )),
             Some(_) => {}
             None => found.push(err(
-                "coql.syntax",
+                Code::CoqlSyntax,
                 "LIMIT must be followed by a number.".into(),
                 "Write e.g. `limit 200`.",
                 words.get(li).map_or(1, |w| w.column),
@@ -323,7 +324,7 @@ pub fn check_coql(text: &str) -> Vec<Diagnostic> {
 }
 
 fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize) {
-    let err = |code: &str, msg: String, fix: &str, col: u32| {
+    let err = |code: Code, msg: String, fix: &str, col: u32| {
         Diagnostic::error(code, "query", msg).with_fix(fix).with_source(COQL_SOURCE).at(1, col)
     };
     let mut criteria = 0usize;
@@ -343,7 +344,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
                 if let Some((n, col)) = joins.pop() {
                     if n > 1 {
                         found.push(err(
-                            "coql.unbracketed_criteria",
+                            Code::CoqlUnbracketedCriteria,
                             "More than two conditions are joined without brackets.".into(),
                             "Bracket the conditions in pairs, e.g. `((a = 1 and b = 2) and c = 3)`.",
                             col,
@@ -352,7 +353,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
                 }
                 if joins.is_empty() {
                     found.push(err(
-                        "coql.syntax",
+                        Code::CoqlSyntax,
                         "`)` has no matching `(`.".into(),
                         "Remove it or add `(`.",
                         w.column,
@@ -388,7 +389,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
                     }
                     if values > 50 {
                         found.push(err(
-                            "coql.too_many_in_values",
+                            Code::CoqlTooManyInValues,
                             format!("`in` lists {values} values; COQL allows at most 50."),
                             "Split the list over several queries.",
                             w.column,
@@ -404,7 +405,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
                     .is_some_and(|n| n.text.eq_ignore_ascii_case("in") || n.text.eq_ignore_ascii_case("like")) => {}
             op if op.chars().all(|c| "=!<>".contains(c)) => {
                 found.push(err(
-                    "coql.unknown_operator",
+                    Code::CoqlUnknownOperator,
                     format!("`{op}` is not a COQL operator."),
                     "Use = != > < >= <= like, not like, in, not in, between, is null, is not null.",
                     w.column,
@@ -417,7 +418,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
     for (n, col) in joins {
         if n > 1 {
             found.push(err(
-                "coql.unbracketed_criteria",
+                Code::CoqlUnbracketedCriteria,
                 "More than two conditions are joined without brackets.".into(),
                 "Bracket the conditions in pairs, e.g. `((a = 1 and b = 2) and c = 3)`.",
                 col,
@@ -426,7 +427,7 @@ fn check_criteria(words: &[Word], found: &mut Vec<Diagnostic>, _where_at: usize)
     }
     if criteria > 25 {
         found.push(err(
-            "coql.too_many_criteria",
+            Code::CoqlTooManyCriteria,
             format!("The WHERE clause has {criteria} criteria; COQL allows at most 25."),
             "Use at most 25 criteria.",
             1,

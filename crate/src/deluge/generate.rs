@@ -26,6 +26,7 @@
 //! ```
 
 use super::literal::{is_identifier, is_reserved_any_case, string_literal, IDENTIFIER_SOURCE, RESERVED_SOURCE};
+use crate::code::Code;
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -417,7 +418,7 @@ struct Generator {
 }
 
 impl Generator {
-    fn error(&mut self, code: &str, path: &str, message: String, fix: &str, source: Option<&str>) {
+    fn error(&mut self, code: Code, path: &str, message: String, fix: &str, source: Option<&str>) {
         let mut d = Diagnostic::error(code, path, message).with_fix(fix);
         if let Some(s) = source {
             d = d.with_source(s);
@@ -431,7 +432,7 @@ impl Generator {
         let response_var = spec.response_var.clone().unwrap_or_else(|| "response".to_string());
         if !is_identifier(&response_var) {
             self.error(
-                "deluge.generate.bad_response_var",
+                Code::DelugeGenerateBadResponseVar,
                 "responseVar",
                 format!("`{response_var}` is not a valid Deluge variable name."),
                 "Use a name that starts with a letter or `_` and has only letters, digits and `_`.",
@@ -439,7 +440,7 @@ impl Generator {
             );
         } else if is_reserved_any_case(&response_var) || AVOID.iter().any(|w| w.eq_ignore_ascii_case(&response_var)) {
             self.error(
-                "deluge.generate.reserved_response_var",
+                Code::DelugeGenerateReservedResponseVar,
                 "responseVar",
                 format!("`{response_var}` is a Deluge keyword and cannot be a variable name."),
                 "Choose another name, such as `response`.",
@@ -449,7 +450,7 @@ impl Generator {
         if let Some(link) = &spec.connection {
             if !is_link_name(link) {
                 self.error(
-                    "deluge.generate.bad_connection",
+                    Code::DelugeGenerateBadConnection,
                     "connection",
                     format!("`{link}` is not a connection link name."),
                     "Use the connection's link name: a lowercase letter first, then lowercase letters, digits or \
@@ -464,7 +465,7 @@ impl Generator {
             for name in headers.keys() {
                 if name.is_empty() || name.chars().any(|c| c.is_control() || c == ':' || c.is_whitespace()) {
                     self.error(
-                        "deluge.generate.bad_header_name",
+                        Code::DelugeGenerateBadHeaderName,
                         &format!("headers.{name}"),
                         format!("`{name}` is not a valid HTTP header name."),
                         "Use a header name without spaces, colons or control characters.",
@@ -482,7 +483,7 @@ impl Generator {
     fn validate_url(&mut self, spec: &InvokeUrlSpec) -> Option<String> {
         let Some(raw) = spec.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
             self.error(
-                "deluge.generate.missing_url",
+                Code::DelugeGenerateMissingUrl,
                 "url",
                 "No URL was given.".to_string(),
                 "Give the full URL, e.g. https://www.zohoapis.com/crm/v8/Leads.",
@@ -494,7 +495,7 @@ impl Generator {
             Ok(u) if u.scheme() == "https" || u.scheme() == "http" => u,
             _ => {
                 self.error(
-                    "deluge.generate.bad_url",
+                    Code::DelugeGenerateBadUrl,
                     "url",
                     format!("`{raw}` is not an http(s) URL."),
                     "Give the full URL starting with https://.",
@@ -516,7 +517,7 @@ impl Generator {
                     Value::Bool(b) => b.to_string(),
                     _ => {
                         self.error(
-                            "deluge.generate.bad_query_value",
+                            Code::DelugeGenerateBadQueryValue,
                             &format!("query.{key}"),
                             format!("The query parameter `{key}` must be text, a number or a boolean."),
                             "Join lists into one text value, e.g. \"Last_Name,Email\".",
@@ -542,7 +543,7 @@ impl Generator {
         let mode = spec.body_mode.unwrap_or(if body.is_string() { BodyMode::Text } else { BodyMode::Json });
         if method == HttpMethod::Get {
             self.error(
-                "deluge.generate.body_on_get",
+                Code::DelugeGenerateBodyOnGet,
                 "body",
                 "A GET call has no body.".to_string(),
                 "Put the values in `query`, or use POST, PUT or PATCH.",
@@ -554,7 +555,7 @@ impl Generator {
                 for (k, v) in map {
                     if !matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
                         self.error(
-                            "deluge.generate.bad_form_value",
+                            Code::DelugeGenerateBadFormValue,
                             &format!("body.{k}"),
                             format!("The form field `{k}` must be text, a number or a boolean."),
                             "Use bodyMode \"json\" for nested values.",
@@ -564,7 +565,7 @@ impl Generator {
                 }
             }
             (BodyMode::Form, _) => self.error(
-                "deluge.generate.bad_form_body",
+                Code::DelugeGenerateBadFormBody,
                 "body",
                 "A form body must be an object of field names and values.".to_string(),
                 "Give an object such as {\"grant_type\": \"refresh_token\"}, or use bodyMode \"json\" or \"text\".",
@@ -572,7 +573,7 @@ impl Generator {
             ),
             (BodyMode::Text, Value::String(_)) | (BodyMode::Json, _) => {}
             (BodyMode::Text, _) => self.error(
-                "deluge.generate.bad_text_body",
+                Code::DelugeGenerateBadTextBody,
                 "body",
                 "A text body must be a string.".to_string(),
                 "Give the body as one string, or use bodyMode \"json\".",

@@ -14,6 +14,7 @@
 //! ```
 
 use super::literal::{unescape, ESCAPE_SOURCE};
+use crate::code::Code;
 use crate::Diagnostic;
 
 /// What a token is.
@@ -285,7 +286,7 @@ impl<'a> Lexer<'a> {
                 }
                 self.advance_to(self.text.len());
                 self.diagnostics.push(
-                    Diagnostic::error("deluge.unterminated_comment", "", "This `/*` comment is never closed.")
+                    Diagnostic::error(Code::DelugeUnterminatedComment, "", "This `/*` comment is never closed.")
                         .with_fix("Close the comment with `*/`.")
                         .at(line, column),
                 );
@@ -308,7 +309,7 @@ impl<'a> Lexer<'a> {
                 }
                 self.advance_to(self.text.len());
                 self.diagnostics.push(
-                    Diagnostic::error("deluge.unterminated_datetime", "", "This `'` date-time is never closed.")
+                    Diagnostic::error(Code::DelugeUnterminatedDatetime, "", "This `'` date-time is never closed.")
                         .with_fix("Close the date-time with `'`.")
                         .with_source("zoho-facts.md §8b: lexer.dart date-time literals [3P]")
                         .at(line, column),
@@ -335,7 +336,7 @@ impl<'a> Lexer<'a> {
 
     fn unexpected(&mut self, c: char, line: u32, column: u32) -> TokenKind {
         self.diagnostics.push(
-            Diagnostic::error("deluge.unexpected_character", "", format!("`{c}` cannot appear here in Deluge."))
+            Diagnostic::error(Code::DelugeUnexpectedCharacter, "", format!("`{c}` cannot appear here in Deluge."))
                 .with_fix("Remove the character, or put it inside a text literal in double quotes.")
                 .at(line, column),
         );
@@ -360,7 +361,7 @@ impl<'a> Lexer<'a> {
             if unescape(e).is_none() {
                 self.diagnostics.push(
                     Diagnostic::info(
-                        "deluge.unknown_escape",
+                        Code::DelugeUnknownEscape,
                         "",
                         format!("`\\{e}` is not one of the known escapes; Deluge may keep or drop the backslash."),
                     )
@@ -372,7 +373,7 @@ impl<'a> Lexer<'a> {
         }
         self.advance_to(self.text.len());
         self.diagnostics.push(
-            Diagnostic::error("deluge.unterminated_text", "", "This text literal is never closed.")
+            Diagnostic::error(Code::DelugeUnterminatedText, "", "This text literal is never closed.")
                 .with_fix("Close the text with `\"`; write `\\\"` for a quote inside the text.")
                 .with_source(ESCAPE_SOURCE)
                 .at(line, column),

@@ -16,6 +16,7 @@
 
 use super::lexer::{lex, Token, TokenKind};
 use super::literal::read_string_literal;
+use crate::code::Code;
 use crate::{Diagnostic, Severity};
 
 /// Deepest nesting of blocks and expressions the parser follows.
@@ -354,7 +355,7 @@ impl<'a> Parser<'a> {
         {
             return;
         }
-        self.diagnostics.push(Diagnostic::error("deluge.syntax", "", message).with_fix(fix).at(line, column));
+        self.diagnostics.push(Diagnostic::error(Code::DelugeSyntax, "", message).with_fix(fix).at(line, column));
     }
 
     fn error_here(&mut self, message: &str, fix: &str) {

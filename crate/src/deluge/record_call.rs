@@ -20,6 +20,7 @@
 
 use super::coql::{api_domain, check_coql, check_version};
 use super::generate::{invoke_url_snippet, HttpMethod, InvokeUrlSpec, Snippet, Style};
+use crate::code::Code;
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -117,7 +118,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
         Some(dc) => api_domain(dc, "dataCenter").map_err(|d| found.push(d)).ok(),
         None => {
             found.push(
-                Diagnostic::error("deluge.record.missing_data_center", "dataCenter", "No data center was given.")
+                Diagnostic::error(Code::DelugeRecordMissingDataCenter, "dataCenter", "No data center was given.")
                     .with_fix("Give a key such as \"us\" or \"eu\"."),
             );
             None
@@ -126,7 +127,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
     let version = check_version(spec.api_version.as_deref(), "apiVersion").map_err(|d| found.push(d)).ok();
     let Some(op) = spec.operation else {
         found.push(
-            Diagnostic::error("deluge.record.missing_operation", "operation", "No operation was given.")
+            Diagnostic::error(Code::DelugeRecordMissingOperation, "operation", "No operation was given.")
                 .with_fix("Use insert, update, upsert, get, search or coql."),
         );
         return fail(found);
@@ -134,7 +135,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
     let module = spec.module.as_deref().map(str::trim).filter(|m| !m.is_empty());
     if module.is_none() && op != Operation::Coql {
         found.push(
-            Diagnostic::error("deluge.record.missing_module", "module", "No module was given.")
+            Diagnostic::error(Code::DelugeRecordMissingModule, "module", "No module was given.")
                 .with_fix("Give the module API name, e.g. \"Leads\"; read it from GET /settings/modules.")
                 .with_source("zoho-facts.md §5: CRM-v8 insert-records.html"),
         );
@@ -150,14 +151,14 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
             let records = spec.records.clone().unwrap_or_default();
             if records.is_empty() {
                 found.push(
-                    Diagnostic::error("deluge.record.missing_records", "records", "No record was given.")
+                    Diagnostic::error(Code::DelugeRecordMissingRecords, "records", "No record was given.")
                         .with_fix("Give at least one record object."),
                 );
             }
             if records.len() > 100 {
                 found.push(
                     Diagnostic::error(
-                        "deluge.record.too_many_records",
+                        Code::DelugeRecordTooManyRecords,
                         "records",
                         format!("{} records are given; one call takes at most 100.", records.len()),
                     )
@@ -169,7 +170,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
                 match r {
                     Value::Object(m) if op == Operation::Update && !m.contains_key("id") => found.push(
                         Diagnostic::error(
-                            "deluge.record.missing_id",
+                            Code::DelugeRecordMissingId,
                             format!("records[{i}]"),
                             "A record to update has no `id`.",
                         )
@@ -178,7 +179,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
                     Value::Object(_) => {}
                     _ => found.push(
                         Diagnostic::error(
-                            "deluge.record.bad_record",
+                            Code::DelugeRecordBadRecord,
                             format!("records[{i}]"),
                             "A record must be an object of field API names and values.",
                         )
@@ -192,7 +193,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
                     if !["workflow", "approval", "blueprint"].contains(&t.as_str()) {
                         found.push(
                             Diagnostic::error(
-                                "deluge.record.bad_trigger",
+                                Code::DelugeRecordBadTrigger,
                                 format!("trigger[{i}]"),
                                 format!("`{t}` is not a trigger."),
                             )
@@ -220,7 +221,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
             let id = spec.id.as_deref().map(str::trim).unwrap_or("");
             if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
                 found.push(
-                    Diagnostic::error("deluge.record.bad_id", "id", "A record id (digits) is needed.")
+                    Diagnostic::error(Code::DelugeRecordBadId, "id", "A record id (digits) is needed.")
                         .with_fix("Give the record's id, e.g. \"4150868000000224001\"."),
                 );
             }
@@ -230,7 +231,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
             let criteria = spec.criteria.as_deref().map(str::trim).unwrap_or("");
             if criteria.is_empty() {
                 found.push(
-                    Diagnostic::error("deluge.record.missing_criteria", "criteria", "No search criteria were given.")
+                    Diagnostic::error(Code::DelugeRecordMissingCriteria, "criteria", "No search criteria were given.")
                         .with_fix("Give criteria such as \"(Email:equals:a@example.com)\"."),
                 );
             }
@@ -243,7 +244,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
             let text = spec.query.as_deref().map(str::trim).unwrap_or("");
             if text.is_empty() {
                 found.push(
-                    Diagnostic::error("deluge.record.missing_query", "query", "No COQL query was given.")
+                    Diagnostic::error(Code::DelugeRecordMissingQuery, "query", "No COQL query was given.")
                         .with_fix("Give a query such as \"select Last_Name from Leads limit 200\"."),
                 );
             }

@@ -7,6 +7,7 @@
 //! zoho-facts.md).
 
 use super::crm_type::CrmFieldType;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use serde_json::Value;
@@ -105,7 +106,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
     };
     let Some(list) = list else {
         diagnostics.push(
-            Diagnostic::error("schema.not_a_fields_reply", "", "The schema is not a `GET /settings/fields` reply.")
+            Diagnostic::error(Code::SchemaNotAFieldsReply, "", "The schema is not a `GET /settings/fields` reply.")
                 .with_fix(
                     "Paste the whole JSON reply of GET /crm/v8/settings/fields?module=… (it has a \"fields\" array).",
                 )
@@ -119,7 +120,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
         let flag = |key: &str| item.get(key).and_then(Value::as_bool).unwrap_or(false);
         let Some(api_name) = text("api_name") else {
             diagnostics.push(
-                Diagnostic::warning("schema.field_without_api_name", path, "A field has no `api_name`; it is skipped.")
+                Diagnostic::warning(Code::SchemaFieldWithoutApiName, path, "A field has no `api_name`; it is skipped.")
                     .with_fix("Paste the reply unchanged: every field in it has an api_name.")
                     .with_source(SRC_FIELDS_API),
             );
@@ -128,7 +129,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
         let Some(data_type) = text("data_type") else {
             diagnostics.push(
                 Diagnostic::warning(
-                    "schema.field_without_data_type",
+                    Code::SchemaFieldWithoutDataType,
                     format!("{path}.data_type"),
                     format!("The field `{api_name}` has no `data_type`; it is skipped."),
                 )
@@ -179,7 +180,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
     }
     if schema.fields.is_empty() && !Diagnostic::has_errors(&diagnostics) {
         diagnostics.push(
-            Diagnostic::error("schema.no_fields", "fields", "The schema has no usable fields.")
+            Diagnostic::error(Code::SchemaNoFields, "fields", "The schema has no usable fields.")
                 .with_fix("Paste the JSON reply of GET /crm/v8/settings/fields?module=… for the module you map to.")
                 .with_source(SRC_FIELDS_API),
         );
@@ -217,14 +218,14 @@ impl CrmSchemaInput {
     /// ```
     pub fn resolve(&self) -> Result<(ModuleSchema, Vec<Diagnostic>), Diagnostic> {
         let Some(module) = self.module.as_deref().map(str::trim).filter(|m| !m.is_empty()) else {
-            return Err(Diagnostic::error("schema.missing_module", "module", "No CRM module is named.")
+            return Err(Diagnostic::error(Code::SchemaMissingModule, "module", "No CRM module is named.")
                 .with_fix("Name the module, e.g. \"Leads\"."));
         };
         match &self.reply {
             Some(reply) => Ok(parse_fields_reply(module, reply)),
             None => super::builtin::schema(module).map(|s| (s, Vec::new())).ok_or_else(|| {
                 Diagnostic::error(
-                    "schema.no_built_in",
+                    Code::SchemaNoBuiltIn,
                     "module",
                     format!("There is no built-in schema for {module} (built in: Leads, Contacts, Accounts, Deals)."),
                 )

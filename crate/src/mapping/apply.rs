@@ -7,6 +7,7 @@ use super::sources::{Slot, Sources};
 use super::spec::{FieldMap, FieldMapping, Transform};
 use super::validate::writes_to_crm;
 use super::value::{self, Out, Val};
+use crate::code::Code;
 use crate::diagnostic::Severity;
 use crate::field::{CrmField, CrmFieldType, ModuleSchema, TypeInfo};
 use crate::input::InputError;
@@ -23,7 +24,7 @@ const SRC_BATCH: &str = "zoho-facts.md §5: CRM-v8 insert-records.html (max 100 
 /// ```
 /// let f = zoho_connector_kit::mapping::RecordFinding {
 ///     record: 3, field: "Email".into(), value: serde_json::json!("x"), reason: "not an email".into(),
-///     code: "apply.bad_email".into(), severity: zoho_connector_kit::Severity::Error,
+///     code: zoho_connector_kit::code::Code::ApplyBadEmail, severity: zoho_connector_kit::Severity::Error,
 /// };
 /// assert_eq!(serde_json::to_value(&f).unwrap()["record"], 3);
 /// ```
@@ -39,7 +40,7 @@ pub struct RecordFinding {
     /// Why, in one phrase.
     pub reason: String,
     /// Stable code (`apply.bad_date`, …).
-    pub code: String,
+    pub code: Code,
     /// `error`: the record is left out; `warning`: it is sent.
     pub severity: Severity,
 }
@@ -140,7 +141,7 @@ pub fn apply_mapping_to_json(
 ) -> Result<String, InputError> {
     let records = read_records(records_json)?;
     apply_mapping_json(mapping, schema, &records).map_err(|e| InputError {
-        diagnostic: Diagnostic::error("internal.serialize", "", format!("The answer could not be written ({e})."))
+        diagnostic: Diagnostic::error(Code::InternalSerialize, "", format!("The answer could not be written ({e})."))
             .with_fix("This is a bug in zoho-connector-kit; please report it."),
     })
 }
@@ -298,19 +299,12 @@ impl<'m> Plan<'m> {
         let before = findings.len();
         row.clear();
         row.resize_with(self.keys.len(), || None);
-        let mut finding = |field: &str, value: Value, code: &str, reason: String, severity: Severity| {
-            findings.push(RecordFinding {
-                record: index,
-                field: field.to_string(),
-                value,
-                reason,
-                code: code.into(),
-                severity,
-            });
+        let mut finding = |field: &str, value: Value, code: Code, reason: String, severity: Severity| {
+            findings.push(RecordFinding { record: index, field: field.to_string(), value, reason, code, severity });
         };
         if !matches!(record, Rec::Object(_)) {
             let reason = "the record is not a JSON object".into();
-            finding("", record.to_value(), "apply.not_an_object", reason, Severity::Error);
+            finding("", record.to_value(), Code::ApplyNotAnObject, reason, Severity::Error);
             return true;
         }
         self.sources.resolve(record, found);
@@ -324,7 +318,7 @@ impl<'m> Plan<'m> {
                     finding(
                         &field.api_name,
                         raw.map_or(Value::Null, Rec::to_value),
-                        "apply.bigint_as_number",
+                        Code::ApplyBigintAsNumber,
                         format!("{n} came as a JSON number above 2^53; its last digits may already be wrong"),
                         Severity::Warning,
                     );
@@ -372,7 +366,7 @@ impl<'m> Plan<'m> {
                         field: (*api_name).to_string(),
                         value: Value::Null,
                         reason: format!("the mandatory field {api_name} has no value"),
-                        code: "apply.mandatory_missing".into(),
+                        code: Code::ApplyMandatoryMissing,
                         severity: Severity::Error,
                     });
                 }

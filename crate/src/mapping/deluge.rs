@@ -10,6 +10,7 @@
 
 use super::path;
 use super::spec::{CaseStyle, FieldMapping, Otherwise, Transform};
+use crate::code::Code;
 use crate::deluge::check_deluge;
 use crate::deluge::generate::{generate_invoke_url, value_literal, HttpMethod, InvokeUrlSpec};
 use crate::deluge::string_literal;
@@ -240,7 +241,7 @@ fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>)
         T::ParseDatetime { .. } | T::FormatNumber { .. } => {
             diagnostics.push(
                 Diagnostic::info(
-                    "mapping.deluge_not_translated",
+                    Code::MappingDelugeNotTranslated,
                     path,
                     format!("The {} transform is not written into the Deluge function (offsets and rounding need care Deluge does not give exactly).", t.name()),
                 )

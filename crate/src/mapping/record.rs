@@ -2,6 +2,7 @@
 //! `serde_json::Value`), so reading 10,000 records does not allocate a `String` per key and value (issue 8: building
 //! `Value` trees was most of the time of `applyMapping`). Only what a mapping sends is copied.
 
+use crate::code::Code;
 use crate::input::{parse_json_text, InputError};
 use crate::Diagnostic;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -93,7 +94,7 @@ pub(crate) fn read_records(text: &str) -> Result<Vec<Rec<'_>>, InputError> {
         Err(e) => e,
         // Not expected: both read the same grammar. Say so rather than guess.
         Ok(_) => InputError {
-            diagnostic: Diagnostic::error("input.invalid_value", "", "The records cannot be read.")
+            diagnostic: Diagnostic::error(Code::InputInvalidValue, "", "The records cannot be read.")
                 .with_fix("This is a bug in zoho-connector-kit; please report it with the records."),
         },
     })

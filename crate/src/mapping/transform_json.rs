@@ -314,6 +314,7 @@ fn build(op: usize, rest: Rest) -> Result<Transform, Error> {
 #[cfg(test)]
 mod tests {
     //! The hand-written reader against serde's derive (the code it replaced), on valid and broken transforms.
+    use crate::code::Code;
     use crate::input::{parse_json_text, parse_json_value};
     use serde::{Deserialize, Serialize};
     use serde_json::Value;
@@ -482,7 +483,7 @@ mod tests {
             // The derive's error surfaces after the array has moved on (its path is the array's, or the next
             // item's); ours is reported from inside the transform, so the path names it.
             if let Err(e) = &ours {
-                if e.diagnostic.code != "input.syntax" {
+                if e.diagnostic.code != Code::InputSyntax {
                     assert!(e.diagnostic.path.starts_with("[1]"), "{case}: {:?}", e.diagnostic.path);
                 }
             }

@@ -5,6 +5,7 @@ use super::datetime;
 use super::spec::{ConflictPolicy, Direction, FieldAccess, FieldMapping, Transform, SRC_GUIDE_SYNC};
 use super::suggestion::closest;
 use super::value::{self, Val};
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::field::{CrmField, CrmFieldType, JsonShape, ModuleSchema, SourceSchema};
 use serde_json::Value;
@@ -44,7 +45,7 @@ pub fn validate_mapping(
     if let Some(v) = mapping.schema_version.filter(|v| *v > super::spec::MAPPING_SCHEMA_VERSION) {
         out.push(
             Diagnostic::error(
-                "mapping.schema_newer",
+                Code::MappingSchemaNewer,
                 "schemaVersion",
                 format!(
                     "This file uses format version {v}; this version of the tool reads up to {}.",
@@ -70,7 +71,7 @@ pub fn validate_mapping(
         match (source, source_schema) {
             (None, _) if !has_default => out.push(
                 Diagnostic::error(
-                    "mapping.missing_source",
+                    Code::MappingMissingSource,
                     format!("{path}.source"),
                     "The field map has no source path.",
                 )
@@ -84,7 +85,7 @@ pub fn validate_mapping(
                     let hint = closest(src, schema.fields.iter().filter_map(|f| f.path.as_deref()));
                     out.push(
                         Diagnostic::error(
-                            "mapping.unknown_source_field",
+                            Code::MappingUnknownSourceField,
                             format!("{path}.source"),
                             format!("`{src}` is not a field of the source schema{}.", did_you_mean(hint)),
                         )
@@ -102,7 +103,7 @@ pub fn validate_mapping(
         let Some(target) = map.target.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
             out.push(
                 Diagnostic::error(
-                    "mapping.missing_target",
+                    Code::MappingMissingTarget,
                     format!("{path}.target"),
                     "The field map has no CRM field.",
                 )
@@ -114,7 +115,7 @@ pub fn validate_mapping(
         if let Some(first) = targets.insert(target, i) {
             out.push(
                 Diagnostic::error(
-                    "mapping.duplicate_target",
+                    Code::MappingDuplicateTarget,
                     target_path.clone(),
                     format!("{target} is mapped twice (also by fields[{first}]); one value would overwrite the other."),
                 )
@@ -125,7 +126,7 @@ pub fn validate_mapping(
             let hint = closest(target, crm_schema.fields.iter().map(|f| f.api_name.as_str()));
             out.push(
                 Diagnostic::error(
-                    "mapping.unknown_field",
+                    Code::MappingUnknownField,
                     target_path,
                     format!("`{target}` is not a field of {}{}.", crm_schema.module, did_you_mean(hint)),
                 )
@@ -141,7 +142,7 @@ pub fn validate_mapping(
             if writes {
                 out.push(
                     Diagnostic::error(
-                        "mapping.read_only_target",
+                        Code::MappingReadOnlyTarget,
                         target_path.clone(),
                         format!("{target} is a read-only {} field; Zoho rejects writes to it.", field.data_type),
                     )
@@ -152,7 +153,7 @@ pub fn validate_mapping(
             if two_way {
                 out.push(
                     Diagnostic::error(
-                        "sync.two_way_read_only",
+                        Code::SyncTwoWayReadOnly,
                         target_path.clone(),
                         format!(
                             "Two-way sync includes {target}, which is read-only in CRM, so one side cannot be written."
@@ -182,7 +183,7 @@ pub fn validate_mapping(
             if !targets.contains_key(field.api_name.as_str()) {
                 out.push(
                     Diagnostic::error(
-                        "mapping.mandatory_unmapped",
+                        Code::MappingMandatoryUnmapped,
                         "fields",
                         format!(
                             "The mandatory field {} of {} is not mapped; Zoho rejects records without it.",
@@ -214,12 +215,12 @@ fn field_source(field: &CrmField) -> String {
 fn check_module(mapping: &FieldMapping, schema: &ModuleSchema, out: &mut Vec<Diagnostic>) {
     match mapping.module.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => out.push(
-            Diagnostic::error("mapping.missing_module", "module", "The mapping names no CRM module.")
+            Diagnostic::error(Code::MappingMissingModule, "module", "The mapping names no CRM module.")
                 .with_fix("Set module to the module API name, e.g. \"Leads\" (see GET /settings/modules)."),
         ),
         Some(m) if m != schema.module => out.push(
             Diagnostic::warning(
-                "mapping.module_mismatch",
+                Code::MappingModuleMismatch,
                 "module",
                 format!("The mapping is for {m} but the schema checked against is {}.", schema.module),
             )
@@ -229,7 +230,7 @@ fn check_module(mapping: &FieldMapping, schema: &ModuleSchema, out: &mut Vec<Dia
     }
     if mapping.fields.is_empty() {
         out.push(
-            Diagnostic::error("mapping.no_fields", "fields", "The mapping maps no field.")
+            Diagnostic::error(Code::MappingNoFields, "fields", "The mapping maps no field.")
                 .with_fix("Add field maps: {\"source\": \"…\", \"target\": \"Api_Name\"}."),
         );
     }
@@ -239,7 +240,7 @@ fn check_sync(mapping: &FieldMapping, out: &mut Vec<Diagnostic>) {
     let Some(sync) = &mapping.sync else {
         out.push(
             Diagnostic::info(
-                "sync.missing_rules",
+                Code::SyncMissingRules,
                 "sync",
                 "No sync rules are given; the mapping is read as one-way to CRM.",
             )
@@ -251,7 +252,7 @@ fn check_sync(mapping: &FieldMapping, out: &mut Vec<Diagnostic>) {
     if sync.direction.is_none() {
         out.push(
             Diagnostic::warning(
-                "sync.missing_direction",
+                Code::SyncMissingDirection,
                 "sync.direction",
                 "The sync direction is not set; it is read as toCrm.",
             )
@@ -264,7 +265,7 @@ fn check_sync(mapping: &FieldMapping, out: &mut Vec<Diagnostic>) {
             let word = if access == FieldAccess::ReadOnly { "read-only" } else { "write-only" };
             out.push(
                 Diagnostic::error(
-                    "sync.two_way_read_only",
+                    Code::SyncTwoWayReadOnly,
                     "sync.fieldAccess",
                     format!("Two-way sync with {word} field access: one side can never be updated."),
                 )
@@ -275,7 +276,7 @@ fn check_sync(mapping: &FieldMapping, out: &mut Vec<Diagnostic>) {
         if sync.conflict_policy.is_none() {
             out.push(
                 Diagnostic::error(
-                    "sync.missing_conflict_policy",
+                    Code::SyncMissingConflictPolicy,
                     "sync.conflictPolicy",
                     "Two-way sync without a conflict policy: when both sides change, the result is undefined.",
                 )
@@ -287,7 +288,7 @@ fn check_sync(mapping: &FieldMapping, out: &mut Vec<Diagnostic>) {
     if sync.conflict_policy == Some(ConflictPolicy::CrmWins) {
         out.push(
             Diagnostic::info(
-                "sync.crm_wins_not_in_guide",
+                Code::SyncCrmWinsNotInGuide,
                 "sync.conflictPolicy",
                 "The setup guide lists only Latest Wins and Source Wins; CRM Wins is this tool's addition.",
             )
@@ -301,7 +302,7 @@ fn check_transforms(transforms: &[Transform], path: &str, out: &mut Vec<Diagnost
     for (j, t) in transforms.iter().enumerate() {
         let tpath = format!("{path}.transforms[{j}]");
         let mut bad = |message: String, fix: &str| {
-            out.push(Diagnostic::error("mapping.invalid_transform", tpath.clone(), message).with_fix(fix));
+            out.push(Diagnostic::error(Code::MappingInvalidTransform, tpath.clone(), message).with_fix(fix));
         };
         match t {
             Transform::ParseDate { format: Some(f) } | Transform::FormatDate { format: f } => {
@@ -344,18 +345,18 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
         Compatibility::NeedsTransform(op) => {
             let (code, message) = match ty.info().shape {
                 JsonShape::StringArray => (
-                    "mapping.multiselect_needs_array",
+                    Code::MappingMultiselectNeedsArray,
                     format!(
                         "{name} is a multi-select picklist and takes an array of strings; the source gives {}.",
                         phrase(kind)
                     ),
                 ),
                 JsonShape::IdObject => (
-                    "mapping.lookup_needs_id",
+                    Code::MappingLookupNeedsId,
                     format!("{name} is a {ty} and takes {{\"id\": \"…\"}}; the source gives {}.", phrase(kind)),
                 ),
                 _ => (
-                    "mapping.type_needs_transform",
+                    Code::MappingTypeNeedsTransform,
                     format!("The source gives {}, which cannot go into the {ty} field {name} as it is.", phrase(kind)),
                 ),
             };
@@ -367,7 +368,7 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
         }
         Compatibility::Impossible => out.push(
             Diagnostic::error(
-                "mapping.type_impossible",
+                Code::MappingTypeImpossible,
                 format!("{path}.target"),
                 format!("The source gives {}, which cannot become the {ty} field {name}.", phrase(kind)),
             )
@@ -378,7 +379,7 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
     if *ty == CrmFieldType::Bigint && kind == ValueKind::Integer {
         out.push(
             Diagnostic::warning(
-                "mapping.bigint_as_number",
+                Code::MappingBigintAsNumber,
                 format!("{path}.source"),
                 format!("{name} is a bigint: source integers above 2^53 (9007199254740992) lose precision as JSON numbers before they reach the mapping."),
             )
@@ -417,7 +418,7 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
             if field.data_type == CrmFieldType::Bigint && constant.is_number() {
                 out.push(
                     Diagnostic::error(
-                        "mapping.bigint_as_number",
+                        Code::MappingBigintAsNumber,
                         cpath.clone(),
                         format!(
                             "{} is a bigint, sent as a JSON string; the number {constant} loses precision above 2^53.",
@@ -433,7 +434,11 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
             match value::to_crm(&v, field) {
                 Err(p) => out.push(
                     Diagnostic::error(
-                        if p.code == "apply.too_long" { "mapping.value_too_long" } else { "mapping.constant_invalid" },
+                        if p.code == Code::ApplyTooLong {
+                            Code::MappingValueTooLong
+                        } else {
+                            Code::MappingConstantInvalid
+                        },
                         cpath,
                         format!("The value {constant} does not fit {}: {}.", field.api_name, p.reason),
                     )
@@ -442,10 +447,10 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
                 ),
                 Ok((_, notes)) => {
                     for n in notes {
-                        let picklist = n.code == "apply.picklist_value";
+                        let picklist = n.code == Code::ApplyPicklistValue;
                         out.push(
                             Diagnostic::warning(
-                                if picklist { "mapping.picklist_value" } else { "mapping.constant_note" },
+                                if picklist { Code::MappingPicklistValue } else { Code::MappingConstantNote },
                                 cpath.clone(),
                                 format!("{}.", n.reason),
                             )
@@ -476,7 +481,7 @@ fn check_source_limits(
         if src_max > max {
             out.push(
                 Diagnostic::warning(
-                    "mapping.may_exceed_length",
+                    Code::MappingMayExceedLength,
                     format!("{path}.source"),
                     format!(
                         "The source allows {src_max} characters; {} takes {max}, so longer values are rejected.",
@@ -493,7 +498,7 @@ fn check_source_limits(
         for value in source.values.iter().filter(|v| !field.pick_list_values.contains(v)) {
             out.push(
                 Diagnostic::warning(
-                    "mapping.picklist_value",
+                    Code::MappingPicklistValue,
                     format!("{path}.source"),
                     format!(
                         "The source value `{value}` is not in the picklist of {}; Zoho would store it as a new value.",

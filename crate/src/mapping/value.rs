@@ -7,6 +7,7 @@ use super::decimal::Decimal;
 use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
 use super::trim::{is_space, trim};
+use crate::code::Code;
 use crate::field::{CrmField, CrmFieldType, TypeInfo};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -26,17 +27,17 @@ pub(crate) enum Val<'r> {
 /// Why a value cannot be sent, with a stable code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Problem {
-    pub code: &'static str,
+    pub code: Code,
     pub reason: String,
     /// False for a warning: the value is still sent.
     pub blocking: bool,
 }
 
-fn problem(code: &'static str, reason: impl Into<String>) -> Problem {
+fn problem(code: Code, reason: impl Into<String>) -> Problem {
     Problem { code, reason: reason.into(), blocking: true }
 }
 
-fn note(code: &'static str, reason: impl Into<String>) -> Problem {
+fn note(code: Code, reason: impl Into<String>) -> Problem {
     Problem { code, reason: reason.into(), blocking: false }
 }
 
@@ -236,11 +237,11 @@ fn next<'r>(
                     Some(f) => datetime::parse_pattern(s, f),
                     None => datetime::parse_iso(s),
                 }
-                .map_err(|e| problem("apply.bad_date", e))?;
+                .map_err(|e| problem(Code::ApplyBadDate, e))?;
                 becomes(Val::When(Stamp { time: None, offset: None, ..stamp }))
             }
             Val::When(stamp) => becomes(Val::When(Stamp { time: None, offset: None, ..*stamp })),
-            other => Err(problem("apply.bad_date", format!("{} is not a date text", kind_word(other)))),
+            other => Err(problem(Code::ApplyBadDate, format!("{} is not a date text", kind_word(other)))),
         },
         T::ParseDatetime { format, zone, to_offset } => {
             let stamp = match v {
@@ -248,27 +249,30 @@ fn next<'r>(
                     Some(f) => datetime::parse_pattern(s, f),
                     None => datetime::parse_iso(s),
                 }
-                .map_err(|e| problem("apply.bad_datetime", e))?,
+                .map_err(|e| problem(Code::ApplyBadDatetime, e))?,
                 Val::When(stamp) => *stamp,
                 other => {
-                    return Err(problem("apply.bad_datetime", format!("{} is not a date-time text", kind_word(other))))
+                    return Err(problem(
+                        Code::ApplyBadDatetime,
+                        format!("{} is not a date-time text", kind_word(other)),
+                    ))
                 }
             };
             let zone =
-                zone.as_deref().map(datetime::parse_offset).transpose().map_err(|e| problem("apply.bad_zone", e))?;
+                zone.as_deref().map(datetime::parse_offset).transpose().map_err(|e| problem(Code::ApplyBadZone, e))?;
             let to = to_offset
                 .as_deref()
                 .map(datetime::parse_offset)
                 .transpose()
-                .map_err(|e| problem("apply.bad_zone", e))?;
-            let at =
-                datetime::to_offset_datetime(stamp, zone, to).map_err(|e| problem("apply.datetime_without_zone", e))?;
+                .map_err(|e| problem(Code::ApplyBadZone, e))?;
+            let at = datetime::to_offset_datetime(stamp, zone, to)
+                .map_err(|e| problem(Code::ApplyDatetimeWithoutZone, e))?;
             becomes(Val::When(Stamp { date: at.date(), time: Some(at.time()), offset: Some(at.offset()) }))
         }
         T::FormatDate { format } => match v {
             Val::When(stamp) => becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format)))),
             Val::Text(s) => {
-                let stamp = datetime::parse_iso(s).map_err(|e| problem("apply.bad_date", e))?;
+                let stamp = datetime::parse_iso(s).map_err(|e| problem(Code::ApplyBadDate, e))?;
                 // The commonest pattern needs no copy: read as ISO, the text starts with exactly its yyyy-MM-dd.
                 if let (Cow::Borrowed(text), "yyyy-MM-dd") = (s, format.as_str()) {
                     if let Some(date) = trim(text).get(..10) {
@@ -277,20 +281,20 @@ fn next<'r>(
                 }
                 becomes(Val::Text(Cow::Owned(datetime::format_date(stamp.date, format))))
             }
-            other => Err(problem("apply.bad_date", format!("{} is not a date", kind_word(other)))),
+            other => Err(problem(Code::ApplyBadDate, format!("{} is not a date", kind_word(other)))),
         },
         T::ParseNumber { decimal_separator, group_separator } => match v {
             Val::Text(s) => becomes(Val::Number(
                 Decimal::parse_localised(s, decimal_separator.as_deref().unwrap_or("."), group_separator.as_deref())
-                    .ok_or_else(|| problem("apply.bad_number", format!("`{s}` is not a number")))?,
+                    .ok_or_else(|| problem(Code::ApplyBadNumber, format!("`{s}` is not a number")))?,
             )),
             Val::Number(_) => Ok(Same),
-            other => Err(problem("apply.bad_number", format!("{} is not a number", kind_word(other)))),
+            other => Err(problem(Code::ApplyBadNumber, format!("{} is not a number", kind_word(other)))),
         },
         T::FormatNumber { decimal_places } => match v {
             Val::Number(d) => becomes(Val::Number(d.round(*decimal_places))),
             other => Err(problem(
-                "apply.bad_number",
+                Code::ApplyBadNumber,
                 format!("{} is not a number (add parseNumber first)", kind_word(other)),
             )),
         },
@@ -320,7 +324,7 @@ fn next<'r>(
             } else if is_in(false_words, &defaults_false) {
                 becomes(Val::Bool(false))
             } else {
-                Err(problem("apply.bad_boolean", format!("`{text}` is not one of the true or false words")))
+                Err(problem(Code::ApplyBadBoolean, format!("`{text}` is not one of the true or false words")))
             }
         }
         T::ValueMap { map, otherwise } => {
@@ -331,7 +335,7 @@ fn next<'r>(
                     Otherwise::Keep => Ok(Same),
                     Otherwise::Drop => Ok(Becomes(None)),
                     Otherwise::Error => {
-                        Err(problem("apply.unmapped_value", format!("`{key}` is not in the value map")))
+                        Err(problem(Code::ApplyUnmappedValue, format!("`{key}` is not in the value map")))
                     }
                 },
             }
@@ -355,7 +359,7 @@ fn next<'r>(
                     o.insert("id".into(), Value::String(id));
                     becomes(Val::Object(o))
                 }
-                None => Err(problem("apply.bad_lookup", "the value is not an id")),
+                None => Err(problem(Code::ApplyBadLookup, "the value is not an id")),
             },
         },
     }
@@ -462,27 +466,27 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
     let mut notes = Vec::new();
     let needs = |op: &str| {
         problem(
-            "apply.needs_transform",
+            Code::ApplyNeedsTransform,
             format!("{} cannot go into a {} field without the `{op}` transform", kind_word(v), field.data_type),
         )
     };
     let value = match &field.data_type {
         C::Formula | C::Autonumber => {
             return Err(problem(
-                "apply.read_only",
+                Code::ApplyReadOnly,
                 format!("{} is a read-only {} field", field.api_name, field.data_type),
             ))
         }
-        _ if field.read_only => return Err(problem("apply.read_only", format!("{} is read-only", field.api_name))),
+        _ if field.read_only => return Err(problem(Code::ApplyReadOnly, format!("{} is read-only", field.api_name))),
         C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
             let text = match v {
                 Val::Bool(_) => return Err(needs("valueMap")),
                 Val::Array(_) if matches!(field.data_type, C::Picklist) => {
-                    return Err(problem("apply.needs_single_value", "a picklist takes one value, not an array"))
+                    return Err(problem(Code::ApplyNeedsSingleValue, "a picklist takes one value, not an array"))
                 }
                 other => other.as_text().ok_or_else(|| {
                     problem(
-                        "apply.incompatible",
+                        Code::ApplyIncompatible,
                         format!("{} cannot go into a {} field", kind_word(other), field.data_type),
                     )
                 })?,
@@ -494,7 +498,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             let Val::Number(d) = v else { return Err(needs("parseNumber")) };
             if !d.is_integer() {
                 return Err(problem(
-                    "apply.not_integer",
+                    Code::ApplyNotInteger,
                     format!("{} is not a whole number (add formatNumber with decimalPlaces 0)", d.0),
                 ));
             }
@@ -502,14 +506,14 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             let max = usize::try_from(info.max_digits.unwrap_or(18)).unwrap_or(18);
             if digits > max {
                 return Err(problem(
-                    "apply.too_many_digits",
+                    Code::ApplyTooManyDigits,
                     format!("{} has {digits} digits; a {} field takes {max}", d.0, field.data_type),
                 ));
             }
             if matches!(field.data_type, C::Bigint) {
                 Value::String(d.0.clone())
             } else {
-                Value::Number(d.to_json_number().ok_or_else(|| problem("apply.too_many_digits", "out of range"))?)
+                Value::Number(d.to_json_number().ok_or_else(|| problem(Code::ApplyTooManyDigits, "out of range"))?)
             }
         }
         C::Double | C::Currency | C::Percent => {
@@ -518,7 +522,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             let max = usize::try_from(info.max_digits.unwrap_or(16)).unwrap_or(16);
             if int + frac > max {
                 return Err(problem(
-                    "apply.too_many_digits",
+                    Code::ApplyTooManyDigits,
                     format!(
                         "{} has {} digits; a {} field takes {max} including decimals",
                         d.0,
@@ -530,13 +534,16 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             if let Some(places) = field.decimal_place.and_then(|p| usize::try_from(p).ok()) {
                 if frac > places {
                     notes.push(note(
-                        "apply.more_decimals",
+                        Code::ApplyMoreDecimals,
                         format!("{} has {frac} decimals; the field keeps {places} (add formatNumber)", d.0),
                     ));
                 }
             }
             Value::Number(d.to_json_number().ok_or_else(|| {
-                problem("apply.inexact_number", format!("{} cannot be sent as a JSON number without changing it", d.0))
+                problem(
+                    Code::ApplyInexactNumber,
+                    format!("{} cannot be sent as a JSON number without changing it", d.0),
+                )
             })?)
         }
         C::Boolean => match v {
@@ -552,7 +559,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                 Ok(stamp) if stamp.time.is_none() => Value::String(datetime::iso_date(stamp.date)),
                 Ok(_) => return Err(needs("formatDate")),
                 Err(e) => {
-                    return Err(problem("apply.bad_date", format!("{e}; add parseDate with the source's pattern")))
+                    return Err(problem(Code::ApplyBadDate, format!("{e}; add parseDate with the source's pattern")))
                 }
             },
             _ => return Err(needs("parseDate")),
@@ -560,29 +567,29 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
         C::Datetime => {
             let stamp = match v {
                 Val::When(stamp) => *stamp,
-                Val::Text(s) => datetime::parse_iso(s).map_err(|e| problem("apply.bad_datetime", e))?,
+                Val::Text(s) => datetime::parse_iso(s).map_err(|e| problem(Code::ApplyBadDatetime, e))?,
                 _ => return Err(needs("parseDatetime")),
             };
             if stamp.time.is_none() || stamp.offset.is_none() {
                 return Err(problem(
-                    "apply.datetime_without_zone",
+                    Code::ApplyDatetimeWithoutZone,
                     "a datetime field needs a time with an offset; add parseDatetime with a `zone`",
                 ));
             }
-            let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem("apply.bad_datetime", e))?;
+            let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem(Code::ApplyBadDatetime, e))?;
             Value::String(datetime::iso_datetime(at))
         }
         C::Multiselectpicklist => match v {
             Val::Array(items) => {
                 if let Some(bad) = items.iter().find(|i| !i.is_string()) {
-                    return Err(problem("apply.needs_array", format!("a multi-select item is {bad}, not text")));
+                    return Err(problem(Code::ApplyNeedsArray, format!("a multi-select item is {bad}, not text")));
                 }
                 for item in items.iter().filter_map(Value::as_str) {
                     check_picklist(item, field, &mut notes);
                 }
                 return Ok((Shape::Itself, notes));
             }
-            _ => return Err(problem("apply.needs_array", "a multi-select picklist takes an array; add split")),
+            _ => return Err(problem(Code::ApplyNeedsArray, "a multi-select picklist takes an array; add split")),
         },
         C::Lookup | C::Ownerlookup | C::Userlookup => match v {
             Val::Object(o) => match o.get("id") {
@@ -594,16 +601,16 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                 }
                 _ => {
                     return Err(problem(
-                        "apply.needs_lookup_id",
+                        Code::ApplyNeedsLookupId,
                         "a lookup takes {\"id\": \"…\"}; the object has no id",
                     ))
                 }
             },
-            _ => return Err(problem("apply.needs_lookup_id", "a lookup takes {\"id\": \"…\"}; add toLookup")),
+            _ => return Err(problem(Code::ApplyNeedsLookupId, "a lookup takes {\"id\": \"…\"}; add toLookup")),
         },
         C::Multiuserlookup | C::Multiselectlookup | C::Subform | C::Fileupload | C::Imageupload => match v {
             Val::Array(_) => return Ok((Shape::Itself, notes)),
-            _ => return Err(problem("apply.needs_array", format!("a {} field takes an array", field.data_type))),
+            _ => return Err(problem(Code::ApplyNeedsArray, format!("a {} field takes an array", field.data_type))),
         },
         C::Other(_) => v.to_json(),
     };
@@ -617,7 +624,7 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
     if let Some(max) = limit.and_then(|m| usize::try_from(m).ok()).filter(|max| text.len() > *max) {
         let chars = count();
         if chars > max {
-            return Err(problem("apply.too_long", format!("{chars} characters; {} takes {max}", field.api_name)));
+            return Err(problem(Code::ApplyTooLong, format!("{chars} characters; {} takes {max}", field.api_name)));
         }
     }
     if field.length.is_none() {
@@ -625,7 +632,7 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
             let chars = if text.len() > small { count() } else { 0 };
             if chars > small {
                 notes.push(note(
-                    "apply.longer_than_small_textarea",
+                    Code::ApplyLongerThanSmallTextarea,
                     format!("{chars} characters: fits only a large text area (small ones take {small})"),
                 ));
             }
@@ -633,10 +640,12 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
     }
     match field.data_type {
         CrmFieldType::Email if !looks_like_email(text) => {
-            return Err(problem("apply.bad_email", format!("`{text}` is not an email address")))
+            return Err(problem(Code::ApplyBadEmail, format!("`{text}` is not an email address")))
         }
-        CrmFieldType::Phone if has_letters(text) => notes
-            .push(note("apply.phone_characters", format!("`{text}` has letters; Zoho phone fields take digits and +"))),
+        CrmFieldType::Phone if has_letters(text) => notes.push(note(
+            Code::ApplyPhoneCharacters,
+            format!("`{text}` has letters; Zoho phone fields take digits and +"),
+        )),
         CrmFieldType::Picklist => check_picklist(text, field, notes),
         _ => {}
     }
@@ -646,7 +655,7 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
 fn check_picklist(value: &str, field: &CrmField, notes: &mut Vec<Problem>) {
     if !field.pick_list_values.is_empty() && !field.pick_list_values.iter().any(|p| p == value) {
         notes.push(note(
-            "apply.picklist_value",
+            Code::ApplyPicklistValue,
             format!("`{value}` is not in the picklist of {}; Zoho stores it as a new value", field.api_name),
         ));
     }

@@ -12,6 +12,7 @@
 //! assert!(!active.sources_agree);
 //! ```
 
+use crate::code::Code;
 use crate::data_center::Confidence;
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -337,8 +338,12 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
     let events = input.events.clone().unwrap_or_default();
     if input.events.is_none() {
         diagnostics.push(
-            Diagnostic::info("throttle.no_events", "events", "No events were given; nothing counts against the limit.")
-                .with_fix("List the earlier issues as {\"at\": epochMs}."),
+            Diagnostic::info(
+                Code::ThrottleNoEvents,
+                "events",
+                "No events were given; nothing counts against the limit.",
+            )
+            .with_fix("List the earlier issues as {\"at\": epochMs}."),
         );
     }
     let mut times: Vec<u64> = events
@@ -355,7 +360,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
     if future > 0 {
         diagnostics.push(
             Diagnostic::warning(
-                "throttle.future_events",
+                Code::ThrottleFutureEvents,
                 "events",
                 format!("{future} event(s) are later than the request time and are not counted."),
             )
@@ -366,7 +371,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
 
     let Some(kind) = input.kind else {
         diagnostics.push(
-            Diagnostic::error("throttle.missing_kind", "kind", "No kind was given.")
+            Diagnostic::error(Code::ThrottleMissingKind, "kind", "No kind was given.")
                 .with_fix("Give kind: grantCode, accessToken or refreshToken."),
         );
         return ThrottleAnswer {

@@ -20,6 +20,7 @@
 //! ```
 
 use super::shown;
+use crate::code::Code;
 use crate::connection::ConnectionConfigInput;
 use crate::data_center::{self, DataCenterId};
 use crate::deluge::generate::{generate_invoke_url, BodyMode, HttpMethod, InvokeUrlSpec};
@@ -229,7 +230,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
         .or_else(|| token_url.as_ref().map(|u| format!("{}/revoke", u.trim_end_matches('/'))));
     if token_url.is_none() && !diagnostics.iter().any(|d| d.path == "dataCenter" || d.path == "tokenUrl") {
         diagnostics.push(
-            Diagnostic::error("token.missing_url", "dataCenter", "Neither a data center nor a token URL was given.")
+            Diagnostic::error(Code::TokenMissingUrl, "dataCenter", "Neither a data center nor a token URL was given.")
                 .with_fix("Give dataCenter (us, eu, in, au, cn, jp, ca, sa) or tokenUrl (https://accounts.zoho.…/oauth/v2/token).")
                 .with_source(ENDPOINTS_SRC),
         );
@@ -239,7 +240,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
     if client_id.is_none() {
         diagnostics.push(
             Diagnostic::error(
-                "token.missing_client_id",
+                Code::TokenMissingClientId,
                 "clientId",
                 "No client ID was given; the code exchange and the refresh need it.",
             )
@@ -251,7 +252,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
     if client_secret.is_none() {
         diagnostics.push(
             Diagnostic::error(
-                "token.missing_client_secret",
+                Code::TokenMissingClientSecret,
                 "clientSecret",
                 "No client secret was given; the code exchange and the refresh need it.",
             )
@@ -295,14 +296,14 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
         let missing: Vec<&str> =
             request.missing.iter().map(String::as_str).filter(|m| *m != "client_id" && *m != "client_secret").collect();
         if !missing.is_empty() {
-            let (name, path) = match request.kind {
-                RequestKind::Exchange => ("exchange", "code"),
-                RequestKind::Refresh => ("refresh", "refreshToken"),
-                RequestKind::Revoke => ("revoke", "token"),
+            let (code, name, path) = match request.kind {
+                RequestKind::Exchange => (Code::TokenExchangeIncomplete, "exchange", "code"),
+                RequestKind::Refresh => (Code::TokenRefreshIncomplete, "refresh", "refreshToken"),
+                RequestKind::Revoke => (Code::TokenRevokeIncomplete, "revoke", "token"),
             };
             diagnostics.push(
                 Diagnostic::info(
-                    format!("token.{name}_incomplete"),
+                    code,
                     path,
                     format!("The {name} request has placeholders for: {}.", missing.join(", ")),
                 )
@@ -312,7 +313,7 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
     }
     if reveal {
         diagnostics.push(
-            Diagnostic::warning("token.secrets_revealed", "reveal", "Secrets are shown in this output.")
+            Diagnostic::warning(Code::TokenSecretsRevealed, "reveal", "Secrets are shown in this output.")
                 .with_fix("Do not paste this output into tickets, chats or logs; set reveal to false to mask them."),
         );
     }
@@ -456,7 +457,7 @@ fn check_url(
         Ok(u) => u,
         Err(e) => {
             out.push(
-                Diagnostic::error("token.invalid_url", path, format!("This is not a URL ({e})."))
+                Diagnostic::error(Code::TokenInvalidUrl, path, format!("This is not a URL ({e})."))
                     .with_fix("Give the full URL, e.g. https://accounts.zoho.com/oauth/v2/token.")
                     .with_source(ENDPOINTS_SRC),
             );
@@ -465,13 +466,13 @@ fn check_url(
     };
     if parsed.scheme() != "https" {
         out.push(
-            Diagnostic::error("token.url_not_https", path, "The token endpoints must be called over https.")
+            Diagnostic::error(Code::TokenUrlNotHttps, path, "The token endpoints must be called over https.")
                 .with_fix("Use https://.")
                 .with_source(ENDPOINTS_SRC),
         );
     }
     let found = data_center::detect(text);
-    for mut d in found.diagnostics.into_iter().filter(|d| d.code == "dc.wrong_host") {
+    for mut d in found.diagnostics.into_iter().filter(|d| d.code == Code::DcWrongHost) {
         d.path = path.into();
         out.push(d);
     }
@@ -479,7 +480,7 @@ fn check_url(
         if given != url_dc {
             out.push(
                 Diagnostic::warning(
-                    "token.url_dc_mismatch",
+                    Code::TokenUrlDcMismatch,
                     path,
                     format!("This URL belongs to data center {url_dc}, but dataCenter says {given}."),
                 )

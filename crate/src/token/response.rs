@@ -19,6 +19,7 @@
 
 use super::request::{Header, RequestKind};
 use super::shown;
+use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use crate::explain::{explain_error, ExplainInput, Explanation};
 use crate::Secret;
@@ -196,7 +197,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     let body = match &input.body {
         None => {
             out.diagnostics.push(
-                Diagnostic::error("token.missing_body", "body", "No response body was given.")
+                Diagnostic::error(Code::TokenMissingBody, "body", "No response body was given.")
                     .with_fix("Paste the JSON the token endpoint answered."),
             );
             return out;
@@ -207,7 +208,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
                 explain_into(&mut out, input, Value::String(text.clone()));
                 out.diagnostics.insert(
                     0,
-                    Diagnostic::error("token.body_not_json", "body", "The token endpoint's answer is not JSON.")
+                    Diagnostic::error(Code::TokenBodyNotJson, "body", "The token endpoint's answer is not JSON.")
                         .with_fix(
                             "Check the URL: the token endpoint is POST {accounts}/oauth/v2/token and answers JSON.",
                         )
@@ -220,7 +221,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     };
     let Some(object) = body.as_object() else {
         out.diagnostics.push(
-            Diagnostic::error("token.body_not_object", "body", "The response body is not a JSON object.")
+            Diagnostic::error(Code::TokenBodyNotObject, "body", "The response body is not a JSON object.")
                 .with_fix("Paste the whole JSON object the token endpoint answered.")
                 .with_source(RESPONSE_SRC),
         );
@@ -236,7 +237,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
         };
         out.diagnostics.push(
             Diagnostic::error(
-                "token.error_response",
+                Code::TokenErrorResponse,
                 "body.error",
                 format!("Zoho refused the request: `{code}`.{with_200}"),
             )
@@ -259,11 +260,13 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
             out.secrets.access_token = Some(secret);
         }
         None => out.diagnostics.push(
-            Diagnostic::error("token.missing_access_token", "body.access_token", "The response holds no access_token.")
-                .with_fix(
-                    "A successful token response always has access_token; check the request and the body you pasted.",
-                )
-                .with_source(RESPONSE_SRC),
+            Diagnostic::error(
+                Code::TokenMissingAccessToken,
+                "body.access_token",
+                "The response holds no access_token.",
+            )
+            .with_fix("A successful token response always has access_token; check the request and the body you pasted.")
+            .with_source(RESPONSE_SRC),
         ),
     }
     if let Some(token) = text_field(object, "refresh_token") {
@@ -273,7 +276,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     } else if input.grant == Some(RequestKind::Exchange) && out.ok {
         out.diagnostics.push(
             Diagnostic::warning(
-                "token.no_refresh_token",
+                Code::TokenNoRefreshToken,
                 "body.refresh_token",
                 "The code exchange returned no refresh token, so this connection stops working after one hour.",
             )
@@ -292,7 +295,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
         match text_field(object, "api_domain") {
             Some(domain) => out.api_domain = Some(domain),
             None => out.diagnostics.push(
-                Diagnostic::warning("token.missing_api_domain", "body.api_domain", "The response holds no api_domain.")
+                Diagnostic::warning(Code::TokenMissingApiDomain, "body.api_domain", "The response holds no api_domain.")
                     .with_fix("Call the CRM API domain of the account's data center (e.g. https://www.zohoapis.com); always prefer api_domain from the token response.")
                     .with_source("zoho-facts.md §1a notes; §2d"),
             ),
@@ -307,7 +310,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
             if margin_ms >= life {
                 out.diagnostics.push(
                     Diagnostic::warning(
-                        "token.margin_too_large",
+                        Code::TokenMarginTooLarge,
                         "refreshMarginMinutes",
                         "The refresh margin is as long as the token's whole life, so it would be refreshed at once.",
                     )
@@ -316,8 +319,12 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
             }
         }
         (None, Some(_)) if out.ok => out.diagnostics.push(
-            Diagnostic::info("token.no_issued_at", "issuedAt", "No issuedAt was given, so no expiry time is computed.")
-                .with_fix("Give issuedAt: the time the response arrived, in epoch milliseconds."),
+            Diagnostic::info(
+                Code::TokenNoIssuedAt,
+                "issuedAt",
+                "No issuedAt was given, so no expiry time is computed.",
+            )
+            .with_fix("Give issuedAt: the time the response arrived, in epoch milliseconds."),
         ),
         _ => {}
     }
@@ -359,7 +366,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
         if let Some(Err(raw)) = value {
             out.diagnostics.push(
                 Diagnostic::error(
-                    "token.invalid_expires_in",
+                    Code::TokenInvalidExpiresIn,
                     format!("body.{key}"),
                     format!("{key} is not a whole number ({raw})."),
                 )
@@ -376,7 +383,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
             out.expires_in_unit = Some(ExpiryUnit::Milliseconds);
             out.diagnostics.push(
                 Diagnostic::info(
-                    "token.legacy_expires_in_sec",
+                    Code::TokenLegacyExpiresInSec,
                     "body.expires_in_sec",
                     "Legacy response: expires_in_sec is present, so expires_in is read as milliseconds.",
                 )
@@ -385,7 +392,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
             if ms.abs_diff(sec.saturating_mul(1000)) > 1000 {
                 out.diagnostics.push(
                     Diagnostic::warning(
-                        "token.expiry_inconsistent",
+                        Code::TokenExpiryInconsistent,
                         "body.expires_in",
                         format!("expires_in ({ms} ms) and expires_in_sec ({sec} s) disagree."),
                     )
@@ -404,7 +411,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
             if sec > 86_400 {
                 out.diagnostics.push(
                     Diagnostic::warning(
-                        "token.expires_in_looks_like_ms",
+                        Code::TokenExpiresInLooksLikeMs,
                         "body.expires_in",
                         format!("expires_in is {sec}: read as seconds that is more than a day, but Zoho access tokens live one hour."),
                     )
@@ -418,7 +425,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
             out.expires_in_unit = Some(ExpiryUnit::Assumed);
             out.diagnostics.push(
                 Diagnostic::warning(
-                    "token.missing_expires_in",
+                    Code::TokenMissingExpiresIn,
                     "body.expires_in",
                     "The response has no expires_in; one hour is assumed.",
                 )
@@ -433,7 +440,7 @@ fn read_lifetime(object: &serde_json::Map<String, Value>, out: &mut TokenRespons
 fn check_call_url(call: &str, api_domain: Option<&str>, out: &mut Vec<Diagnostic>) {
     let Ok(call_url) = crate::url_text::parse(call) else {
         out.push(
-            Diagnostic::warning("token.invalid_call_url", "callUrl", "The call URL is not a URL.")
+            Diagnostic::warning(Code::TokenInvalidCallUrl, "callUrl", "The call URL is not a URL.")
                 .with_fix("Give the full URL you mean to call, e.g. https://www.zohoapis.com/crm/v8/Leads."),
         );
         return;
@@ -445,7 +452,7 @@ fn check_call_url(call: &str, api_domain: Option<&str>, out: &mut Vec<Diagnostic
     if !call_host.eq_ignore_ascii_case(api_host) {
         out.push(
             Diagnostic::warning(
-                "token.call_host_mismatch",
+                Code::TokenCallHostMismatch,
                 "callUrl",
                 format!("The call goes to {call_host}, but this token's api_domain is {api_host}: Zoho will refuse the token there."),
             )

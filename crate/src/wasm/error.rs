@@ -1,5 +1,6 @@
 //! Conversions to JS values and JS `Error` objects.
 
+use crate::code::Code;
 use crate::input::InputError;
 use crate::Diagnostic;
 use serde::Serialize;
@@ -15,7 +16,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 pub(crate) fn json_to_js(text: Result<String, String>) -> Result<JsValue, JsValue> {
     text.and_then(|t| js_sys::JSON::parse(&t).map_err(|_| "JSON.parse failed".to_string())).map_err(|e| {
         error_object(
-            &Diagnostic::error("internal.serialize", "", format!("The answer could not be converted ({e})."))
+            &Diagnostic::error(Code::InternalSerialize, "", format!("The answer could not be converted ({e})."))
                 .with_fix("This is a bug in zoho-connector-kit; please report it."),
             &[],
         )
@@ -42,7 +43,7 @@ pub(crate) fn error_object(main: &Diagnostic, diagnostics: &[Diagnostic]) -> JsV
         // Setting a property on a fresh Error object cannot fail.
         let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
     };
-    set("code", JsValue::from_str(&main.code));
+    set("code", JsValue::from_str(main.code.as_str()));
     set("path", JsValue::from_str(&main.path));
     if let Ok(value) = to_js(diagnostics) {
         set("diagnostics", value);

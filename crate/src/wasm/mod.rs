@@ -17,6 +17,7 @@ mod preset;
 mod token;
 mod types;
 
+use crate::code::Code;
 use crate::input::{parse_json_text, InputError};
 use crate::{authorization, data_center};
 use error::{input_error, to_js};
@@ -41,7 +42,7 @@ pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string());
     text.ok_or_else(|| {
         input_error(InputError {
-            diagnostic: crate::Diagnostic::error("input.invalid_type", "", "The input cannot be read as JSON data.")
+            diagnostic: crate::Diagnostic::error(Code::InputInvalidType, "", "The input cannot be read as JSON data.")
                 .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
         })
     })

@@ -3,6 +3,10 @@
 
 use wasm_bindgen::prelude::*;
 
+// `export type FindingCode = …`, generated from the Rust table of codes so the two cannot drift apart.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FINDING_CODES: &str = crate::code::TS_FINDING_CODES;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** How serious a finding is. */
@@ -10,8 +14,8 @@ export type Severity = "error" | "warning" | "info";
 
 /** One finding: stable code, severity, the input field it concerns, a sentence and a fix. */
 export interface Diagnostic {
-  /** Stable dotted code, e.g. "dc.wrong_host". */
-  code: string;
+  /** Stable dotted code, e.g. "dc.wrong_host": one of {@link FindingCode}. */
+  code: FindingCode;
   severity: Severity;
   /** The input field, e.g. "scopes[1]"; "" for the whole input. */
   path: string;
@@ -29,7 +33,7 @@ export interface Diagnostic {
 export interface ZckError extends Error {
   name: "ZckError";
   /** e.g. "input.unknown_field". */
-  code: string;
+  code: FindingCode;
   path: string;
   diagnostics: Diagnostic[];
 }

@@ -1,13 +1,13 @@
 // Tab "Deluge": build an invokeurl call (form, spec JSON, CRM record call or COQL) and copy the Deluge; paste a
 // script to see its findings by line and its formatted version. Every Deluge text and finding comes from the core.
 import type { Api } from './tabs';
-import type { CoqlQuery, Diagnostic, InvokeUrlSpec, RecordCallSpec } from '../core';
+import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core';
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
-interface Answer { deluge?: string | undefined; diagnostics: Diagnostic[]; query?: string | undefined }
+interface Answer { deluge?: string | undefined; diagnostics: Finding[]; query?: string | undefined }
 
 const MODES: [Mode, string][] = [['form', 'invokeurl form'], ['spec', 'Spec JSON'], ['record', 'CRM record'], ['coql', 'COQL']];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -81,7 +81,7 @@ function rows(prefix: string, what: string, keyPlaceholder: string, valuePlaceho
 }
 
 /** JSON.parse with the position turned into line and column (JSON syntax, no Zoho knowledge). */
-function parseJson(source: string, path: string, what: string): { value?: unknown; error?: Diagnostic } {
+function parseJson(source: string, path: string, what: string): { value?: unknown; error?: Finding } {
   try {
     return { value: JSON.parse(source) as unknown };
   } catch (e) {
@@ -279,8 +279,8 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   // ---- Build logic --------------------------------------------------------------------------------------------
   const mode = (): Mode => MODES.find(([m]) => modeInputs.get(m)?.checked)?.[0] ?? 'form';
 
-  function formSpec(): { spec: InvokeUrlSpec; local: Diagnostic[] } {
-    const local: Diagnostic[] = [];
+  function formSpec(): { spec: InvokeUrlSpec; local: Finding[] } {
+    const local: Finding[] = [];
     const s: InvokeUrlSpec = { method: method.value as InvokeUrlSpec['method'] };
     if (url.value.trim()) s.url = url.value.trim();
     if (connection.value.trim()) s.connection = connection.value.trim();
@@ -309,8 +309,8 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
     return { spec: s, local };
   }
 
-  function recordSpec(): { spec: RecordCallSpec; local: Diagnostic[] } {
-    const local: Diagnostic[] = [];
+  function recordSpec(): { spec: RecordCallSpec; local: Finding[] } {
+    const local: Finding[] = [];
     const op = rOperation.value as NonNullable<RecordCallSpec['operation']>;
     const s: RecordCallSpec = { operation: op };
     if (rDc.value) s.dataCenter = rDc.value;
@@ -467,7 +467,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
       check.dataset.formatted = 'empty';
       return;
     }
-    let found: Diagnostic[];
+    let found: Finding[];
     try {
       found = api.checkDeluge(source);
     } catch (e) {

@@ -1,5 +1,5 @@
 // Small DOM helpers for the extension pages. Text only: nothing here parses HTML.
-import type { Diagnostic } from '../core';
+import type { Finding } from '../core';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -19,7 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** Renders findings as a list; each item shows severity, message, fix and source as text. */
-export function findingsList(diagnostics: Diagnostic[]): HTMLUListElement {
+export function findingsList(diagnostics: Finding[]): HTMLUListElement {
   const list = h('ul', { class: 'findings' });
   for (const d of diagnostics) {
     list.append(
@@ -35,10 +35,10 @@ export function findingsList(diagnostics: Diagnostic[]): HTMLUListElement {
 }
 
 /** Puts each finding beside the element whose data-path equals (or prefixes) its path; the rest go to `rest`. */
-export function placeFindings(root: HTMLElement, diagnostics: Diagnostic[], rest: HTMLElement): void {
+export function placeFindings(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement): void {
   const slots = Array.from(root.querySelectorAll<HTMLElement>('[data-findings-for]'));
-  const byPath = new Map<HTMLElement, Diagnostic[]>();
-  const unplaced: Diagnostic[] = [];
+  const byPath = new Map<HTMLElement, Finding[]>();
+  const unplaced: Finding[] = [];
   for (const d of diagnostics) {
     const base = d.path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
     const slot = slots.find((s) => s.dataset.findingsFor === d.path) ?? slots.find((s) => s.dataset.findingsFor === base);

@@ -2,7 +2,7 @@
 // setup guide's sync rules; the core's findings beside the row they concern; a preview of the CRM payload for pasted
 // sample records; the generated Deluge; save as / open from a profile. Every check and value comes from the core.
 import type { Api } from './tabs';
-import type { CrmField, CrmSchemaInput, Diagnostic, FieldMapping, MappingPreview, ModuleSchema, Transform } from '../core';
+import type { CrmField, CrmSchemaInput, Finding, FieldMapping, MappingPreview, ModuleSchema, Transform } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h } from './dom';
@@ -76,11 +76,11 @@ function leafPaths(records: unknown[]): string[] {
 
 /** Puts each finding beside the most specific slot whose path prefixes it (`fields[2].transforms[0].map.vip` →
  *  `fields[2].transforms[0]` → `fields[2]` → `fields`); the rest go to `rest`. Marks each row with its worst severity. */
-function place(root: HTMLElement, diagnostics: Diagnostic[], rest: HTMLElement): void {
+function place(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement): void {
   const slots = new Map<string, HTMLElement>();
   for (const s of root.querySelectorAll<HTMLElement>('[data-findings-for]')) slots.set(s.dataset.findingsFor ?? '', s);
-  const placed = new Map<HTMLElement, Diagnostic[]>();
-  const unplaced: Diagnostic[] = [];
+  const placed = new Map<HTMLElement, Finding[]>();
+  const unplaced: Finding[] = [];
   for (const d of diagnostics) {
     let p = d.path;
     let slot = slots.get(p);
@@ -254,7 +254,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     } catch (e) {
       const err = errorRecord(e);
       schemaStatus.textContent = 'No field list to map to yet.';
-      schemaSlot.replaceChildren(findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: 'module', message: err.message, fix: 'Pick a built-in module or paste the fields reply.' } as Diagnostic]));
+      schemaSlot.replaceChildren(findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: 'module', message: err.message, fix: 'Pick a built-in module or paste the fields reply.' } as Finding]));
     }
   }
 
@@ -426,24 +426,24 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
   });
 
   // ── Recompute: findings, preview, Deluge ────────────────────────────────────────────────────────────────────────
-  function sampleRecords(): { list: unknown[] | null; note: Diagnostic | null } {
+  function sampleRecords(): { list: unknown[] | null; note: Finding | null } {
     const t = records.value.trim();
     if (!t) return { list: null, note: null };
     let parsed: unknown;
     try {
       parsed = JSON.parse(t);
     } catch (e) {
-      return { list: null, note: { code: 'preview.syntax', severity: 'error', path: 'records', message: `The sample is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, fix: 'Paste a JSON array of records, e.g. [ { "email": "…" } ].' } as Diagnostic };
+      return { list: null, note: { code: 'preview.syntax', severity: 'error', path: 'records', message: `The sample is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, fix: 'Paste a JSON array of records, e.g. [ { "email": "…" } ].' } as Finding };
     }
     if (Array.isArray(parsed)) return { list: parsed, note: null };
     if (parsed && typeof parsed === 'object') {
       const arrays = Object.entries(parsed).filter(([, v]) => Array.isArray(v));
       if (arrays.length === 1 && arrays[0]) {
-        return { list: arrays[0][1] as unknown[], note: { code: 'preview.unwrapped', severity: 'info', path: 'records', message: `Using the "${arrays[0][0]}" array of the pasted object.`, fix: 'Nothing to do.' } as Diagnostic };
+        return { list: arrays[0][1] as unknown[], note: { code: 'preview.unwrapped', severity: 'info', path: 'records', message: `Using the "${arrays[0][0]}" array of the pasted object.`, fix: 'Nothing to do.' } as Finding };
       }
-      return { list: [parsed], note: { code: 'preview.single', severity: 'info', path: 'records', message: 'One record (an object) was pasted; it is previewed as a list of one.', fix: 'Paste a JSON array to preview several.' } as Diagnostic };
+      return { list: [parsed], note: { code: 'preview.single', severity: 'info', path: 'records', message: 'One record (an object) was pasted; it is previewed as a list of one.', fix: 'Paste a JSON array to preview several.' } as Finding };
     }
-    return { list: null, note: { code: 'preview.shape', severity: 'error', path: 'records', message: 'The sample is not a list of records.', fix: 'Paste a JSON array of objects.' } as Diagnostic };
+    return { list: null, note: { code: 'preview.shape', severity: 'error', path: 'records', message: 'The sample is not a list of records.', fix: 'Paste a JSON array of objects.' } as Finding };
   }
 
   function showPreview(m: FieldMapping): void {
@@ -463,7 +463,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     } catch (e) {
       const err = errorRecord(e);
       previewOut.replaceChildren(...notes, h('p', { class: 'verdict', 'data-ok': 'false' }, 'No preview yet:'),
-        findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping above.' } as Diagnostic]));
+        findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping above.' } as Finding]));
       delete panel.dataset.sent;
       return;
     }
@@ -511,7 +511,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
       const err = errorRecord(e);
       deluge.value = '';
       copyDeluge.disabled = true;
-      delugeFindings.replaceChildren(findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping above.' } as Diagnostic]));
+      delugeFindings.replaceChildren(findingsList(err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping above.' } as Finding]));
     }
   }
 
@@ -524,13 +524,13 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
       : 'Map your first field: add a row, type the source path (e.g. customer.email) and choose the CRM field it fills.';
     addRow.disabled = !schema;
     after.hidden = !name; // preview, Deluge and save follow once there is a module
-    let findings: Diagnostic[] = [];
+    let findings: Finding[] = [];
     if (name && schema) {
       try {
         findings = api.validateMapping(m, crmInput(), undefined);
       } catch (e) {
         const err = errorRecord(e);
-        findings = err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping.' } as Diagnostic];
+        findings = err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: 'Fix the mapping.' } as Finding];
       }
     }
     if (!rows.length) findings = findings.filter((d) => d.code !== 'mapping.no_fields'); // the empty state says it

@@ -2,7 +2,7 @@
 // a JSON file (the secret only when the box is ticked) and import (the whole file is checked first; a bad or newer
 // file is refused with findings and nothing stored changes).
 import type { Api } from './tabs';
-import type { Diagnostic } from '../core';
+import type { Finding } from '../core';
 import { emit, on } from './bus';
 import { findingsList, h } from './dom';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../profiles/store';
 
 /** Checks an imported file with the core: JSON, version, shape (unknown fields are refused), and the findings. */
-export function checkImport(api: Api, text: string): { data: Record<string, unknown> | null; kind: Profile['kind'] | null; diagnostics: Diagnostic[] } {
+export function checkImport(api: Api, text: string): { data: Record<string, unknown> | null; kind: Profile['kind'] | null; diagnostics: Finding[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -36,8 +36,8 @@ export function checkImport(api: Api, text: string): { data: Record<string, unkn
     if (newer.length) return { data: null, kind: null, diagnostics: newer };
     return { data: obj, kind: 'connection', diagnostics: report.diagnostics };
   } catch (e) {
-    const z = e as { code?: string; path?: string; message?: string; diagnostics?: Diagnostic[] };
-    return { data: null, kind: null, diagnostics: z.diagnostics ?? [{ code: z.code ?? 'import.invalid', severity: 'error', path: z.path ?? '', message: z.message ?? String(e), fix: 'Fix the file and import it again.' }] };
+    const z = e as { code?: string; path?: string; message?: string; diagnostics?: Finding[] };
+    return { data: null, kind: null, diagnostics: z.diagnostics ?? [{ code: (z.code as Finding['code'] | undefined) ?? 'import.invalid', severity: 'error', path: z.path ?? '', message: z.message ?? String(e), fix: 'Fix the file and import it again.' }] };
   }
 }
 
