@@ -346,8 +346,6 @@ codes! {
     TokenCallHostMismatch = "token.call_host_mismatch", Warning, "Call host mismatch";
     TokenErrorResponse = "token.error_response", Error, "Error response";
     TokenExchangeIncomplete = "token.exchange_incomplete", Info, "Exchange request incomplete";
-    TokenRefreshIncomplete = "token.refresh_incomplete", Info, "Refresh request incomplete";
-    TokenRevokeIncomplete = "token.revoke_incomplete", Info, "Revoke request incomplete";
     TokenExpiresInLooksLikeMs = "token.expires_in_looks_like_ms", Warning, "Expires in looks like ms";
     TokenExpiryInconsistent = "token.expiry_inconsistent", Warning, "Expiry inconsistent";
     TokenInvalidCallUrl = "token.invalid_call_url", Warning, "Invalid call URL";
@@ -364,6 +362,8 @@ codes! {
     TokenMissingUrl = "token.missing_url", Error, "Missing URL";
     TokenNoIssuedAt = "token.no_issued_at", Info, "No issued at";
     TokenNoRefreshToken = "token.no_refresh_token", Warning, "No refresh token";
+    TokenRefreshIncomplete = "token.refresh_incomplete", Info, "Refresh request incomplete";
+    TokenRevokeIncomplete = "token.revoke_incomplete", Info, "Revoke request incomplete";
     TokenSecretsRevealed = "token.secrets_revealed", Warning, "Secrets revealed";
     TokenUrlDcMismatch = "token.url_dc_mismatch", Warning, "URL DC mismatch";
     TokenUrlNotHttps = "token.url_not_https", Error, "URL not HTTPS";
