@@ -5,8 +5,10 @@
 //   node scripts/sources-migrate.mjs --map MAP.json         dry run: which strings the map covers, which it does not
 //   node scripts/sources-migrate.mjs --map MAP.json --write replace them in the tree
 //
-// MAP.json is `{ "map": { "<exact source string>": "<registry id>", ... }, "also": {...}, "prose": {...} }` (a bare
-// object of strings is accepted too). Only "map" is applied, and only to exact matches of the whole string value: a
+// MAP.json is `{ "map": { "<exact source string>": "<registry id>", ... }, "byKey": {...}, "also": {...}, "prose": {...} }`
+// (a bare object of strings is accepted too). "byKey" maps, in JSON data files only, a string under a given object
+// key first (`"byKey": { "revokeUrl": { "zoho-facts.md §2a": "zoho-accounts-revoke-token" } }`), for strings that
+// cite a whole section and mean a different page in each place. Then "map" applies, only to exact matches of the whole string value: a
 // literal whose value is not a key is listed as unmapped and left alone. "prose" lists sentences that merely mention
 // the old facts file; they need rewriting by hand and are only reported.
 //
@@ -129,8 +131,11 @@ export function findSources(root = ROOT) {
       const start = m.index + m[0].length - m[1].length;
       const value = JSON.parse(m[1]);
       const same = value === 'same' || value.startsWith('same:') || value.startsWith('same ');
+      // The key of the object holding this source (`"revokeUrl": { "value": …, "source": … }`), for "byKey".
+      const line = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
+      const key = /"(\w+)"\s*:\s*\{/.exec(line)?.[1] ?? null;
       found.push({ file: relative(root, file), start, end: start + m[1].length, value, role: 'source', json: true,
-        previous: same ? previous : null });
+        previous: same ? previous : null, key });
       if (!same) previous = value;
     }
   }
@@ -161,22 +166,36 @@ function main() {
     console.error('usage: node scripts/sources-migrate.mjs --list | --map MAP.json [--write]');
     process.exit(2);
   }
-  const file = JSON.parse(readFileSync(args[mi + 1], 'utf8'));
-  const map = file.map ?? file;
-  const write = args.includes('--write');
-  const ids = new Set(JSON.parse(readFileSync(join(ROOT, 'crate', 'data', 'sources.json'), 'utf8')).map((s) => s.id));
-  const unknownIds = [...new Set(Object.values(map))].filter((id) => !ids.has(id));
-  if (unknownIds.length) {
-    console.error(`the map names ids that are not in crate/data/sources.json: ${unknownIds.join(', ')}`);
+  let result;
+  try {
+    result = migrate(JSON.parse(readFileSync(args[mi + 1], 'utf8')), { write: args.includes('--write') });
+  } catch (e) {
+    console.error(e.message);
     process.exit(1);
   }
+  const { count, files, unmapped, prose, write } = result;
+  console.log(`${write ? 'replaced' : 'would replace'} ${count} source literals in ${files} files`);
+  if (unmapped.length) console.log(`\nnot in the map (left as they are; map them by hand):\n${unmapped.join('\n')}`);
+  if (prose.length) console.log(`\nsentences that cite the old facts file (rewrite by hand):\n${prose.join('\n')}`);
+  process.exit(unmapped.length ? 1 : 0);
+}
+
+/** Applies a map file's content to the tree at `root` (dry run unless `write`). Throws on ids the registry lacks. */
+export function migrate(file, { root = ROOT, write = false } = {}) {
+  const found = findSources(root);
+  const map = file.map ?? file;
+  const byKey = file.byKey ?? {};
+  const ids = new Set(JSON.parse(readFileSync(join(root, 'crate', 'data', 'sources.json'), 'utf8')).map((s) => s.id));
+  const named = [...Object.values(map), ...Object.values(byKey).flatMap((m) => Object.values(m))];
+  const unknownIds = [...new Set(named)].filter((id) => !ids.has(id));
+  if (unknownIds.length) throw new Error(`the map names ids that are not in crate/data/sources.json: ${unknownIds.join(', ')}`);
   const unmapped = new Set();
   const edits = new Map(); // file -> [{start, end, text}]
   const lastId = new Map(); // JSON file -> id of the previous source, for "same"
   for (const f of found) {
     if (f.role !== 'source') continue;
-    let id = map[f.value];
-    if (!id && f.json && f.previous !== null) id = map[f.value] ?? lastId.get(f.file);
+    let id = (f.json && f.key && byKey[f.key]?.[f.value]) || map[f.value];
+    if (!id && f.json && f.previous !== null) id = lastId.get(f.file);
     if (f.json && id && f.previous === null) lastId.set(f.file, id);
     if (!id) { unmapped.add(`${f.file}: ${JSON.stringify(f.value)}`); continue; }
     if (!edits.has(f.file)) edits.set(f.file, []);
@@ -186,15 +205,12 @@ function main() {
   for (const [rel, list] of edits) {
     count += list.length;
     if (!write) continue;
-    let text = readFileSync(join(ROOT, rel), 'utf8');
+    let text = readFileSync(join(root, rel), 'utf8');
     for (const e of list.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-    writeFileSync(join(ROOT, rel), text);
+    writeFileSync(join(root, rel), text);
   }
   const prose = [...new Set(found.filter((f) => f.role === 'prose').map((f) => `${f.file}: ${JSON.stringify(f.value)}`))];
-  console.log(`${write ? 'replaced' : 'would replace'} ${count} source literals in ${edits.size} files`);
-  if (unmapped.size) console.log(`\nnot in the map (left as they are; map them by hand):\n${[...unmapped].join('\n')}`);
-  if (prose.length) console.log(`\nsentences that cite the old facts file (rewrite by hand):\n${prose.join('\n')}`);
-  process.exit(unmapped.size ? 1 : 0);
+  return { count, files: edits.size, unmapped: [...unmapped], prose, write };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
