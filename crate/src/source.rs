@@ -32,7 +32,8 @@ use std::sync::OnceLock;
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum SourceKind {
-    /// Zoho's own documentation (including Zoho's community posts and other products' pages).
+    /// Zoho's own documentation: help and developer pages, community posts by Zoho, other Zoho products' pages and
+    /// the official OpenAPI specification (zoho/crm-oas).
     Official,
     /// Code of Zoho's official SDKs or OpenAPI specification on GitHub.
     Sdk,
