@@ -35,7 +35,7 @@ pub enum SourceKind {
     /// Zoho's own documentation: help and developer pages, community posts by Zoho, other Zoho products' pages and
     /// the official OpenAPI specification (zoho/crm-oas).
     Official,
-    /// Code of Zoho's official SDKs or OpenAPI specification on GitHub.
+    /// Code of Zoho's official SDKs on GitHub.
     Sdk,
     /// Anyone else: treat as unverified.
     ThirdParty,
