@@ -246,3 +246,27 @@ fn every_emitted_finding_cites_a_registry_id() {
     );
     assert_sources_are_registry_ids(&diagnostics);
 }
+
+/// docs/facts.md cites every registry entry, and only registry entries. (Native only: the file is outside the
+/// crate, so it is read from disk; `cargo package` builds without it and this test is then skipped loudly.)
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_facts_document_cites_every_source_and_only_registry_ids() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/facts.md");
+    let Ok(doc) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is not here (a packaged crate)", path.display());
+        return;
+    };
+    let mut cited = Vec::new();
+    for part in doc.split('[').skip(1) {
+        let Some((id, _)) = part.split_once(']') else { continue };
+        if id.contains('-') && source::is_kebab_case(id) {
+            cited.push(id.to_string());
+        }
+    }
+    let unknown: Vec<&String> = cited.iter().filter(|id| source::lookup(id).is_none()).collect();
+    assert!(unknown.is_empty(), "docs/facts.md cites ids the registry lacks: {unknown:?}");
+    let uncited: Vec<&str> =
+        source::all().iter().map(|s| s.id.as_str()).filter(|id| !cited.iter().any(|c| c == id)).collect();
+    assert!(uncited.is_empty(), "registry entries docs/facts.md never cites: {uncited:?}");
+}
