@@ -219,10 +219,13 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
         unknown_sources(&[good, old, typo]),
         ["a.d@z: zoho-facts.md §4: ACC token-limits.html", "a.e@w: zoho-accounts-token-limit"]
     );
-    assert!(std::panic::catch_unwind(|| assert_sources_are_registry_ids(&[
-        Diagnostic::info("q", "", "Q.").with_source("nope")
-    ]))
+    // The assertion itself fails on such a list (native only: a panic in Wasm aborts the whole run).
+    #[cfg(not(target_arch = "wasm32"))]
+    assert!(std::panic::catch_unwind(|| {
+        assert_sources_are_registry_ids(&[Diagnostic::info("q", "", "Q.").with_source("nope")]);
+    })
     .is_err());
+    assert_sources_are_registry_ids(&[Diagnostic::info("q", "", "Q.").with_source("deluge-keywords")]);
 }
 
 #[test]
