@@ -7,8 +7,9 @@
 //!
 //! Each entry has an id (kebab-case), the title an admin would recognise, the public address (a Zoho page, a file
 //! of one of Zoho's SDKs on GitHub, or a third-party page), the kind of source, and the date the address was last
-//! seen to hold that page. Some third-party sources have no address the facts file names: their `url` is `None`
-//! and the renderers show the title alone; some pages were not re-confirmed: their `checked` is `None`.
+//! seen to hold that page. A few sources have no known public address (unnamed third-party code, the admin setup
+//! guide): their `url` is `None` and renderers show the title alone. Pages not re-confirmed since the facts were
+//! compiled have `checked` `None`.
 //!
 //! ```
 //! use zoho_connector_kit::source::{self, SourceKind};
@@ -69,7 +70,7 @@ pub struct Source {
     pub id: String,
     /// The page's title as an admin would name it.
     pub title: String,
-    /// Public https address; `None` when no address is known (some third-party sources).
+    /// Public https address; `None` when no address is known.
     #[serde(default)]
     pub url: Option<String>,
     /// Official documentation, SDK code or third party.
