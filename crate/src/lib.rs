@@ -25,6 +25,8 @@
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
 //! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
 //! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
+//! - [`source`]: the registry of sources (id, title, public address, kind) that `source` fields name; the facts
+//!   themselves, restated with the same ids, are in `docs/facts.md`.
 //!
 //! ## Example: detect a data center
 //! ```
@@ -61,6 +63,7 @@ pub mod mapping;
 pub mod preset;
 pub mod scope;
 pub mod secret;
+pub mod source;
 pub mod token;
 mod url_text;
 pub mod webhook;
