@@ -3,7 +3,13 @@
 //!
 //! Calls `GET {api_domain}/crm/v8/users?type=CurrentUser` (needs `ZohoCRM.users.READ`) and
 //! `GET {api_domain}/crm/v8/org` (needs `ZohoCRM.org.READ`) with `Authorization: Zoho-oauthtoken …`
-//! (zoho-facts.md §2e, §3, §5). The token is sent only to a Zoho API domain of the registry.
+//! (zoho-facts.md §2e, §3, §5).
+//!
+//! The token is sent only to a Zoho CRM API domain of the registry, and the URL is built from the registry's own
+//! value, never from the typed text: `apiDomain` must pass [`crate::data_center::registry_api_domain`] (https, the
+//! exact host, no user info, port, path, white space or control characters), or the test refuses it with a
+//! `test.api_domain_…` finding and sends nothing. A redirect is never followed and is a failure (`test.redirected`,
+//! `test.redirected_off_zoho`), so a report is `ok` only when the CRM itself answered.
 //!
 //! ```
 //! use zoho_connector_kit::connection_test::{run, ConnectionTestInput};
