@@ -13,11 +13,13 @@ import { ROOT, ENV } from './lib.mjs';
 
 const DATA = join(ROOT, 'crate', 'tests', 'data');
 const FUZZ = join(ROOT, 'fuzz');
-export const TARGETS = ['connection_config', 'mapping', 'mapping_json', 'deluge', 'explain', 'data_center'];
+export const TARGETS = ['connection_config', 'mapping', 'mapping_json', 'deluge', 'explain', 'data_center', 'live_test', 'surfaces'];
 
 const json = (p) => JSON.parse(readFileSync(join(DATA, p), 'utf8'));
 const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
 const u16le = (n) => Buffer.from([n & 0xff, (n >> 8) & 0xff]);
+/** One selector byte, then the text (the `live_test` and `surfaces` harnesses read byte 0 as a choice). */
+const selected = (byte, body) => Buffer.concat([Buffer.from([byte]), Buffer.from(body)]);
 
 /** Seed inputs per target, from the table-driven test data. */
 function seeds() {
@@ -40,6 +42,23 @@ function seeds() {
       ...json('token/responses.json').map((c) => Buffer.concat([u16le(c.input.status ?? 200), Buffer.from(JSON.stringify(c.input))])),
     ],
     data_center: [...json('detect.json').map((c) => c.input), ...json('auth.json').flatMap((c) => (c.input?.dataCenter ? [c.input.dataCenter] : []))],
+    // Byte 0: bit 0 apiDomain, bit 1 dataCenter, bits 2-3 environment, bits 4-6 the mock's reply (harness `live_test`).
+    live_test: [
+      ...json('connection-test/api-domain-attacks.json').flatMap((c) => [0x01, 0x11, 0x41, 0x51, 0x61].map((b) => selected(b, c.input))),
+      ...json('detect.json').flatMap((c) => [selected(0x02, c.input), selected(0x0a, c.input)]),
+    ],
+    // Byte 0 mod 5: checkThrottle, validateWebhook, generateInvokeUrl, generateRecordCall, buildCoql (harness `surfaces`).
+    surfaces: [
+      ...json('token/throttle.json').map((c) => selected(0, JSON.stringify(c.input))),
+      ...json('mapping/webhook.json').map((c) => selected(1, JSON.stringify(c.input))),
+      ...json('deluge/generate.json').map((c) => selected(2, JSON.stringify(c.spec))),
+      ...json('deluge/record.json').map((c) => selected(3, JSON.stringify(c.spec))),
+      ...[
+        { select: ['Last_Name', 'Email'], from: 'Leads', where: "Lead_Source = 'Web'", limit: 200, dataCenter: 'jp', connection: 'zoho_crm' },
+        { select: ['Amount'], from: 'Deals', where: "Amount between 100 and 500 and Stage = 'Won'", orderBy: ['Amount desc'], offset: 2000, dataCenter: 'eu', apiVersion: 'v8', connection: 'zoho_crm' },
+        { select: ['Last_Name'], from: 'Contacts' },
+      ].map((q) => selected(4, JSON.stringify(q))),
+    ],
   };
 }
 

@@ -259,6 +259,7 @@ codes! {
     InputInvalidValue = "input.invalid_value", Error, "Invalid value";
     InputMissingField = "input.missing_field", Error, "Missing field";
     InputSyntax = "input.syntax", Error, "Syntax";
+    InputTooLarge = "input.too_large", Error, "Too large";
     InputUnknownField = "input.unknown_field", Error, "Unknown field";
     // internal
     InternalSerialize = "internal.serialize", Error, "Serialize";
@@ -326,12 +327,20 @@ codes! {
     SyncMissingRules = "sync.missing_rules", Info, "Missing rules";
     SyncTwoWayReadOnly = "sync.two_way_read_only", Error, "Two way read only";
     // test
+    TestApiDomainInvalidCharacter = "test.api_domain_invalid_character", Error, "API domain has an invalid character";
+    TestApiDomainNotHttps = "test.api_domain_not_https", Error, "API domain is not https";
+    TestApiDomainNotOrigin = "test.api_domain_not_origin", Error, "API domain is not an origin";
+    TestApiDomainNotUrl = "test.api_domain_not_url", Error, "API domain is not a URL";
     TestApiDomainNotZoho = "test.api_domain_not_zoho", Error, "API domain not Zoho";
+    TestApiDomainPort = "test.api_domain_port", Error, "API domain names a port";
+    TestApiDomainUserInfo = "test.api_domain_user_info", Error, "API domain has user info";
     TestCallFailed = "test.call_failed", Error, "Call failed";
     TestDataCenterMismatch = "test.data_center_mismatch", Warning, "Data center mismatch";
     TestMissingTarget = "test.missing_target", Error, "Missing target";
     TestMissingToken = "test.missing_token", Error, "Missing token";
     TestNoApiDomain = "test.no_api_domain", Error, "No API domain";
+    TestRedirected = "test.redirected", Error, "Redirected";
+    TestRedirectedOffZoho = "test.redirected_off_zoho", Error, "Redirected off Zoho";
     TestScopeMissing = "test.scope_missing", Error, "Scope missing";
     TestSlow = "test.slow", Warning, "Slow";
     TestTimeout = "test.timeout", Error, "Timeout";
@@ -341,6 +350,13 @@ codes! {
     ThrottleMissingKind = "throttle.missing_kind", Error, "Missing kind";
     ThrottleNoEvents = "throttle.no_events", Info, "No events";
     // token
+    TokenApiDomainInvalidCharacter = "token.api_domain_invalid_character", Error, "API domain has an invalid character";
+    TokenApiDomainNotHttps = "token.api_domain_not_https", Error, "API domain is not https";
+    TokenApiDomainNotOrigin = "token.api_domain_not_origin", Error, "API domain is not an origin";
+    TokenApiDomainNotUrl = "token.api_domain_not_url", Error, "API domain is not a URL";
+    TokenApiDomainNotZoho = "token.api_domain_not_zoho", Error, "API domain is not Zoho";
+    TokenApiDomainPort = "token.api_domain_port", Error, "API domain names a port";
+    TokenApiDomainUserInfo = "token.api_domain_user_info", Error, "API domain has user info";
     TokenBodyNotJson = "token.body_not_json", Error, "Body not JSON";
     TokenBodyNotObject = "token.body_not_object", Error, "Body not object";
     TokenCallHostMismatch = "token.call_host_mismatch", Warning, "Call host mismatch";

@@ -3,7 +3,13 @@
 //!
 //! Calls `GET {api_domain}/crm/v8/users?type=CurrentUser` (needs `ZohoCRM.users.READ`) and
 //! `GET {api_domain}/crm/v8/org` (needs `ZohoCRM.org.READ`) with `Authorization: Zoho-oauthtoken …`
-//! (zoho-facts.md §2e, §3, §5). The token is sent only to a Zoho API domain of the registry.
+//! (zoho-facts.md §2e, §3, §5).
+//!
+//! The token is sent only to a Zoho CRM API domain of the registry, and the URL is built from the registry's own
+//! value, never from the typed text: `apiDomain` must pass [`crate::data_center::registry_api_domain`] (https, the
+//! exact host, no user info, port, path, white space or control characters), or the test refuses it with a
+//! `test.api_domain_…` finding and sends nothing. A redirect is never followed and is a failure (`test.redirected`,
+//! `test.redirected_off_zoho`), so a report is `ok` only when the CRM itself answered.
 //!
 //! ```
 //! use zoho_connector_kit::connection_test::{run, ConnectionTestInput};
@@ -14,7 +20,8 @@
 //!     async fn send(&self, r: HttpRequest) -> Result<HttpResponse, HttpError> {
 //!         assert!(r.url.starts_with("https://www.zohoapis.eu/crm/v8/"));
 //!         assert_eq!(r.secret_headers[0].1.expose(), "Zoho-oauthtoken 1000.x.y");
-//!         Ok(HttpResponse { status: 200, body: r#"{"users":[{"full_name":"Ada","email":"ada@example.com"}]}"#.into() })
+//!         let body = r#"{"users":[{"full_name":"Ada","email":"ada@example.com"}]}"#.into();
+//!         Ok(HttpResponse { status: 200, body, final_url: None })
 //!     }
 //!     fn now_ms(&self) -> f64 { 0.0 }
 //! }
@@ -29,7 +36,7 @@
 //! ```
 
 use crate::code::Code;
-use crate::data_center::{self, DataCenterId, Environment, HostRole};
+use crate::data_center::{self, DataCenterId, Environment};
 use crate::diagnostic::Diagnostic;
 use crate::http::{HttpClient, HttpError, HttpRequest};
 use crate::secret::Secret;
@@ -41,6 +48,7 @@ pub const LATENCY_TARGET_MS: f64 = 2000.0;
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
 const HEADER_SRC: &str = "zoho-facts.md §2e: PY8 constants OAUTH_HEADER_PREFIX; NODE8; CRM docs";
+const REDIRECT_SRC: &str = "issue 12: the token goes only to a registry API domain (zoho-facts.md §1a, §2e)";
 const SCOPE_SRC: &str = "zoho-facts.md §3: CRM-v2/v8 scopes.html; PY8 README (users.READ + org.READ)";
 
 /// What the admin gives. The token is a [`Secret`]: it is never printed, serialized or stored.
@@ -132,40 +140,32 @@ struct Target {
 }
 
 fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Target> {
-    if let Some(api) = input.api_domain.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let found = data_center::detect(api);
-        let host_ok = found.role == Some(HostRole::ApiDomain) && found.matched == Some(data_center::Match::Exact);
-        if !host_ok {
-            out.push(
-                Diagnostic::error(
-                    Code::TestApiDomainNotZoho,
-                    "apiDomain",
-                    format!("`{api}` is not a Zoho CRM API domain, so the token is not sent there."),
-                )
-                .with_fix("Use the api_domain of the token response, e.g. https://www.zohoapis.eu.")
-                .with_source("zoho-facts.md §1a (API domains), §2d (api_domain)"),
-            );
-            return None;
-        }
-        if let (Some(dc_text), Some(seen)) = (input.data_center.as_deref(), found.data_center) {
-            if let Some(dc) = data_center::detect(dc_text).data_center.filter(|dc| *dc != seen) {
-                out.push(
-                    Diagnostic::warning(
-                        Code::TestDataCenterMismatch,
-                        "dataCenter",
-                        format!("The data center is {dc} but the API domain is on {seen}."),
-                    )
-                    .with_fix("Trust api_domain from the token response; fix the data center of the connection.")
-                    .with_source("zoho-facts.md §1a notes: always take api_domain from the token response"),
-                );
+    if let Some(api) = input.api_domain.as_deref().filter(|s| !s.trim().is_empty()) {
+        // The URL is built from the registry's value, never from the typed text (issue 12).
+        let found = match data_center::registry_api_domain(api) {
+            Ok(found) => found,
+            Err(refusal) => {
+                out.push(refusal.diagnostic(data_center::ApiDomainUse::LiveTest, "apiDomain"));
+                return None;
             }
+        };
+        if let Some(dc) = input
+            .data_center
+            .as_deref()
+            .and_then(|dc_text| data_center::detect(dc_text).data_center)
+            .filter(|dc| *dc != found.data_center)
+        {
+            out.push(
+                Diagnostic::warning(
+                    Code::TestDataCenterMismatch,
+                    "dataCenter",
+                    format!("The data center is {dc} but the API domain is on {}.", found.data_center),
+                )
+                .with_fix("Trust api_domain from the token response; fix the data center of the connection.")
+                .with_source("zoho-facts.md §1a notes: always take api_domain from the token response"),
+            );
         }
-        let origin = crate::url_text::parse(
-            if api.contains("://") { api.to_string() } else { format!("https://{api}") }.as_str(),
-        )
-        .ok()
-        .map(|u| u.origin().ascii_serialization());
-        return origin.map(|api_domain| Target { api_domain, data_center: found.data_center });
+        return Some(Target { api_domain: found.fact.value.to_string(), data_center: Some(found.data_center) });
     }
     let Some(dc_text) = input.data_center.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         out.push(
@@ -288,6 +288,27 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
                 )
                 .with_fix("Check the network and that the API domain is right for the account's data center."),
             ),
+            Err(HttpError::Redirect) => diagnostics.push(redirected(name, &call.url, None)),
+            Ok(response) if (300..400).contains(&response.status) => {
+                call.status = Some(response.status);
+                diagnostics.push(redirected(name, &call.url, Some(response.status)));
+            }
+            Ok(response) if left_the_host(response.final_url.as_deref(), &target.api_domain) => {
+                call.status = Some(response.status);
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::TestRedirectedOffZoho,
+                        name,
+                        format!(
+                            "{} redirected the call to another host ({}), so its answer is not the CRM's.",
+                            call.url,
+                            host_of(response.final_url.as_deref().unwrap_or_default())
+                        ),
+                    )
+                    .with_fix("Check the API domain and any proxy between this browser and Zoho; the token may have reached that host.")
+                    .with_source(REDIRECT_SRC),
+                );
+            }
             Ok(response) => {
                 call.status = Some(response.status);
                 let body: Option<serde_json::Value> = serde_json::from_str(&response.body).ok();
@@ -348,6 +369,33 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
         missing_scopes,
         diagnostics,
     }
+}
+
+/// A reply that is a redirect: never followed, always a failure (issue 12).
+fn redirected(name: &str, url: &str, status: Option<u16>) -> Diagnostic {
+    let status = status.map(|s| format!(" (HTTP {s})")).unwrap_or_default();
+    Diagnostic::error(
+        Code::TestRedirected,
+        name,
+        format!(
+            "{url} answered with a redirect{status}. Zoho's API answers these calls directly, so the test does not \
+             follow it: the token is only ever sent to the API domain itself."
+        ),
+    )
+    .with_fix(
+        "Check the API domain (take api_domain from the token response) and any proxy between this browser and Zoho.",
+    )
+    .with_source(REDIRECT_SRC)
+}
+
+/// Whether a client that followed a redirect ended on a host other than the API domain's.
+fn left_the_host(final_url: Option<&str>, api_domain: &str) -> bool {
+    final_url.is_some_and(|u| host_of(u) != host_of(api_domain))
+}
+
+/// The host of a URL, lower case; empty when it has none (so it never equals a real host).
+fn host_of(url: &str) -> String {
+    crate::url_text::parse(url).ok().and_then(|u| u.host_str().map(str::to_ascii_lowercase)).unwrap_or_default()
 }
 
 /// The error code of a Zoho reply body: CRM `code` with `status: "error"`, or the token endpoint's `error`.

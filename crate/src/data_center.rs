@@ -452,6 +452,245 @@ pub fn lookup(id: DataCenterId) -> &'static DataCenter {
     &REGISTRY[index]
 }
 
+/// A CRM API domain of the registry, named exactly by a value an admin or a token response gave.
+///
+/// ```
+/// use zoho_connector_kit::data_center::{registry_api_domain, DataCenterId, Environment};
+/// let found = registry_api_domain("https://sandbox.zohoapis.com.au").unwrap();
+/// assert_eq!((found.data_center, found.environment), (DataCenterId::Au, Environment::Sandbox));
+/// assert_eq!(found.fact.value, "https://sandbox.zohoapis.com.au");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegistryApiDomain {
+    /// The data center it belongs to.
+    pub data_center: DataCenterId,
+    /// Production, sandbox or developer.
+    pub environment: Environment,
+    /// The registry's own value (with its source): the only text a caller may build a URL from.
+    pub fact: &'static Fact,
+}
+
+/// Where an API domain being checked comes from: it decides the area of the finding code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiDomainUse {
+    /// The live connection test's `apiDomain` (`test.api_domain_*`).
+    LiveTest,
+    /// The `api_domain` of a token response (`token.api_domain_*`).
+    TokenResponse,
+}
+
+/// Why a value is not one of the registry's CRM API domains (see [`registry_api_domain`]).
+///
+/// ```
+/// use zoho_connector_kit::data_center::{registry_api_domain, ApiDomainRefusal, ApiDomainUse};
+/// assert_eq!(registry_api_domain("http://www.zohoapis.eu"), Err(ApiDomainRefusal::NotHttps("http".into())));
+/// let d = ApiDomainRefusal::Port(444).diagnostic(ApiDomainUse::LiveTest, "apiDomain");
+/// assert_eq!((d.code.as_str(), d.path.as_str()), ("test.api_domain_port", "apiDomain"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ApiDomainRefusal {
+    /// White space, a control character, a backslash or a non-ASCII character inside the value (shown as
+    /// `U+XXXX`, never in clear).
+    Character(char),
+    /// Not a URL at all.
+    NotUrl,
+    /// A scheme other than `https` (the token would travel in clear, or not over HTTP).
+    NotHttps(String),
+    /// A user name or password before the host (`https://user@host`).
+    UserInfo,
+    /// An explicit port other than 443.
+    Port(u16),
+    /// A path, query or fragment: an API domain is a bare origin.
+    NotOrigin,
+    /// The host is not exactly one of the registry's CRM API hosts.
+    NotZoho(String),
+}
+
+const API_DOMAIN_SRC: &str = "zoho-facts.md §1a (API domains per data center), §2d (api_domain of the token response)";
+
+impl ApiDomainRefusal {
+    /// The last part of the finding's code (`not_zoho`, `port`, …).
+    ///
+    /// ```
+    /// assert_eq!(zoho_connector_kit::data_center::ApiDomainRefusal::UserInfo.kind(), "user_info");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ApiDomainRefusal::Character(_) => "invalid_character",
+            ApiDomainRefusal::NotUrl => "not_url",
+            ApiDomainRefusal::NotHttps(_) => "not_https",
+            ApiDomainRefusal::UserInfo => "user_info",
+            ApiDomainRefusal::Port(_) => "port",
+            ApiDomainRefusal::NotOrigin => "not_origin",
+            ApiDomainRefusal::NotZoho(_) => "not_zoho",
+        }
+    }
+
+    /// The finding code: `test.api_domain_{kind}` for the live test, `token.api_domain_{kind}` for a token response.
+    ///
+    /// ```
+    /// use zoho_connector_kit::{code::Code, data_center::{ApiDomainRefusal, ApiDomainUse}};
+    /// assert_eq!(ApiDomainRefusal::NotOrigin.code(ApiDomainUse::TokenResponse), Code::TokenApiDomainNotOrigin);
+    /// ```
+    pub fn code(&self, used: ApiDomainUse) -> Code {
+        let test = used == ApiDomainUse::LiveTest;
+        match self {
+            ApiDomainRefusal::Character(_) if test => Code::TestApiDomainInvalidCharacter,
+            ApiDomainRefusal::Character(_) => Code::TokenApiDomainInvalidCharacter,
+            ApiDomainRefusal::NotUrl if test => Code::TestApiDomainNotUrl,
+            ApiDomainRefusal::NotUrl => Code::TokenApiDomainNotUrl,
+            ApiDomainRefusal::NotHttps(_) if test => Code::TestApiDomainNotHttps,
+            ApiDomainRefusal::NotHttps(_) => Code::TokenApiDomainNotHttps,
+            ApiDomainRefusal::UserInfo if test => Code::TestApiDomainUserInfo,
+            ApiDomainRefusal::UserInfo => Code::TokenApiDomainUserInfo,
+            ApiDomainRefusal::Port(_) if test => Code::TestApiDomainPort,
+            ApiDomainRefusal::Port(_) => Code::TokenApiDomainPort,
+            ApiDomainRefusal::NotOrigin if test => Code::TestApiDomainNotOrigin,
+            ApiDomainRefusal::NotOrigin => Code::TokenApiDomainNotOrigin,
+            ApiDomainRefusal::NotZoho(_) if test => Code::TestApiDomainNotZoho,
+            ApiDomainRefusal::NotZoho(_) => Code::TokenApiDomainNotZoho,
+        }
+    }
+
+    /// The finding, coded by [`ApiDomainRefusal::code`] at `path`. It never repeats the value: only the character,
+    /// scheme, port or host that is wrong.
+    ///
+    /// ```
+    /// use zoho_connector_kit::data_center::{ApiDomainRefusal, ApiDomainUse};
+    /// let d = ApiDomainRefusal::Character('\t').diagnostic(ApiDomainUse::TokenResponse, "body.api_domain");
+    /// assert_eq!(d.code, "token.api_domain_invalid_character");
+    /// assert!(d.message.contains("U+0009"));
+    /// ```
+    pub fn diagnostic(&self, used: ApiDomainUse, path: &str) -> Diagnostic {
+        let example = "https://www.zohoapis.eu";
+        let (message, fix) = match self {
+            ApiDomainRefusal::Character(c) => (
+                format!(
+                    "The API domain holds the character U+{:04X} ({}); an API domain is plain ASCII text with no \
+                     spaces, control characters or backslashes.",
+                    u32::from(*c),
+                    char_kind(*c)
+                ),
+                format!("Give only the origin, e.g. {example}, exactly as the token response's api_domain says."),
+            ),
+            ApiDomainRefusal::NotUrl => (
+                "The API domain cannot be read as a URL.".to_string(),
+                format!("Give the origin of a Zoho CRM API domain, e.g. {example}."),
+            ),
+            ApiDomainRefusal::NotHttps(scheme) => (
+                format!("The API domain uses `{scheme}`, not https: the token would not travel encrypted."),
+                format!("Use https, e.g. {example}."),
+            ),
+            ApiDomainRefusal::UserInfo => (
+                "The API domain has a user name or password before the host (`…@`).".to_string(),
+                format!("Remove everything between `https://` and `@`; give only the origin, e.g. {example}."),
+            ),
+            ApiDomainRefusal::Port(port) => (
+                format!("The API domain names the port {port}; Zoho's API domains use the default https port."),
+                format!("Remove `:{port}`, e.g. {example}."),
+            ),
+            ApiDomainRefusal::NotOrigin => (
+                "The API domain has a path, query or fragment; an API domain is only `https://` and a host."
+                    .to_string(),
+                format!("Remove everything after the host, e.g. {example}."),
+            ),
+            ApiDomainRefusal::NotZoho(host) => (
+                format!("`{host}` is not a Zoho CRM API domain, so the token is not sent there."),
+                format!(
+                    "Use the api_domain of the token response, e.g. {example} (www., sandbox. or developer. \
+                     zohoapis.* of the account's data center)."
+                ),
+            ),
+        };
+        Diagnostic::error(self.code(used), path, message).with_fix(fix).with_source(API_DOMAIN_SRC)
+    }
+}
+
+fn char_kind(c: char) -> &'static str {
+    if c.is_whitespace() {
+        "white space"
+    } else if c.is_control() {
+        "a control character"
+    } else if c == '\\' {
+        "a backslash"
+    } else {
+        "not ASCII"
+    }
+}
+
+/// Every CRM API domain of the registry (production, sandbox, developer), with its data center and environment.
+fn api_domain_facts() -> impl Iterator<Item = (DataCenterId, Environment, &'static Fact)> {
+    list().iter().flat_map(|dc| {
+        [
+            (dc.api_domain.as_ref(), Environment::Production),
+            (dc.sandbox_api_domain.as_ref(), Environment::Sandbox),
+            (dc.developer_api_domain.as_ref(), Environment::Developer),
+        ]
+        .into_iter()
+        .filter_map(move |(fact, env)| fact.map(|f| (dc.id, env, f)))
+    })
+}
+
+/// Checks a value given as a CRM API domain (typed by an admin, or the `api_domain` of a token response) and
+/// answers the registry entry whose host it names exactly. A caller that sends a token builds its URL from
+/// [`RegistryApiDomain::fact`], never from the value.
+///
+/// The rules, in order (the first that fails is the answer):
+/// - white space at either end is ignored (a paste artefact; it cannot change the host, as the URL is built from
+///   the registry); white space, control characters, backslashes and non-ASCII characters anywhere else are
+///   refused, so nothing a URL parser silently drops, maps or re-reads (`\t`, `\n`, `\`, `。`, look-alike letters)
+///   can hide another host;
+/// - without `://` the value is read as a host (`www.zohoapis.eu` means `https://www.zohoapis.eu`);
+/// - it must parse as a URL (the `url` crate, through `url_text::parse`), with the scheme `https`, no user name or
+///   password and no port other than 443;
+/// - the host (case-insensitive, as URL hosts are) must equal one production, sandbox or developer API host of
+///   the registry. A trailing dot (`www.zohoapis.eu.`) is a different host name to TLS and is refused;
+/// - nothing may follow the host but an optional `/`: a path, query or fragment is refused rather than ignored,
+///   because an API domain is an origin and anything more is a sign of a wrong or crafted value.
+///
+/// ```
+/// use zoho_connector_kit::data_center::{registry_api_domain, ApiDomainRefusal, DataCenterId};
+/// assert_eq!(registry_api_domain(" WWW.ZohoApis.EU/ ").unwrap().fact.value, "https://www.zohoapis.eu");
+/// assert_eq!(registry_api_domain("www.zohoapis.in").unwrap().data_center, DataCenterId::In);
+/// assert_eq!(registry_api_domain("https://www.zohoapis.eu\t@evil.example"), Err(ApiDomainRefusal::Character('\t')));
+/// assert_eq!(registry_api_domain("https://www.zohoapis.eu.evil.example"),
+///            Err(ApiDomainRefusal::NotZoho("www.zohoapis.eu.evil.example".into())));
+/// assert_eq!(registry_api_domain("https://user@www.zohoapis.eu"), Err(ApiDomainRefusal::UserInfo));
+/// ```
+pub fn registry_api_domain(text: &str) -> Result<RegistryApiDomain, ApiDomainRefusal> {
+    let text = text.trim_matches(char::is_whitespace);
+    if let Some(c) = text.chars().find(|c| c.is_whitespace() || c.is_control() || *c == '\\' || !c.is_ascii()) {
+        return Err(ApiDomainRefusal::Character(c));
+    }
+    if text.is_empty() {
+        return Err(ApiDomainRefusal::NotUrl);
+    }
+    let with_scheme = if text.contains("://") { text.to_string() } else { format!("https://{text}") };
+    let url = crate::url_text::parse(&with_scheme).map_err(|_| ApiDomainRefusal::NotUrl)?;
+    if url.scheme() != "https" {
+        return Err(ApiDomainRefusal::NotHttps(url.scheme().to_string()));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(ApiDomainRefusal::UserInfo);
+    }
+    if let Some(port) = url.port() {
+        return Err(ApiDomainRefusal::Port(port));
+    }
+    let host = match url.host() {
+        Some(url::Host::Domain(domain)) => domain.to_string(),
+        Some(other) => return Err(ApiDomainRefusal::NotZoho(other.to_string())),
+        None => return Err(ApiDomainRefusal::NotUrl),
+    };
+    let Some((data_center, environment, fact)) = api_domain_facts().find(|(_, _, fact)| fact_host(fact) == host) else {
+        return Err(ApiDomainRefusal::NotZoho(host));
+    };
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(ApiDomainRefusal::NotOrigin);
+    }
+    Ok(RegistryApiDomain { data_center, environment, fact })
+}
+
 /// Which CRM environment an API host serves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -2,6 +2,11 @@
 //! an [`HttpClient`]; the Wasm build implements it with `fetch` (gloo-net) in the extension's service worker, and
 //! tests pass an in-memory client that asserts the request.
 //!
+//! Redirects: a client must not follow a redirect with the request's credentials (the Wasm client uses fetch's
+//! `redirect: "manual"` and answers [`HttpError::Redirect`]). A client that does follow one reports where the reply
+//! finally came from in [`HttpResponse::final_url`], and the connection test treats a reply from another host as a
+//! failure.
+//!
 //! ```
 //! use zoho_connector_kit::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
 //!
@@ -9,7 +14,7 @@
 //! impl HttpClient for Canned {
 //!     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
 //!         assert_eq!(request.method, "GET");
-//!         Ok(HttpResponse { status: 200, body: "{}".into() })
+//!         Ok(HttpResponse { status: 200, body: "{}".into(), final_url: None })
 //!     }
 //!     fn now_ms(&self) -> f64 { 0.0 }
 //! }
@@ -41,6 +46,9 @@ pub struct HttpResponse {
     pub status: u16,
     /// The body as text.
     pub body: String,
+    /// The URL the reply finally came from, when the client followed a redirect (fetch's `Response.url` with
+    /// `redirected`); `None` when the reply is from the request's URL.
+    pub final_url: Option<String>,
 }
 
 /// Why no reply came.
@@ -51,6 +59,9 @@ pub enum HttpError {
     Timeout,
     /// The connection failed or was dropped (DNS, TLS, reset, CORS or a missing host permission).
     Network(String),
+    /// The reply was a redirect, which the client did not follow (fetch with `redirect: "manual"` gives an opaque
+    /// reply: neither its status nor its target can be read).
+    Redirect,
 }
 
 impl fmt::Display for HttpError {
@@ -58,6 +69,7 @@ impl fmt::Display for HttpError {
         match self {
             HttpError::Timeout => f.write_str("no reply within the time limit"),
             HttpError::Network(detail) => write!(f, "the connection failed ({detail})"),
+            HttpError::Redirect => f.write_str("the reply was a redirect, which is not followed"),
         }
     }
 }

@@ -51,7 +51,56 @@ impl InputError {
     }
 }
 
+/// The largest JSON text read: 20 MiB. Larger text is refused before parsing (`input.too_large`), so a huge paste
+/// or file cannot take gigabytes of memory (issue 12; not a Zoho limit).
+pub const MAX_JSON_BYTES: usize = 20 * 1024 * 1024;
+
+/// The largest Deluge (or COQL) text read: 5 MiB (issue 12; Zoho's own editor limits scripts far below this).
+pub const MAX_DELUGE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Refuses a text of `len` bytes over `limit` with `input.too_large`; `what` names the input in the sentence.
+///
+/// ```
+/// use zoho_connector_kit::input::{check_size, MAX_DELUGE_BYTES};
+/// assert!(check_size(10, MAX_DELUGE_BYTES, "Deluge").is_ok());
+/// let err = check_size(MAX_DELUGE_BYTES + 1, MAX_DELUGE_BYTES, "Deluge").unwrap_err();
+/// assert_eq!(err.diagnostic.code, "input.too_large");
+/// assert!(err.diagnostic.message.contains("5 MiB"));
+/// ```
+pub fn check_size(len: usize, limit: usize, what: &str) -> Result<(), InputError> {
+    if len <= limit {
+        return Ok(());
+    }
+    let mib = |n: usize| n as f64 / (1024.0 * 1024.0);
+    Err(InputError {
+        diagnostic: Diagnostic::error(
+            Code::InputTooLarge,
+            "",
+            format!(
+                "The {what} input is {:.1} MiB; inputs over {} MiB are refused before they are read.",
+                mib(len),
+                limit / (1024 * 1024)
+            ),
+        )
+        .with_fix(format!("Split the input into parts under {} MiB.", limit / (1024 * 1024))),
+    })
+}
+
+/// The text without a leading UTF-8 byte order mark (U+FEFF), which some editors on Windows write at the start of a
+/// file and which is no part of the JSON or Deluge.
+///
+/// ```
+/// assert_eq!(zoho_connector_kit::input::without_bom("\u{feff}{}"), "{}");
+/// assert_eq!(zoho_connector_kit::input::without_bom("{}"), "{}");
+/// ```
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads JSON text into `T`, naming the field and the line and column of any error.
+///
+/// A leading byte order mark is skipped (columns of line 1 are then counted without it, as editors show them);
+/// text over [`MAX_JSON_BYTES`] is refused with `input.too_large` before parsing.
 ///
 /// ```
 /// use zoho_connector_kit::input::parse_json_text;
@@ -61,6 +110,8 @@ impl InputError {
 /// assert_eq!(err.diagnostic.path, "[1]");
 /// ```
 pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    check_size(text.len(), MAX_JSON_BYTES, "JSON")?;
+    let text = without_bom(text);
     let mut de = serde_json::Deserializer::from_str(text);
     match T::deserialize(&mut de).and_then(|value| de.end().map(|()| value)) {
         Ok(value) => Ok(value),
@@ -150,11 +201,43 @@ fn from_json_error(path: &str, error: &serde_json::Error) -> InputError {
             "Use one of the values the field accepts.".to_string(),
         )
     };
+    // A wrong value of a secret field is still a secret: serde quotes values (``integer `12345678` ``), so they are
+    // cut from the sentence (issue 12). `Secret` fields already refuse without quoting; this covers secret-like
+    // fields read as plain text (a webhook's custom parameter values).
+    let sentence = if code.as_str().starts_with("input.invalid_") && is_secret_path(&path) {
+        redacted(&sentence)
+    } else {
+        sentence
+    };
     let mut diagnostic = Diagnostic::error(code, path, sentence).with_fix(fix);
     if error.line() > 0 {
         diagnostic = diagnostic.at(clamp(error.line()), clamp(error.column()));
     }
     InputError { diagnostic }
+}
+
+/// Whether the field at `path` holds a secret: its last key names a secret, token, password, key or grant code,
+/// or it lies inside a webhook's custom parameters (their values are often tokens).
+fn is_secret_path(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = last.split('[').next().unwrap_or(last).to_ascii_lowercase();
+    ["secret", "password", "token", "apikey", "api_key"].iter().any(|w| last.contains(w))
+        || last == "code"
+        || path.to_ascii_lowercase().contains("customparameters")
+}
+
+/// The sentence with every `` `quoted` `` value replaced by "(value not shown)".
+fn redacted(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(start) = rest.find('`') {
+        let Some(len) = rest[start + 1..].find('`') else { break };
+        out.push_str(&rest[..start]);
+        out.push_str("(value not shown)");
+        rest = &rest[start + 1 + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn clamp(n: usize) -> u32 {

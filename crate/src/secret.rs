@@ -80,8 +80,65 @@ impl Serialize for Secret {
     }
 }
 
+/// Reads a secret from a string. Any other value is refused with a message that names only its kind: serde's
+/// own message quotes it (``invalid type: integer `12345678`, expected a string``), and a wrong-typed secret is
+/// still a secret (issue 12).
+///
+/// ```
+/// use zoho_connector_kit::input::parse_json_text;
+/// use zoho_connector_kit::Secret;
+/// let err = parse_json_text::<Vec<Secret>>("[12345678]").unwrap_err();
+/// assert!(!err.diagnostic.message.contains("12345678"), "{}", err.diagnostic.message);
+/// ```
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Secret)
+        // `deserialize_any`: with `deserialize_string`, serde_json words the refusal itself and quotes the value.
+        deserializer.deserialize_any(SecretVisitor)
+    }
+}
+
+struct SecretVisitor;
+
+impl SecretVisitor {
+    fn refuse<E: serde::de::Error>(&self, kind: &str) -> Result<Secret, E> {
+        Err(E::invalid_type(serde::de::Unexpected::Other(kind), self))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SecretVisitor {
+    type Value = Secret;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string (the value is not shown, as it is a secret)")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Secret, E> {
+        Ok(Secret(v.to_string()))
+    }
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Secret, E> {
+        Ok(Secret(v))
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Secret, E> {
+        self.refuse("a boolean")
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Secret, E> {
+        self.refuse("a number")
+    }
+    fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<Secret, E> {
+        self.refuse("a number")
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Secret, E> {
+        self.refuse("a number")
+    }
+    fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<Secret, E> {
+        self.refuse("a number")
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Secret, E> {
+        self.refuse("a number")
+    }
+    fn visit_char<E: serde::de::Error>(self, _: char) -> Result<Secret, E> {
+        self.refuse("a character")
+    }
+    fn visit_bytes<E: serde::de::Error>(self, _: &[u8]) -> Result<Secret, E> {
+        self.refuse("bytes")
     }
 }

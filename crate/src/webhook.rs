@@ -80,7 +80,8 @@ impl fmt::Display for SecretValue {
 
 impl<'de> Deserialize<'de> for SecretValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(SecretValue)
+        // Through `Secret`, so a wrong-typed value is refused without being quoted (issue 12).
+        crate::Secret::deserialize(d).map(|s| SecretValue(s.expose().to_string()))
     }
 }
 

@@ -8,6 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use std::cell::{Cell, RefCell};
 use zoho_connector_kit::connection_test::{run, ConnectionTestInput, ConnectionTestReport};
 use zoho_connector_kit::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
+use zoho_connector_kit::token::parse_token_response;
 
 /// One scripted reply: the path it answers, what it answers, and how long it takes.
 type Scripted = (&'static str, Result<(u16, &'static str), HttpError>, f64);
@@ -28,7 +29,7 @@ impl HttpClient for MockZoho {
             .unwrap_or_else(|| panic!("unexpected request to {}", request.url));
         self.clock.set(self.clock.get() + latency);
         self.seen.borrow_mut().push(request);
-        reply.clone().map(|(status, body)| HttpResponse { status, body: body.to_string() })
+        reply.clone().map(|(status, body)| HttpResponse { status, body: body.to_string(), final_url: None })
     }
     fn now_ms(&self) -> f64 {
         self.clock.get()
@@ -171,4 +172,107 @@ fn sandbox_environment_and_dc_mismatch() {
         &input(&format!(r#"{{"dataCenter":"eu","apiDomain":"https://www.zohoapis.com","accessToken":"{TOKEN}"}}"#)),
     ));
     assert_eq!(codes(&report), ["test.data_center_mismatch"]);
+}
+
+/// The live test's refusal codes and their twins for a token response's `api_domain`.
+const TOKEN_TWIN: &[(&str, &str)] = &[
+    ("test.api_domain_invalid_character", "token.api_domain_invalid_character"),
+    ("test.api_domain_not_url", "token.api_domain_not_url"),
+    ("test.api_domain_not_https", "token.api_domain_not_https"),
+    ("test.api_domain_user_info", "token.api_domain_user_info"),
+    ("test.api_domain_port", "token.api_domain_port"),
+    ("test.api_domain_not_origin", "token.api_domain_not_origin"),
+    ("test.api_domain_not_zoho", "token.api_domain_not_zoho"),
+];
+
+/// Issue 12: every value of the attack table is refused with the expected finding, or sent to exactly the registry
+/// host (the request the mock receives is asserted, to the byte); the token never reaches another host.
+#[test]
+fn api_domain_attack_table_is_refused_or_sent_to_the_registry_host() {
+    let table: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("data/connection-test/api-domain-attacks.json")).unwrap();
+    assert!(table.len() >= 50);
+    for row in &table {
+        let api = row["input"].as_str().unwrap();
+        let expect = row["expect"].as_str().unwrap();
+        let zoho = mock(vec![("/users?type=CurrentUser", Ok((200, USER)), 1.0), ("/org", Ok((200, ORG)), 1.0)]);
+        let given = ConnectionTestInput {
+            api_domain: Some(api.to_string()),
+            access_token: Some(zoho_connector_kit::Secret::new(TOKEN)),
+            ..Default::default()
+        };
+        let report = block_on(run(&zoho, &given));
+        let urls: Vec<String> = zoho.seen.borrow().iter().map(|r| r.url.clone()).collect();
+        if let Some(host) = expect.strip_prefix("sent:") {
+            assert_eq!(
+                urls,
+                [format!("https://{host}/crm/v8/users?type=CurrentUser"), format!("https://{host}/crm/v8/org")],
+                "{api:?}"
+            );
+            assert!(report.ok, "{api:?}: {report:?}");
+            assert_eq!(report.api_domain.as_deref(), Some(format!("https://{host}").as_str()), "{api:?}");
+        } else {
+            let code = expect.strip_prefix("refused:").unwrap();
+            assert!(urls.is_empty(), "{api:?} sent {urls:?}");
+            assert!(!report.ok);
+            assert_eq!(codes(&report), [code], "{api:?}");
+            // The same value as a token response's api_domain is flagged with the token-area twin of that code.
+            let body = serde_json::json!({ "access_token": "1000.a.b", "api_domain": api, "expires_in": 3600 });
+            let parsed = parse_token_response(&serde_json::from_value(serde_json::json!({ "body": body })).unwrap());
+            let token_code = TOKEN_TWIN.iter().find(|(t, _)| *t == code).map(|(_, k)| *k).unwrap();
+            assert!(
+                parsed.diagnostics.iter().any(|d| d.code == token_code && d.path == "body.api_domain"),
+                "{api:?}: {:?}",
+                parsed.diagnostics
+            );
+            let d = &report.diagnostics[0];
+            assert_eq!(d.path, "apiDomain");
+            assert!(!d.fix.is_empty() && d.source.is_some(), "{api:?}");
+            // The finding never repeats control characters of the value.
+            assert!(!d.message.chars().any(char::is_control), "{api:?}: {}", d.message);
+        }
+    }
+}
+
+/// Replies whose status is a redirect, and a client that followed a redirect to another host.
+struct Redirecting {
+    status: u16,
+    final_url: Option<&'static str>,
+    error: Option<HttpError>,
+}
+
+impl HttpClient for Redirecting {
+    async fn send(&self, _: HttpRequest) -> Result<HttpResponse, HttpError> {
+        if let Some(e) = &self.error {
+            return Err(e.clone());
+        }
+        let body = if self.status == 200 { USER.to_string() } else { String::new() };
+        Ok(HttpResponse { status: self.status, body, final_url: self.final_url.map(str::to_string) })
+    }
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+}
+
+#[test]
+fn a_redirect_is_a_failure_never_ok() {
+    let eu = input(&format!(r#"{{"apiDomain":"https://www.zohoapis.eu","accessToken":"{TOKEN}"}}"#));
+    for (client, code) in [
+        (Redirecting { status: 302, final_url: None, error: None }, "test.redirected"),
+        (Redirecting { status: 307, final_url: None, error: None }, "test.redirected"),
+        (Redirecting { status: 200, final_url: None, error: Some(HttpError::Redirect) }, "test.redirected"),
+        (
+            Redirecting { status: 200, final_url: Some("https://evil.example/crm/v8/org"), error: None },
+            "test.redirected_off_zoho",
+        ),
+        (Redirecting { status: 200, final_url: Some("not a url"), error: None }, "test.redirected_off_zoho"),
+    ] {
+        let report = block_on(run(&client, &eu));
+        assert!(!report.ok, "{code}: {report:?}");
+        assert_eq!(codes(&report), [code, code]);
+        assert!(report.calls.iter().all(|c| !c.ok));
+    }
+    // A redirect that stays on the API host (a client that followed it) is the CRM's answer.
+    let same = Redirecting { status: 200, final_url: Some("https://WWW.zohoapis.eu/crm/v8/x"), error: None };
+    assert!(block_on(run(&same, &eu)).ok);
 }

@@ -106,3 +106,30 @@ fn unknown_field_is_refused_with_its_name() {
     assert_eq!(err.diagnostic.path, "redirectURL");
     assert!(err.diagnostic.fix.contains("redirectUri"));
 }
+
+/// Issue 12: every API domain of the registry is accepted as itself (with its data center and environment), and
+/// no other host of the registry is (accounts, files, CRM web, console, callbacks).
+#[test]
+fn registry_api_domain_accepts_exactly_the_registry_api_hosts() {
+    use zoho_connector_kit::data_center::{list, registry_api_domain, ApiDomainRefusal, Environment};
+    for dc in list() {
+        for (fact, env) in [
+            (dc.api_domain, Environment::Production),
+            (dc.sandbox_api_domain, Environment::Sandbox),
+            (dc.developer_api_domain, Environment::Developer),
+        ] {
+            let Some(fact) = fact else { continue };
+            let found = registry_api_domain(fact.value).unwrap();
+            assert_eq!((found.data_center, found.environment, found.fact), (dc.id, env, &fact), "{}", fact.value);
+            assert_eq!(registry_api_domain(&fact.value.to_ascii_uppercase()).unwrap().fact.value, fact.value);
+        }
+        let others = [Some(dc.accounts_server), dc.file_host, dc.crm_web_host, dc.api_console];
+        for fact in others.into_iter().flatten().chain(dc.deluge_callbacks.iter().copied()) {
+            let origin = fact.value.split('/').take(3).collect::<Vec<_>>().join("/");
+            assert!(
+                matches!(registry_api_domain(&origin), Err(ApiDomainRefusal::NotZoho(_))),
+                "{origin} must not be an API domain"
+            );
+        }
+    }
+}

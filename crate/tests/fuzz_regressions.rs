@@ -26,3 +26,19 @@ fn every_kept_crashing_input_now_passes() {
     }
     assert!(ran >= 1, "no regression inputs in {}", dir.display());
 }
+
+/// The `live_test` harness's property ("a request goes only to a registry API domain over https; a redirect is never
+/// ok") on every row of the attack table, with every selector byte (each input role, environment and reply).
+#[test]
+fn live_test_harness_holds_on_the_attack_table() {
+    let table: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("data/connection-test/api-domain-attacks.json")).unwrap();
+    for row in &table {
+        let text = row["input"].as_str().unwrap();
+        for selector in 0..=u8::MAX {
+            let mut data = vec![selector];
+            data.extend_from_slice(text.as_bytes());
+            fuzz_harness::live_test(&data);
+        }
+    }
+}

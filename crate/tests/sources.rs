@@ -11,6 +11,7 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use serde::Deserialize;
+use zoho_connector_kit::code::Code;
 use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput};
 use zoho_connector_kit::deluge::check_deluge;
 use zoho_connector_kit::explain::{explain_error, ExplainInput};
@@ -210,22 +211,25 @@ fn every_reachable_fact_has_a_source() {
 
 #[test]
 fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
-    let good = Diagnostic::info("a.b", "x", "Fine.").with_source("zoho-accounts-token-limits");
-    let none = Diagnostic::info("a.c", "y", "No source at all is not this check's business.");
-    let old = Diagnostic::warning("a.d", "z", "Old.").with_source("zoho-facts.md §4: ACC token-limits.html");
-    let typo = Diagnostic::error("a.e", "w", "Typo.").with_source("zoho-accounts-token-limit");
+    let good = Diagnostic::info(Code::ScopeUnverified, "x", "Fine.").with_source("zoho-accounts-token-limits");
+    let none = Diagnostic::info(Code::ScopeDeprecated, "y", "No source at all is not this check's business.");
+    let old =
+        Diagnostic::warning(Code::ScopeRedundant, "z", "Old.").with_source("zoho-facts.md §4: ACC token-limits.html");
+    let typo = Diagnostic::error(Code::ScopeGrammar, "w", "Typo.").with_source("zoho-accounts-token-limit");
     assert!(unknown_sources(&[good.clone(), none]).is_empty());
     assert_eq!(
         unknown_sources(&[good, old, typo]),
-        ["a.d@z: zoho-facts.md §4: ACC token-limits.html", "a.e@w: zoho-accounts-token-limit"]
+        ["scope.redundant@z: zoho-facts.md §4: ACC token-limits.html", "scope.grammar@w: zoho-accounts-token-limit"]
     );
     // The assertion itself fails on such a list (native only: a panic in Wasm aborts the whole run).
     #[cfg(not(target_arch = "wasm32"))]
     assert!(std::panic::catch_unwind(|| {
-        assert_sources_are_registry_ids(&[Diagnostic::info("q", "", "Q.").with_source("nope")]);
+        assert_sources_are_registry_ids(&[Diagnostic::info(Code::ScopeUnverified, "", "Q.").with_source("nope")]);
     })
     .is_err());
-    assert_sources_are_registry_ids(&[Diagnostic::info("q", "", "Q.").with_source("deluge-keywords")]);
+    assert_sources_are_registry_ids(
+        &[Diagnostic::info(Code::ScopeUnverified, "", "Q.").with_source("deluge-keywords")],
+    );
 }
 
 #[test]

@@ -11,10 +11,25 @@ const INVALID_TOKEN = { code: 'INVALID_TOKEN', details: {}, message: 'invalid oa
 const SCOPE = { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' };
 const seen = [];
 
-/** Mock Zoho CRM API: the token chooses the scenario. */
+/** Requests that reached a host other than a Zoho API host (issue 12: there must be none with a token). */
+const elsewhere = [];
+
+/**
+ * Mock Zoho CRM API: the token chooses the scenario. Any other host (example.test) plays the attacker: it allows
+ * every cross-origin request (so a leaked token would arrive) and records what reached it.
+ */
 function zoho(req, res) {
   const host = req.headers.host ?? '';
-  if (!host.includes('zohoapis.')) return false;
+  if (!host.includes('zohoapis.')) {
+    elsewhere.push({ host, method: req.method, url: req.url, auth: req.headers.authorization ?? '' });
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-allow-headers': 'authorization, accept',
+      'access-control-allow-methods': 'GET',
+      'content-type': 'application/json',
+    }).end(req.method === 'OPTIONS' ? '' : JSON.stringify({ users: [{ full_name: 'Mallory' }], org: [{ company_name: 'Evil' }] }));
+    return true;
+  }
   const auth = req.headers.authorization ?? '';
   seen.push({ host, url: req.url, auth });
   const token = auth.replace(/^Zoho-oauthtoken /, '');
@@ -29,6 +44,7 @@ function zoho(req, res) {
     case 'error-in-200': json(200, { error: 'invalid_code' }); break;
     case 'slow': setTimeout(() => json(200, isUser ? USER : ORG), 2300); break;
     case 'drop': req.socket.destroy(); break;
+    case 'redirect': res.writeHead(302, { location: `https://example.test${req.url}` }).end(); break;
     default: json(401, INVALID_TOKEN);
   }
   return true;
@@ -113,4 +129,34 @@ test('a slow reply is flagged against the 2-second target', async () => {
 test('a dropped connection is reported, not thrown', async () => {
   const r = await runTest({ dc: 'ca', token: 'drop' });
   assert.deepEqual(r.codes, ['test.unreachable', 'test.unreachable']);
+});
+
+test('issue 12: a redirect from the Zoho API host is a failure and is not followed', async () => {
+  elsewhere.length = 0;
+  const r = await runTest({ dc: 'eu', token: 'redirect' });
+  assert.match(r.verdict, /failed/);
+  assert.deepEqual(r.codes, ['test.redirected', 'test.redirected']);
+  assert.deepEqual(elsewhere, []);
+});
+
+test('issue 12: a typed API domain hiding another host sends nothing anywhere', async () => {
+  for (const [apiDomain, code] of [
+    ['https://www.zohoapis.eu\t@example.test', 'test.api_domain_invalid_character'],
+    ['https://www.zohoapis.eu @example.test', 'test.api_domain_invalid_character'],
+    ['http://www.zohoapis.eu', 'test.api_domain_not_https'],
+    ['https://www.zohoapis.eu:444', 'test.api_domain_port'],
+    ['https://www.zohoapis.eu.example.test', 'test.api_domain_not_zoho'],
+  ]) {
+    seen.length = 0;
+    elsewhere.length = 0;
+    const r = await runTest({ dc: '', apiDomain, token: 'good' });
+    assert.match(r.verdict, /failed/, apiDomain);
+    assert.deepEqual(r.codes, [code], apiDomain);
+    assert.deepEqual(seen, [], apiDomain);
+    assert.deepEqual(elsewhere, [], apiDomain);
+  }
+  // Upper case names the same registry host: the call goes to the registry's value.
+  seen.length = 0;
+  await runTest({ dc: '', apiDomain: 'HTTPS://WWW.ZOHOAPIS.EU/', token: 'good' });
+  assert.deepEqual(seen.map((s) => s.host), ['www.zohoapis.eu', 'www.zohoapis.eu']);
 });

@@ -293,7 +293,14 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
     read_lifetime(object, &mut out);
     if out.ok {
         match text_field(object, "api_domain") {
-            Some(domain) => out.api_domain = Some(domain),
+            Some(domain) => {
+                // Whoever calls the CRM with this token will call api_domain: it must be a Zoho API host of the
+                // registry, or a crafted response steers the token elsewhere (issue 12).
+                if let Err(refusal) = crate::data_center::registry_api_domain(&domain) {
+                    out.diagnostics.push(refusal.diagnostic(crate::data_center::ApiDomainUse::TokenResponse, "body.api_domain"));
+                }
+                out.api_domain = Some(domain);
+            }
             None => out.diagnostics.push(
                 Diagnostic::warning(Code::TokenMissingApiDomain, "body.api_domain", "The response holds no api_domain.")
                     .with_fix("Call the CRM API domain of the account's data center (e.g. https://www.zohoapis.com); always prefer api_domain from the token response.")

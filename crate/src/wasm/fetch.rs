@@ -1,5 +1,6 @@
 //! [`HttpClient`] over `fetch` (gloo-net), usable in a service worker (no `window`): the timeout uses the global
-//! `setTimeout` and an `AbortController`.
+//! `setTimeout` and an `AbortController`. Redirects are never followed (`redirect: "manual"`): the token goes only
+//! to the URL the core built, and a redirect is answered as [`HttpError::Redirect`] (issue 12).
 
 use crate::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
 use wasm_bindgen::closure::Closure;
@@ -42,12 +43,15 @@ impl HttpClient for Fetch {
         for (k, v) in &request.secret_headers {
             builder = builder.header(k, v.expose());
         }
-        let result = builder.abort_signal(Some(&signal)).send().await;
+        let result = builder.redirect(web_sys::RequestRedirect::Manual).abort_signal(Some(&signal)).send().await;
         let outcome = match result {
+            Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => Err(HttpError::Redirect),
             Ok(response) => {
                 let status = response.status();
+                // With `manual` a redirect is never followed; should a platform follow one anyway, say where it ended.
+                let final_url = response.redirected().then(|| response.url());
                 match response.text().await {
-                    Ok(body) => Ok(HttpResponse { status, body }),
+                    Ok(body) => Ok(HttpResponse { status, body, final_url }),
                     Err(_) if signal.aborted() => Err(HttpError::Timeout),
                     Err(e) => Err(HttpError::Network(e.to_string())),
                 }

@@ -10,7 +10,10 @@ const TS: &'static str = r#"
 export interface ConnectionTestInput {
   /** A key ("eu") or any Zoho URL; used when apiDomain is absent. */
   dataCenter?: string;
-  /** The api_domain of the token response (preferred). Must be a Zoho API domain. */
+  /**
+   * The api_domain of the token response (preferred): exactly a Zoho CRM API origin of the registry
+   * (https://www. / sandbox. / developer.zohoapis.*), else refused with a test.api_domain_… finding and nothing is sent.
+   */
   apiDomain?: string;
   environment?: "production" | "sandbox" | "developer";
   /** Used for this test only; never stored, never printed. */

@@ -40,12 +40,15 @@ pub(crate) fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// The JSON text of a JS value (`JSON.stringify`), or the finding [`read`] gives when there is none.
 pub(crate) fn json_text(value: &JsValue) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string());
-    text.ok_or_else(|| {
+    let text = text.ok_or_else(|| {
         input_error(InputError {
             diagnostic: crate::Diagnostic::error(Code::InputInvalidType, "", "The input cannot be read as JSON data.")
                 .with_fix("Pass a plain object of strings, numbers, booleans, arrays and objects."),
         })
-    })
+    })?;
+    // Over 20 MiB of JSON is refused before it is parsed (issue 12).
+    crate::input::check_size(text.len(), crate::input::MAX_JSON_BYTES, "JSON").map_err(input_error)?;
+    Ok(text)
 }
 
 /// The JS error of an input error found in stringified text.

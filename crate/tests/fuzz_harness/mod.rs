@@ -5,15 +5,23 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use std::cell::RefCell;
 use zoho_connector_kit::connection::{assist::assist, ConnectionConfigInput};
-use zoho_connector_kit::data_center::detect;
+use zoho_connector_kit::connection_test::{run as run_connection_test, ConnectionTestInput, EnvironmentInput};
+use zoho_connector_kit::data_center::{detect, list, registry_api_domain};
+use zoho_connector_kit::deluge::coql::{build_coql, CoqlQuery};
+use zoho_connector_kit::deluge::generate::{invoke_url_snippet, InvokeUrlSpec};
 use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
+use zoho_connector_kit::deluge::record_call::{generate_record_call, RecordCallSpec};
 use zoho_connector_kit::deluge::{check_deluge, coql::check_coql, format_deluge};
 use zoho_connector_kit::field::{builtin, CrmSchemaInput};
+use zoho_connector_kit::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
 use zoho_connector_kit::input::parse_json_text;
 use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::mapping::{apply_mapping_to_json, generate_mapping_deluge};
 use zoho_connector_kit::token::{check_throttle, ThrottleInput};
+use zoho_connector_kit::webhook::{validate_webhook, WebhookInput};
+use zoho_connector_kit::Secret;
 use zoho_connector_kit::{
     apply_mapping, build_authorization_url, build_token_requests, explain_error, parse_token_response,
     validate_connection, validate_mapping, AuthorizationInput, Diagnostic, ExplainInput, FieldMapping,
@@ -31,6 +39,8 @@ pub fn run(target: &str, data: &[u8]) -> bool {
         ("data_center", Ok(t)) => data_center(t),
         ("throttle", Ok(t)) => throttle(t),
         ("explain", _) => explain(data),
+        ("live_test", _) => live_test(data),
+        ("surfaces", _) => surfaces(data),
         _ => return false,
     }
     true
@@ -166,5 +176,145 @@ pub fn data_center(text: &str) {
 pub fn throttle(text: &str) {
     if let Ok(input) = parse_json_text::<ThrottleInput>(text) {
         let _ = check_throttle(&input);
+    }
+}
+
+/// Blocks on a future whose every await is ready at once (the in-memory client below never waits).
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}
+
+/// An in-memory CRM that records every request and answers as byte `kind` says: 0–3 a success, 4 HTTP 302, 5 a
+/// followed redirect that ended on another host, 6 a redirect the client refused to follow, 7 a network failure.
+struct Recorder {
+    kind: u8,
+    seen: RefCell<Vec<String>>,
+}
+
+impl HttpClient for Recorder {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
+        self.seen.borrow_mut().push(request.url);
+        let ok = |final_url: Option<&str>| HttpResponse {
+            status: 200,
+            body: r#"{"users":[{"full_name":"A","email":"a@example.com"}],"org":[{"company_name":"B"}]}"#.into(),
+            final_url: final_url.map(str::to_string),
+        };
+        match self.kind {
+            4 => Ok(HttpResponse { status: 302, body: String::new(), final_url: None }),
+            5 => Ok(ok(Some("https://evil.example/crm/v8/org"))),
+            6 => Err(HttpError::Redirect),
+            7 => Err(HttpError::Network("reset".into())),
+            _ => Ok(ok(None)),
+        }
+    }
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The live connection test's target (issue 12). Byte 0 chooses what the rest (UTF-8) is: bit 0 the `apiDomain`,
+/// bit 1 the `dataCenter` (neither: the `apiDomain`), bits 2–3 the environment, bits 4–6 the reply (see
+/// [`Recorder`]). Whenever a request is sent, its URL is byte for byte a registry API domain (https, no port, no
+/// user) followed by one of the two test paths; a typed `apiDomain` that was used is one the registry check
+/// accepts, and the request goes to that registry value; a redirect is never `ok`; `parse_token_response` flags
+/// exactly the `api_domain` values the registry check refuses.
+pub fn live_test(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let use_api = selector & 1 != 0 || selector & 3 == 0;
+    let environment = match (selector >> 2) & 3 {
+        1 => Some(EnvironmentInput::Production),
+        2 => Some(EnvironmentInput::Sandbox),
+        3 => Some(EnvironmentInput::Developer),
+        _ => None,
+    };
+    let input = ConnectionTestInput {
+        api_domain: use_api.then(|| text.to_string()),
+        data_center: (selector & 2 != 0).then(|| text.to_string()),
+        environment,
+        access_token: Some(Secret::new("1000.fuzz.token")),
+        timeout_ms: None,
+    };
+    let client = Recorder { kind: (selector >> 4) & 7, seen: RefCell::new(Vec::new()) };
+    let report = block_on(run_connection_test(&client, &input));
+    let seen = client.seen.borrow();
+    let registry: Vec<&str> = list()
+        .iter()
+        .flat_map(|dc| [dc.api_domain, dc.sandbox_api_domain, dc.developer_api_domain])
+        .flatten()
+        .map(|f| f.value)
+        .collect();
+    for url in seen.iter() {
+        let on_registry = registry.iter().any(|origin| {
+            url.strip_prefix(origin)
+                .is_some_and(|path| path == "/crm/v8/users?type=CurrentUser" || path == "/crm/v8/org")
+        });
+        assert!(on_registry, "input {input:?} sent a request to {url:?}");
+        assert!(url.starts_with("https://"), "{url:?}");
+    }
+    if use_api && !seen.is_empty() {
+        let accepted = registry_api_domain(text);
+        let origin = accepted.as_ref().map(|a| a.fact.value);
+        assert!(origin.is_ok_and(|o| seen.iter().all(|u| u.starts_with(&format!("{o}/")))), "{text:?}: {seen:?}");
+    }
+    if (4..=6).contains(&client.kind) {
+        assert!(!report.ok, "a redirect was reported ok for {input:?}");
+    }
+    // The token response check agrees with the registry check.
+    let response = parse_token_response(&TokenResponseInput {
+        body: Some(serde_json::json!({"access_token": "1000.a.b", "api_domain": text})),
+        status: Some(200),
+        ..Default::default()
+    });
+    let flagged = response.diagnostics.iter().any(|d| d.code.as_str().starts_with("token.api_domain_"));
+    let refused = text.trim().is_empty() || registry_api_domain(text).is_err();
+    assert_eq!(flagged, refused && !text.trim().is_empty(), "api_domain {text:?}: {:?}", response.diagnostics);
+}
+
+/// Generated Deluge must pass our own checker (team charter).
+fn assert_checker_clean(what: &str, input: &str, deluge: Option<&str>) {
+    if let Some(deluge) = deluge {
+        let found = check_deluge(deluge);
+        assert!(
+            !Diagnostic::has_errors(&found),
+            "{what} {input:?} generated Deluge the checker refuses:\n{deluge}\n{found:#?}"
+        );
+    }
+}
+
+/// The surfaces that had no target before issue 12. Byte 0 chooses (mod 5): `check_throttle`, `validate_webhook`,
+/// `generate_invoke_url`, `generate_record_call`, `build_coql`; the rest is that function's JSON input. Besides not
+/// panicking, every Deluge text they generate passes `check_deluge` without an error finding.
+pub fn surfaces(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    match selector % 5 {
+        0 => throttle(text),
+        1 => {
+            if let Ok(input) = parse_json_text::<WebhookInput>(text) {
+                assert_checker_clean("webhook", text, validate_webhook(&input).deluge.as_deref());
+            }
+        }
+        2 => {
+            if let Ok(spec) = parse_json_text::<InvokeUrlSpec>(text) {
+                assert_checker_clean("invokeurl", text, invoke_url_snippet(&spec).deluge.as_deref());
+            }
+        }
+        3 => {
+            if let Ok(spec) = parse_json_text::<RecordCallSpec>(text) {
+                assert_checker_clean("record call", text, generate_record_call(&spec).deluge.as_deref());
+            }
+        }
+        _ => {
+            if let Ok(query) = parse_json_text::<CoqlQuery>(text) {
+                assert_checker_clean("coql", text, build_coql(&query).deluge.as_deref());
+            }
+        }
     }
 }

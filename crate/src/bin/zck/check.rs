@@ -1,6 +1,6 @@
 //! `zck check`: check Deluge files (syntax with recovery, invokeurl mistakes, loop calls, reserved names).
 
-use crate::output::{line, print_diagnostics, print_json, read_text, Exit, Format};
+use crate::output::{line, print_diagnostics, print_json, read_deluge_or_finding, Exit, Format};
 use clap::Args;
 use zoho_connector_kit::deluge::check_deluge;
 
@@ -28,14 +28,19 @@ pub fn run(args: CheckArgs) -> Exit {
     let mut reports = Vec::new();
     for file in &args.files {
         let shown = if file == "-" { "<stdin>" } else { file.as_str() };
-        let text = match read_text(file) {
-            Ok(t) => t,
-            Err(_) => {
+        let (text, refused) = match read_deluge_or_finding(file) {
+            Ok(t) => (t, None),
+            Err(None) => {
                 exit = Exit::BadInput;
                 continue;
             }
+            Err(Some(too_large)) => {
+                exit = Exit::BadInput;
+                (String::new(), Some(too_large))
+            }
         };
-        let found: Vec<_> = check_deluge(&text)
+        let found: Vec<_> = refused
+            .map_or_else(|| check_deluge(&text), |d| vec![d])
             .into_iter()
             .map(|mut d| {
                 d.path = shown.to_string();

@@ -1,6 +1,6 @@
 //! `zck coql`: check a COQL query against Zoho's documented limits.
 
-use crate::output::{line, print_diagnostics, print_json, read_text, Exit, Format};
+use crate::output::{line, print_diagnostics, print_json, read_deluge, Exit, Format};
 use clap::Args;
 use zoho_connector_kit::deluge::coql::check_coql;
 
@@ -25,7 +25,7 @@ pub struct CoqlArgs {
 
 pub fn run(args: CoqlArgs) -> Exit {
     let text = if args.query == "-" {
-        match read_text("-") {
+        match read_deluge("-", args.format) {
             Ok(t) => t,
             Err(exit) => return exit,
         }

@@ -1,6 +1,6 @@
 //! `zck fmt`: format Deluge files in place (or print standard input formatted); `--check` only reports.
 
-use crate::output::{line, print_diagnostics, read_text, Exit};
+use crate::output::{line, print_diagnostics, read_deluge, Exit, Format};
 use clap::Args;
 use zoho_connector_kit::deluge::format_deluge;
 
@@ -29,7 +29,7 @@ pub fn run(args: FmtArgs) -> Exit {
     let mut exit = Exit::Ok;
     for file in &args.files {
         let shown = if file == "-" { "<stdin>" } else { file.as_str() };
-        let Ok(text) = read_text(file) else {
+        let Ok(text) = read_deluge(file, Format::Text) else {
             exit = Exit::BadInput;
             continue;
         };

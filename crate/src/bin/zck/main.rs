@@ -1,6 +1,7 @@
 //! `zck`: the zoho-connector-kit command-line tool.
 //!
-//! Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.
+//! Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed (or is over 20 MiB of JSON /
+//! 5 MiB of Deluge), 141 the reader of the output went away (`zck dc | head -1`; quiet, as for `cat`).
 
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
 mod auth_url;
@@ -35,7 +36,10 @@ Examples:
   zck check function.dg                    check pasted Deluge
   zck fmt --check function.dg              is the Deluge formatted?
 
-Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed.")]
+Inputs: a leading UTF-8 byte order mark is skipped; JSON over 20 MiB and Deluge over 5 MiB are refused unread.
+
+Exit codes: 0 success, 1 an error finding, 2 the input cannot be read or parsed (or is too large),
+141 the reader of the output went away (`zck dc | head -1`): zck stops quietly, as `cat` does.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
