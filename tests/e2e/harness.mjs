@@ -57,9 +57,12 @@ export async function startServer(dir, extraRoutes) {
   return server;
 }
 
-/** Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }. */
-export async function launch({ withServer = true, extraRoutes } = {}) {
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('extension/dist is missing: run `npm run build` first');
+/**
+ * Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }.
+ * `extension: false` launches the same browser without it (for comparisons); `extensionDir` loads another build.
+ */
+export async function launch({ withServer = true, extraRoutes, extension = true, extensionDir = EXT } = {}) {
+  if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run \`npm run build\` first`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'zck-e2e-'));
   const server = withServer ? await startServer(dir, extraRoutes) : null;
@@ -69,15 +72,18 @@ export async function launch({ withServer = true, extraRoutes } = {}) {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: false, // --headless=new below: the old headless mode cannot load extensions
     ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--ignore-certificate-errors',
       ...(rules ? [`--host-resolver-rules=${rules}`] : []),
-      `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
+      ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
   });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
-  const extensionId = new URL(sw.url()).host;
+  let sw = null;
+  if (extension) {
+    [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  }
+  const extensionId = sw ? new URL(sw.url()).host : null;
   return {
     context,
     serviceWorker: sw,

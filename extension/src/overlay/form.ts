@@ -36,6 +36,11 @@ const NOT_TEXT_TYPES = ['hidden', 'checkbox', 'radio', 'button', 'submit', 'rese
 const NOT_TEXT_INPUTS = new Set(NOT_TEXT_TYPES);
 const FIRST_FIELD = `input${NOT_TEXT_TYPES.map((t) => `:not([type=${t}])`).join('')}, textarea, select`;
 
+/** A field that can hold a connection value (not a checkbox, button, hidden input…). */
+export function isTextField(el: Element | null): el is FieldElement {
+  return isField(el) && !NOT_TEXT_INPUTS.has((el as HTMLInputElement).type);
+}
+
 /** The first field inside `root` that can hold a connection value. */
 export function firstFieldIn(root: Element): FieldElement | null {
   const el = root.querySelector(FIRST_FIELD);
@@ -51,7 +56,7 @@ export function nextField(el: Element, limit = 40): FieldElement | null {
   for (let i = 0; i < limit; i++) {
     const n = walker.nextNode();
     if (!n) return null;
-    if (isField(n as Element) && !NOT_TEXT_INPUTS.has((n as HTMLInputElement).type)) return n as FieldElement;
+    if (isTextField(n as Element)) return n as FieldElement;
   }
   return null;
 }

@@ -9,7 +9,7 @@
 //   `display: none`, and <script>, <style>, <template>, <noscript>. A label hidden by a style sheet is walked
 //   but not used (`checkVisibility` when the fields are resolved).
 // What is found is kept as candidates; turning candidates into fields (`resolve`) touches only those few elements.
-import { FIELD_LABELS, firstFieldIn, isField, nextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { FIELD_LABELS, firstFieldIn, isField, isTextField, nextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
 
 /** A label text node longer than this is not a label (the longest, with `*`, `:` and indentation, is ~30). */
 export const MAX_LABEL_CHARS = 64;
@@ -17,6 +17,12 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const KEY_BY_LABEL = new Map<string, FieldKey>(
   (Object.entries(FIELD_LABELS) as [FieldKey, string][]).map(([key, label]) => [normalizeLabel(label), key]),
 );
+/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. */
+const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0)));
+/** How many free-standing (not <label>) candidates of one label are tried per resolve. */
+const GENERIC_TRIES = 50;
+/** Elements whose text names something else than the field after them. */
+const NOT_CAPTIONS = new Set(['OPTION', 'BUTTON', 'A', 'SELECT', 'TEXTAREA']);
 const INLINE_DISPLAY_NONE = /display\s*:\s*none/i;
 
 /** True for an element whose subtree the admin cannot see or reach, told from its markup alone (no style read). */
@@ -36,8 +42,9 @@ function visible(el: Element): boolean {
 export class LabelScanner {
   /** Elements whose own text is a field's label, by field. */
   private readonly labels = new Map<FieldKey, Set<Element>>();
-  /** Fields named by aria-label or aria-labelledby. */
-  private readonly ariaFields = new Set<FieldElement>();
+  /** Fields named by aria-label (by the label's field), and fields named by aria-labelledby. */
+  private readonly ariaLabelled = new Map<FieldKey, Set<FieldElement>>();
+  private readonly ariaReferring = new Set<FieldElement>();
   /** Subtrees still to walk, and the walk in progress. */
   private readonly queue: Node[] = [];
   private walker: TreeWalker | null = null;
@@ -108,7 +115,12 @@ export class LabelScanner {
   private text(t: Text): void {
     const len = t.length;
     if (len < 3 || len > MAX_LABEL_CHARS) return;
-    const key = KEY_BY_LABEL.get(normalizeLabel(t.data));
+    // Most short texts on a CRM page are names, numbers and states: reject them on their first letter.
+    const data = t.data;
+    let i = 0;
+    while (i < len && data.charCodeAt(i) <= 32) i++;
+    if (!FIRST_LETTERS.has(data.charCodeAt(i) | 0x20)) return;
+    const key = KEY_BY_LABEL.get(normalizeLabel(data));
     const parent = t.parentElement;
     if (!key || !parent) return;
     let set = this.labels.get(key);
@@ -118,11 +130,19 @@ export class LabelScanner {
   }
 
   private element(el: Element): void {
-    if (!isField(el)) return;
+    if (!isTextField(el)) return;
     // A new field may be the one a label seen earlier names (forms that render labels and inputs apart).
     if (this.labels.size > 0) this.changed = true;
-    if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) {
-      this.ariaFields.add(el);
+    const aria = el.getAttribute('aria-label');
+    const key = aria !== null && aria.length <= MAX_LABEL_CHARS ? KEY_BY_LABEL.get(normalizeLabel(aria)) : undefined;
+    if (key) {
+      let set = this.ariaLabelled.get(key);
+      if (!set) this.ariaLabelled.set(key, (set = new Set()));
+      set.add(el);
+      this.changed = true;
+    }
+    if (el.hasAttribute('aria-labelledby')) {
+      this.ariaReferring.add(el);
       this.changed = true;
     }
   }
@@ -133,7 +153,8 @@ export class LabelScanner {
     this.changed = false;
     this.hiddenCandidates = false;
     for (const set of this.labels.values()) for (const el of set) if (!el.isConnected) set.delete(el);
-    for (const f of this.ariaFields) if (!f.isConnected) this.ariaFields.delete(f);
+    for (const set of this.ariaLabelled.values()) for (const f of set) if (!f.isConnected) set.delete(f);
+    for (const f of this.ariaReferring) if (!f.isConnected) this.ariaReferring.delete(f);
     const found: Partial<Record<FieldKey, FieldElement>> = {};
     for (const key of Object.keys(FIELD_LABELS) as FieldKey[]) {
       const f = this.resolveOne(key);
@@ -142,30 +163,38 @@ export class LabelScanner {
     return found;
   }
 
+  /** Whether the admin can see a label; remembers a label hidden by a style sheet. */
+  private shown(el: Element): boolean {
+    if (visible(el)) return true;
+    this.hiddenCandidates = true;
+    return false;
+  }
+
   private resolveOne(key: FieldKey): FieldElement | null {
     const want = normalizeLabel(FIELD_LABELS[key]);
-    const all = [...(this.labels.get(key) ?? [])];
-    const seen = all.filter(visible);
-    if (seen.length < all.length) this.hiddenCandidates = true;
-    for (const el of seen) {
+    const labels = this.labels.get(key) ?? new Set<Element>();
+    for (const el of labels) {
       const label = el.closest('label');
-      if (!label) continue;
+      if (!label || !this.shown(el)) continue;
       const byFor = label.htmlFor ? this.doc.getElementById(label.htmlFor) : null;
       if (isField(byFor)) return byFor;
       const f = firstFieldIn(label) ?? nextField(label);
       if (f) return f;
     }
-    for (const f of this.ariaFields) {
-      if (normalizeLabel(f.getAttribute('aria-label')) === want) return f;
-    }
-    for (const f of this.ariaFields) {
+    for (const f of this.ariaLabelled.get(key) ?? []) return f;
+    for (const f of this.ariaReferring) {
       const ids = (f.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
       if (ids.length === 0 || ids.length > 8) continue;
       const text = ids.map((id) => this.doc.getElementById(id)?.textContent?.slice(0, MAX_LABEL_CHARS * 2) ?? '').join(' ');
       if (normalizeLabel(text) === want) return f;
     }
-    for (const el of seen) {
-      if (el.closest('label')) continue;
+    // Any element whose own text is the label (table cells, captions). A list view may repeat a label-like word in
+    // every row: the first GENERIC_TRIES of them are tried, in document order.
+    let tries = 0;
+    for (const el of labels) {
+      if (el.closest('label') || NOT_CAPTIONS.has(el.tagName)) continue;
+      if (++tries > GENERIC_TRIES) break;
+      if (!this.shown(el)) continue;
       const row = el.closest('tr');
       const f = (row ? firstFieldIn(row) : null) ?? nextField(el);
       if (f) return f;
