@@ -52,7 +52,7 @@ async function check(): Promise<void> {
   let reply: Reply<'zck:check-form'>;
   const sentAt = performance.now();
   try {
-    reply = await askCheck({ type: 'zck:check-form', config, pageUrl: location.href });
+    reply = await askCheck({ type: 'zck:check-form', config, pageHost: location.hostname });
   } catch (e) {
     if (view) showError(view, `The extension's service worker did not answer (${e instanceof Error ? e.message : String(e)}).`);
     return;
