@@ -5,6 +5,17 @@ import { isRequest } from './messages';
 import { handle } from './service';
 import { OVERLAY_PORT } from './overlay/channel';
 
+// Opt-in secrets (a profile's client secret or password, when "keep the secret" is ticked) are kept in
+// chrome.storage.local, which Chromium lets content scripts read unless told otherwise; storage.sync likewise
+// (only storage.session starts closed). A content script runs inside CRM pages, so close every area to it: only
+// the service worker, the popup and the options page may read them. Chromium keeps the level in the extension's
+// preferences; setting it at every start also covers a profile the level was never set in.
+for (const name of ['local', 'sync', 'session'] as const) {
+  chrome.storage[name].setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => {
+    console.error(`storage.${name}.setAccessLevel failed: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}
+
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
   // another extension's messages arrive on onMessageExternal, which we do not listen to.

@@ -104,3 +104,24 @@ export async function overlayState(page) {
     return { dc: host.dataset.dc ?? null, via: host.dataset.via ?? null, text: host.shadowRoot?.textContent ?? '' };
   });
 }
+
+/**
+ * Evaluates `expression` in the content script's isolated world of `page`'s main frame (where the extension's
+ * content script runs, apart from the page's scripts) and returns its value, or { exception } with the error text.
+ * Playwright cannot reach that world; DevTools' Runtime domain can, by the world's execution context id.
+ */
+export async function evaluateInContentScript(page, extensionId, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // replays the contexts that exist already
+    const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated');
+    if (!world) throw new Error(`no isolated world of the extension in ${page.url()} (contexts: ${contexts.map((c) => c.origin).join(', ')})`);
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) return { exception: r.exceptionDetails.exception?.description ?? r.exceptionDetails.text };
+    return r.result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

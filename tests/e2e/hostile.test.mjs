@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, ROOT, EXT } from './harness.mjs';
+import { launch, ROOT, EXT, evaluateInContentScript } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -116,6 +116,32 @@ test('a panic in the popup shows a clear, copyable report, and the popup works a
   await page.reload();
   await page.waitForSelector('body[data-ready="1"]');
   assert.ok(await page.locator('[role=tab]').count() >= 3);
+  await page.close();
+});
+
+test('a secret kept with a profile cannot be read by the content script (storage is for trusted contexts only)', async () => {
+  // As the Profiles tab stores it when "keep the secret" is ticked: in chrome.storage.local.
+  const secret = '5d2e0c1f9a7b3e4d6c8a0b2e4f6a8c0d1e3f5a7b9c';
+  await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ 'zck.probe': { clientSecret: s } }), secret);
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
+  await until(page, (s) => s.seq > 0, 'the overlay (the content script runs here)');
+  // Run in the content script's own world: every storage area the extension could keep a secret in.
+  const seen = await evaluateInContentScript(page, browser.extensionId, `(async () => {
+    const out = {};
+    for (const name of ['local', 'sync', 'session']) {
+      try { out[name] = JSON.stringify(await chrome.storage[name].get(null)); } catch (e) { out[name] = 'refused: ' + e.message; }
+    }
+    return out;
+  })()`);
+  for (const name of ['local', 'sync', 'session']) {
+    assert.ok(!seen[name].includes(secret), `the content script read the secret from storage.${name}`);
+    assert.match(seen[name], /^refused: /, `storage.${name} is closed to the content script: ${seen[name]}`);
+  }
+  // The extension's own pages still read it.
+  const own = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('zck.probe'));
+  assert.equal(own['zck.probe'].clientSecret, secret);
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('zck.probe'));
   await page.close();
 });
 
