@@ -1,6 +1,6 @@
 // Service worker: runs the Wasm core for the content script, which must not compile Wasm itself (Zoho's page CSP
 // may forbid it). Listeners are registered synchronously at the top level, as MV3 requires.
-import { core, errorRecord } from './core';
+import { core, errorRecord, instanceCount } from './core';
 import { isRequest } from './messages';
 import { handle } from './service';
 import { OVERLAY_PORT } from './overlay/channel';
@@ -55,3 +55,7 @@ chrome.runtime.onConnect.addListener((port) => {
 
 // Compile the Wasm early so the first overlay request is fast.
 void core();
+
+// For the end-to-end tests (like the popup's `__zck`): the guarded core and how many instances were started. The
+// worker's global scope is reachable only by the extension itself and by DevTools, never by pages.
+(globalThis as { __zckWorker?: unknown }).__zckWorker = { core, instanceCount };

@@ -60,7 +60,9 @@ async function check(): Promise<void> {
   if (mine !== sequence || !view) return; // a newer check is on its way
   const repliedAt = performance.now();
   if (!reply.ok) {
-    showError(view, `${reply.error.code}: ${reply.error.message}`);
+    lastSent = ''; // the next keystroke asks again, even with the same values
+    if (reply.error.report) showError(view, reply.error.message, { report: reply.error.report, copy: actions.copy });
+    else showError(view, `${reply.error.code}: ${reply.error.message}`);
     return;
   }
   lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist };

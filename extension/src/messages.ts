@@ -25,7 +25,8 @@ export interface ReplyMap {
 
 export type Reply<T extends Request['type']> =
   | ({ ok: true } & ReplyMap[T])
-  | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[] } };
+  /** `report`: for `internal.crash` (a trap or a stack overflow in the core), the copyable report. */
+  | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[]; report?: string } };
 
 export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping', 'zck:check-form', 'zck:connection-test'];
 

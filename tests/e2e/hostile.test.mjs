@@ -145,6 +145,72 @@ test('a secret kept with a profile cannot be read by the content script (storage
   await page.close();
 });
 
+/** Calls `f` at every stack depth down from the deepest reachable one until it succeeds: the calls near the limit
+ *  overflow the stack partway, inside the Wasm (a RangeError, as deep Deluge gave before the parser bounded its
+ *  depth; Deluge nested 200 deep recurses far enough and answers "nested too deeply"). Three rounds, each followed
+ *  by an ordinary call as the popup would make next. Before the fix those ordinary calls failed ("memory access out
+ *  of bounds", then "unreachable"): the overflows had left the instance dead. */
+const OVERFLOW_EVERYWHERE = `(f) => {
+  const src = 'x = ' + '('.repeat(200) + '1' + ')'.repeat(200) + ';';
+  f(src); // once with room: the wrapper is compiled, so the overflows below happen in the call itself
+  let first = null;
+  let inWasm = false;
+  const next = [];
+  for (let round = 0; round < 3; round++) {
+    const deep = () => {
+      try { return deep(); } catch {
+        try { return f(src); } catch (e) {
+          first ??= e.name + ': ' + e.message;
+          inWasm ||= e instanceof RangeError && String(e.stack).includes('.wasm:wasm-function');
+          throw e;
+        }
+      }
+    };
+    try { deep(); } catch (e) { next.push('overflow round threw ' + e.name + ': ' + e.message); }
+    try { next.push(Array.isArray(f('x = 1;\\ninfo x;')) ? 'answered' : 'no answer'); } catch (e) { next.push(e.name + ': ' + e.message); }
+  }
+  return { first, inWasm, next };
+}`;
+
+test('a stack overflow in a Wasm call is treated like a trap in the popup: the report, and a fresh instance next', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready="1"]');
+  const r = await page.evaluate((src) => {
+    const before = window.__zckInstances?.() ?? 1;
+    return { before, ...(0, eval)(src)(window.__zck.checkDeluge), after: window.__zckInstances?.() ?? 1 };
+  }, OVERFLOW_EVERYWHERE);
+  assert.match(r.first, /^RangeError: Maximum call stack size exceeded/);
+  assert.ok(r.inWasm, 'the stack overflowed inside the Wasm');
+  assert.deepEqual(r.next, ['answered', 'answered', 'answered'], 'every call after an overflow answers');
+  assert.ok(r.after > r.before, `a fresh instance was started (${r.before} → ${r.after})`);
+  await page.waitForSelector('body[data-ready="panic"]', { timeout: 5000 });
+  const report = await page.textContent('pre.report');
+  assert.match(report, /error: RangeError: Maximum call stack size exceeded/);
+  assert.match(await page.textContent('.fatal'), /internal error \(a bug, not something you did\)/);
+  assert.ok(await page.locator('.fatal button.copy').isVisible());
+  assert.equal(await page.evaluate(() => typeof window.__zck.version()), 'string');
+  await page.close();
+});
+
+test('a stack overflow in the service worker: the next call runs on a fresh instance, and the overlay still answers', async () => {
+  const r = await browser.serviceWorker.evaluate(async (src) => {
+    const { core, instanceCount } = globalThis.__zckWorker;
+    const api = await core();
+    const before = instanceCount();
+    return { before, ...(0, eval)(src)(api.checkDeluge), dc: api.detectDataCenter('crm.zoho.eu').dataCenter, after: instanceCount() };
+  }, OVERFLOW_EVERYWHERE);
+  assert.match(r.first, /^RangeError: Maximum call stack size exceeded/);
+  assert.ok(r.inWasm, 'the stack overflowed inside the Wasm');
+  assert.deepEqual(r.next, ['answered', 'answered', 'answered'], 'every call after an overflow answers');
+  assert.equal(r.dc, 'eu');
+  assert.ok(r.after > r.before, `a fresh instance was started (${r.before} → ${r.after})`);
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
+  await until(page, (s) => s.seq > 0 && s.text.includes('Zoho EU data center'), 'the overlay after the overflow');
+  await page.close();
+});
+
 test('the manifest asks for exactly what it needs', () => {
   const m = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
   const core = createRequire(import.meta.url)(join(ROOT, 'pkg', 'node', 'zoho_connector_kit.js'));
