@@ -185,3 +185,37 @@ test('the data center comes from the page\'s host only: ?location=us on crm.zoho
   assert.doesNotMatch(o.panel, /zoho\.com\//, 'no US value is offered');
   await page.close();
 });
+
+test('a form hidden by a style sheet or an inline display: none gets the overlay only once it is shown', async () => {
+  const page = await browser.context.newPage();
+  for (const how of ['class', 'inline']) {
+    await page.goto('https://crm.zoho.eu/crm/org1/no-form');
+    await page.evaluate((hideBy) => {
+      const style = document.createElement('style');
+      style.textContent = '.zz-off { display: none; }';
+      document.head.append(style);
+      const box = document.createElement('div');
+      box.id = 'box';
+      if (hideBy === 'class') box.className = 'zz-off';
+      else box.style.display = 'none';
+      for (const [i, label] of ['Service Name', 'Client ID', 'Access Token URL'].entries()) {
+        const l = document.createElement('label');
+        l.htmlFor = `h${i}`;
+        l.textContent = label;
+        const input = document.createElement('input');
+        input.id = `h${i}`;
+        box.append(l, input);
+      }
+      document.body.append(box);
+    }, how);
+    await page.waitForTimeout(600);
+    assert.equal(await overlay(page), null, `${how}: no overlay for a form the admin cannot see`);
+    await page.evaluate((hideBy) => {
+      const box = document.getElementById('box');
+      if (hideBy === 'class') box.className = '';
+      else box.style.display = '';
+    }, how);
+    await waitFor(page, (o) => o.dc === 'eu' && o.seq > 0, `${how}: the overlay once the form is shown`);
+  }
+  await page.close();
+});
