@@ -1,6 +1,7 @@
 // Browser and native figures for `npm run bench` (figures, never pass/fail): Wasm compile and instantiate time in
 // Chromium, popup navigation → first tab painted, overlay keystroke → findings painted (median and p95 over 200
-// keystrokes) with the core's own check time, and validateConnection calls per second through npm vs natively.
+// keystrokes) with the core's own check time, validateConnection calls per second through npm vs natively, and
+// the content script's cost on a heavy CRM page while typing (issue 12).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -94,5 +95,64 @@ export async function browserFigures() {
   } finally {
     await browser.close();
   }
+  rows.push(...(await heavyPageFigures()));
+  return rows;
+}
+
+/**
+ * Issue 12: what the content script costs a heavy CRM page (tests/fixtures/pages/heavy.html: 52,600 elements,
+ * 2,000 nested divs) while the admin types 50 characters into the page's own search box, as Chromium's timeline
+ * trace attributes it (tests/e2e/trace.mjs). Without a form, and with a form while typing outside it; the page
+ * alone (no extension) for comparison. `ZCK_BENCH_BEFORE=<an older extension/dist>` adds the same rows for that build.
+ */
+export async function heavyPageFigures() {
+  const rows = [];
+  const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
+  const { launch } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
+  const { trace, extensionCost, longestPageTaskMs } = await import(join(ROOT, 'tests', 'e2e', 'trace.mjs'));
+  const KEYS = 50;
+
+  async function run(options, path) {
+    const browser = await launch(options);
+    try {
+      const page = await browser.context.newPage();
+      const url = browser.extensionId ? `chrome-extension://${browser.extensionId}/content.js` : null;
+      const loadEvents = await trace(page, async () => {
+        await page.goto(`https://crm.zoho.eu/crm/org1/tab/Leads/${path}`);
+        await page.waitForTimeout(3000);
+      });
+      await page.click('#search');
+      const typeEvents = await trace(page, async () => {
+        for (let i = 0; i < KEYS; i++) await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+        await page.waitForTimeout(300);
+      });
+      return {
+        load: url ? extensionCost(loadEvents, url) : null,
+        typing: url ? extensionCost(typeEvents, url) : null,
+        pageLongest: longestPageTaskMs(typeEvents),
+      };
+    } finally {
+      await browser.close();
+    }
+  }
+
+  const builds = [['', {}]];
+  if (process.env.ZCK_BENCH_BEFORE) builds.push([' (before)', { extensionDir: process.env.ZCK_BENCH_BEFORE }]);
+  for (const [label, options] of builds) {
+    const bare = await run(options, 'heavy');
+    add(`heavy page, no form${label}: ext ms/keystroke`, round(bare.typing.extMs / KEYS, 3), 'ms',
+      `extension main-thread time per keystroke, ${KEYS} keystrokes, 52,600 elements (target < 2 ms)`);
+    add(`heavy page, no form${label}: longest ext task`, round(bare.typing.longestExtTaskMs), 'ms',
+      `the most extension time in one task while typing (target < 16 ms); longest task on the page ${round(bare.typing.longestTaskMs)} ms`);
+    add(`heavy page${label}: first look`, round(bare.load.extMs, 1), 'ms',
+      `all extension time in the 3 s after load; longest task ${round(bare.load.longestExtTaskMs)} ms`);
+    const form = await run(options, 'heavy?form=1');
+    add(`heavy page + form${label}: ext ms/keystroke`, round(form.typing.extMs / KEYS, 3), 'ms',
+      'typing outside the connection form (target < 2 ms)');
+    add(`heavy page + form${label}: longest ext task`, round(form.typing.longestExtTaskMs), 'ms',
+      `while typing outside the form (target < 16 ms); longest task on the page ${round(form.typing.longestTaskMs)} ms`);
+  }
+  const none = await run({ extension: false }, 'heavy');
+  add('heavy page, no extension: longest task', round(none.pageLongest), 'ms', 'the page alone while typing, for comparison');
   return rows;
 }

@@ -13,7 +13,9 @@ if (want('wasm')) {
   step('build: wasm (release)');
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'zoho-connector-kit', '--features', 'wasm', '--lib']);
   rmSync(join(ROOT, 'pkg'), { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', paths.pkgWeb, paths.wasmRaw]);
+  // The web glue (the extension's) can start a fresh instance from the compiled module: after a trap or a stack
+  // overflow the old one may be dead (issue 12). The .wasm is byte-identical with or without this flag.
+  run('wasm-bindgen', ['--target', 'web', '--experimental-reset-state-function', '--out-dir', paths.pkgWeb, paths.wasmRaw]);
   run('wasm-bindgen', ['--target', 'nodejs', '--out-dir', paths.pkgNode, paths.wasmRaw]);
   // The nodejs glue is CommonJS while the root package is "type": "module".
   writeFileSync(join(paths.pkgNode, 'package.json'), '{ "type": "commonjs" }\n');

@@ -1,9 +1,20 @@
 // Service worker: runs the Wasm core for the content script, which must not compile Wasm itself (Zoho's page CSP
 // may forbid it). Listeners are registered synchronously at the top level, as MV3 requires.
-import { core, errorRecord } from './core';
+import { core, errorRecord, instanceCount } from './core';
 import { isRequest } from './messages';
 import { handle } from './service';
 import { OVERLAY_PORT } from './overlay/channel';
+
+// Opt-in secrets (a profile's client secret or password, when "keep the secret" is ticked) are kept in
+// chrome.storage.local, which Chromium lets content scripts read unless told otherwise; storage.sync likewise
+// (only storage.session starts closed). A content script runs inside CRM pages, so close every area to it: only
+// the service worker, the popup and the options page may read them. Chromium keeps the level in the extension's
+// preferences; setting it at every start also covers a profile the level was never set in.
+for (const name of ['local', 'sync', 'session'] as const) {
+  chrome.storage[name].setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => {
+    console.error(`storage.${name}.setAccessLevel failed: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
@@ -44,3 +55,7 @@ chrome.runtime.onConnect.addListener((port) => {
 
 // Compile the Wasm early so the first overlay request is fast.
 void core();
+
+// For the end-to-end tests (like the popup's `__zck`): the guarded core and how many instances were started. The
+// worker's global scope is reachable only by the extension itself and by DevTools, never by pages.
+(globalThis as { __zckWorker?: unknown }).__zckWorker = { core, instanceCount };

@@ -1,8 +1,10 @@
-// Content script on the CRM web hosts. It wakes only where a connection form is on the page, reads that form
-// (and nothing else), asks the extension's service worker to check it (it never compiles Wasm here: Zoho's page
+// Content script on the CRM web hosts. It looks at the page only when the DOM changes, and only at what changed
+// (overlay/scan.ts), so typing elsewhere in CRM costs nothing. Where a connection form is on the page it reads that
+// form (and nothing else), asks the extension's service worker to check it (it never compiles Wasm here: Zoho's page
 // CSP may forbid it), and shows the answer beside the fields. It changes a field only when the admin clicks Fill,
 // never stores anything, and writes text only.
-import { findFields, isConnectionForm, type FieldElement, type FieldKey } from './overlay/form';
+import { isConnectionForm, type FieldElement, type FieldKey } from './overlay/form';
+import { LabelScanner, hiddenByMarkup } from './overlay/scan';
 import { fillField, readConfig } from './overlay/read';
 import { mount, place, render, showError, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
@@ -50,7 +52,7 @@ async function check(): Promise<void> {
   let reply: Reply<'zck:check-form'>;
   const sentAt = performance.now();
   try {
-    reply = await askCheck({ type: 'zck:check-form', config, pageUrl: location.href });
+    reply = await askCheck({ type: 'zck:check-form', config, pageHost: location.hostname });
   } catch (e) {
     if (view) showError(view, `The extension's service worker did not answer (${e instanceof Error ? e.message : String(e)}).`);
     return;
@@ -58,7 +60,9 @@ async function check(): Promise<void> {
   if (mine !== sequence || !view) return; // a newer check is on its way
   const repliedAt = performance.now();
   if (!reply.ok) {
-    showError(view, `${reply.error.code}: ${reply.error.message}`);
+    lastSent = ''; // the next keystroke asks again, even with the same values
+    if (reply.error.report) showError(view, reply.error.message, { report: reply.error.report, copy: actions.copy });
+    else showError(view, `${reply.error.code}: ${reply.error.message}`);
     return;
   }
   lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist };
@@ -75,24 +79,55 @@ async function check(): Promise<void> {
   }
 }
 
-let scheduled = false;
-/** At most one look per animation frame, however busy the page is. */
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  requestAnimationFrame(() => {
-    scheduled = false;
-    const found = findFields(document);
-    if (!isConnectionForm(found)) return;
-    fields = found;
-    view ??= mount();
-    if (!view.host.isConnected) view = mount();
-    void check();
-  });
+const fieldSet = new Set<EventTarget>();
+const scanner = new LabelScanner(document, (node) => node === view?.host);
+
+/** Makes `found` the form's fields and checks it, if it is a connection form different from the one shown. */
+function adopt(found: Partial<Record<FieldKey, FieldElement>>): void {
+  if (!isConnectionForm(found)) return; // a form half-rendered or gone: keep what is shown
+  const same = view?.host.isConnected
+    && (Object.keys(found) as FieldKey[]).length === Object.keys(fields).length
+    && (Object.keys(found) as FieldKey[]).every((k) => found[k] === fields[k]);
+  if (same) return;
+  fields = found;
+  fieldSet.clear();
+  for (const f of Object.values(fields)) fieldSet.add(f);
+  if (!view?.host.isConnected) {
+    view = mount();
+    lastSent = ''; // a new panel is empty: check again even if the values did not change
+  }
+  void check();
 }
 
+/** What the last DOM changes asked for: walk new subtrees (in the scanner's queue), re-resolve the labels. */
+let resolveWanted = false;
+let idleScheduled = false;
+const SLICE_MS = 6;
+
+/** At most one look per idle period (or per 100 ms on a page that is never idle), in slices of SLICE_MS. */
+function scheduleLook(): void {
+  if (idleScheduled) return;
+  idleScheduled = true;
+  const run = () => {
+    idleScheduled = false;
+    const done = scanner.work(performance.now() + SLICE_MS);
+    if (!done) {
+      scheduleLook();
+      return;
+    }
+    const lostField = Object.values(fields).some((f) => !f.isConnected);
+    if (scanner.changed || lostField || resolveWanted) {
+      resolveWanted = false;
+      adopt(scanner.resolve());
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
+  else setTimeout(run, 16);
+}
+
+// A keystroke in the form's own fields is checked at once (coalesced per task). Keystrokes anywhere else cost one
+// Set lookup: the page is never searched because someone typed.
 let queued = false;
-/** A keystroke in a known field is checked at once (coalesced per task), not a frame later. */
 function checkSoon(): void {
   if (queued) return;
   queued = true;
@@ -101,36 +136,56 @@ function checkSoon(): void {
     void check();
   });
 }
-
 document.addEventListener('input', (e) => {
-  if (!isOurField(e.target)) return;
+  if (!e.target || !fieldSet.has(e.target)) return;
   pendingInputAt ??= e.timeStamp;
-  if (view && Object.values(fields).includes(e.target as FieldElement)) checkSoon();
-  else schedule();
+  checkSoon();
 }, true);
-document.addEventListener('change', (e) => { if (isOurField(e.target)) schedule(); }, true);
-function isOurField(target: EventTarget | null): boolean {
-  return Object.values(fields).includes(target as FieldElement) || !view;
-}
+document.addEventListener('change', (e) => {
+  if (e.target && fieldSet.has(e.target)) checkSoon();
+}, true);
 
-const FORM_NODES = 'input, select, textarea, label, form, table, tr, td';
+const VISIBILITY_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style', 'class'];
 
-/** Only DOM changes that add or remove form parts matter; a page animating elsewhere costs nothing. */
-function relevant(records: MutationRecord[]): boolean {
+// Forms render late, re-render, swap their inputs and come out of hiding: look again at what changed, and only
+// at that. The callback itself only queues nodes; the walk happens at idle time.
+new MutationObserver((records) => {
+  let wanted = false;
   for (const r of records) {
-    if (view && (r.target === view.host || view.host.contains(r.target))) continue;
-    for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)]) {
-      if (n instanceof Element && (n.matches(FORM_NODES) || n.querySelector(FORM_NODES))) return true;
+    if (r.type === 'childList') {
+      if (view && (r.target === view.host || view.host.contains(r.target))) continue;
+      for (const n of Array.from(r.addedNodes)) {
+        if (n !== view?.host) {
+          scanner.add(n);
+          wanted = true;
+        }
+      }
+      if (r.removedNodes.length > 0 && fieldSet.size > 0) wanted = true;
+    } else if (r.type === 'attributes') {
+      const el = r.target as Element;
+      const name = r.attributeName ?? '';
+      if (name === 'class' || name === 'style') {
+        // A style sheet may have shown a label already seen; an inline `display: none` may have been lifted.
+        if (name === 'style' && r.oldValue && /none/i.test(r.oldValue) && !hiddenByMarkup(el)) {
+          scanner.add(el);
+          wanted = true;
+        } else if (scanner.hiddenCandidates && fieldSet.size === 0) {
+          resolveWanted = true;
+          wanted = true;
+        }
+      } else if (!hiddenByMarkup(el)) {
+        // hidden, inert or aria-hidden lifted: the subtree was skipped, walk it now.
+        scanner.add(el);
+        wanted = true;
+      }
     }
   }
-  return false;
-}
-
-// Forms render late, re-render and swap their inputs: look again when form parts come and go.
-new MutationObserver((records) => {
-  if (relevant(records)) schedule();
-}).observe(document.documentElement, { childList: true, subtree: true });
+  if (wanted) scheduleLook();
+}).observe(document.documentElement, {
+  childList: true, subtree: true, attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES, attributeOldValue: true,
+});
 
 window.addEventListener('scroll', () => { if (view) place(view, fields); }, { passive: true });
 window.addEventListener('resize', () => { if (view) place(view, fields); });
-schedule();
+scanner.add(document.body ?? document.documentElement);
+scheduleLook();

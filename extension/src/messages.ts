@@ -7,8 +7,10 @@ export type { ConnectionTestReport };
 export type Request =
   | { type: 'zck:detect'; text: string }
   | { type: 'zck:ping' }
-  /** From the overlay: the connection form as read from the page, and the page's URL (for the data center). */
-  | { type: 'zck:check-form'; config: ConnectionConfig; pageUrl: string }
+  /** From the overlay: the connection form as read from the page, and the page's host name — only the host:
+   *  the data center is the host's, whatever the page's path or query says (issue 12: `?location=us` on
+   *  crm.zoho.eu made the panel say US, and a URL over 4,096 characters was refused). */
+  | { type: 'zck:check-form'; config: ConnectionConfig; pageHost: string }
   /** From the popup only: the live connection test (the token lives in this message and in memory only). */
   | { type: 'zck:connection-test'; input: ConnectionTestInput };
 
@@ -23,14 +25,18 @@ export interface ReplyMap {
 
 export type Reply<T extends Request['type']> =
   | ({ ok: true } & ReplyMap[T])
-  | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[] } };
+  /** `report`: for `internal.crash` (a trap or a stack overflow in the core), the copyable report. */
+  | { ok: false; error: { code: string; message: string; diagnostics?: Diagnostic[]; report?: string } };
 
 export const MESSAGE_TYPES: ReadonlyArray<Request['type']> = ['zck:detect', 'zck:ping', 'zck:check-form', 'zck:connection-test'];
+
+/** A DNS host name as `location.hostname` gives it: letters, digits, dots and hyphens, at most 253 characters. */
+const HOST_NAME = /^[a-z0-9.-]{1,253}$/i;
 
 /** True for a well-formed request object (anything else is refused by the service worker). */
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; text?: unknown; input?: unknown; config?: unknown; pageUrl?: unknown };
+  const v = value as { type?: unknown; text?: unknown; input?: unknown; config?: unknown; pageHost?: unknown };
   const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
   switch (v.type) {
     case 'zck:detect':
@@ -38,7 +44,7 @@ export function isRequest(value: unknown): value is Request {
     case 'zck:ping':
       return true;
     case 'zck:check-form':
-      return isObject(v.config) && typeof v.pageUrl === 'string' && v.pageUrl.length <= 4096;
+      return isObject(v.config) && typeof v.pageHost === 'string' && HOST_NAME.test(v.pageHost);
     case 'zck:connection-test':
       return isObject(v.input);
     default:

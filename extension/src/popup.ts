@@ -1,6 +1,6 @@
 // The toolbar popup: a tab bar over the panels of popup/tabs.ts. Runs the Wasm core directly (extension pages
 // allow 'wasm-unsafe-eval'); also runs as a plain page in the `npm start` demo.
-import { core, errorRecord, setPanicHandler } from './core';
+import { core, CRASH_MESSAGE, errorRecord, instanceCount, setPanicHandler } from './core';
 import { on } from './popup/bus';
 import { copyButton } from './popup/dom';
 import { h } from './popup/dom';
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     setPanicHandler((report) => showPanic(app, report));
     // For the tests: the guarded API, to prove a panic is reported (the popup page is the extension's own).
     (globalThis as { __zck?: unknown }).__zck = api;
+    (globalThis as { __zckInstances?: unknown }).__zckInstances = instanceCount;
     const version = document.getElementById('version');
     if (version) version.textContent = `v${api.version()}`;
     const bar = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Tools' });
@@ -84,11 +85,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** A trap means a bug in the core: say so plainly, offer the report, and stop using the instance. */
+/** A trap or a stack overflow means a bug in the core: say so plainly and offer the report. The core starts a fresh
+ *  instance for the next call (core.ts); the panels are closed all the same, as what they showed may be wrong. */
 function showPanic(app: HTMLElement, report: string): void {
   if (document.body.dataset.ready === 'panic') return;
   app.replaceChildren(h('div', { class: 'fatal', role: 'alert' },
-    h('p', {}, 'zoho-connector-kit hit an internal error (a bug, not something you did). Nothing you saved is affected.'),
+    h('p', {}, CRASH_MESSAGE),
     h('p', {}, 'Close and reopen the popup to continue. Please copy the report below into a bug report.'),
     h('pre', { class: 'report' }, report),
     copyButton('Copy report', () => report)));

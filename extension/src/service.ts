@@ -10,9 +10,10 @@ export async function handle(request: Request): Promise<Reply<Request['type']>> 
     case 'zck:ping':
       return { ok: true, version: api.version() };
     case 'zck:check-form': {
-      // The page's host tells the admin's data center when the form does not.
+      // The page's host tells the admin's data center when the form does not. The host name alone: no path or
+      // query of the page can steer it.
       const started = performance.now();
-      const detection = api.detectDataCenter(request.pageUrl);
+      const detection = api.detectDataCenter(request.pageHost);
       const config = { ...request.config };
       if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
       const report = api.validateConnection(config);

@@ -57,9 +57,12 @@ export async function startServer(dir, extraRoutes) {
   return server;
 }
 
-/** Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }. */
-export async function launch({ withServer = true, extraRoutes, extension = EXT } = {}) {
-  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`${extension} has no manifest.json: run \`npm run build\` first`);
+/**
+ * Launches Chromium with the extension and the host mapping; returns { context, extensionId, close }.
+ * `extension: false` launches the same browser without it (for comparisons); `extensionDir` loads another build.
+ */
+export async function launch({ withServer = true, extraRoutes, extension = true, extensionDir = EXT } = {}) {
+  if (extension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run \`npm run build\` first`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'zck-e2e-'));
   const server = withServer ? await startServer(dir, extraRoutes) : null;
@@ -69,15 +72,18 @@ export async function launch({ withServer = true, extraRoutes, extension = EXT }
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: false, // --headless=new below: the old headless mode cannot load extensions
     ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--ignore-certificate-errors',
       ...(rules ? [`--host-resolver-rules=${rules}`] : []),
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [])],
   });
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
-  const extensionId = new URL(sw.url()).host;
+  let sw = null;
+  if (extension) {
+    [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  }
+  const extensionId = sw ? new URL(sw.url()).host : null;
   return {
     context,
     serviceWorker: sw,
@@ -97,4 +103,25 @@ export async function overlayState(page) {
     if (!host) return null;
     return { dc: host.dataset.dc ?? null, via: host.dataset.via ?? null, text: host.shadowRoot?.textContent ?? '' };
   });
+}
+
+/**
+ * Evaluates `expression` in the content script's isolated world of `page`'s main frame (where the extension's
+ * content script runs, apart from the page's scripts) and returns its value, or { exception } with the error text.
+ * Playwright cannot reach that world; DevTools' Runtime domain can, by the world's execution context id.
+ */
+export async function evaluateInContentScript(page, extensionId, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable'); // replays the contexts that exist already
+    const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated');
+    if (!world) throw new Error(`no isolated world of the extension in ${page.url()} (contexts: ${contexts.map((c) => c.origin).join(', ')})`);
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) return { exception: r.exceptionDetails.exception?.description ?? r.exceptionDetails.text };
+    return r.result.value;
+  } finally {
+    await cdp.detach();
+  }
 }

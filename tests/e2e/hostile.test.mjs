@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, ROOT, EXT } from './harness.mjs';
+import { launch, ROOT, EXT, evaluateInContentScript } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -116,6 +116,98 @@ test('a panic in the popup shows a clear, copyable report, and the popup works a
   await page.reload();
   await page.waitForSelector('body[data-ready="1"]');
   assert.ok(await page.locator('[role=tab]').count() >= 3);
+  await page.close();
+});
+
+test('a secret kept with a profile cannot be read by the content script (storage is for trusted contexts only)', async () => {
+  // As the Profiles tab stores it when "keep the secret" is ticked: in chrome.storage.local.
+  const secret = '5d2e0c1f9a7b3e4d6c8a0b2e4f6a8c0d1e3f5a7b9c';
+  await browser.serviceWorker.evaluate((s) => chrome.storage.local.set({ 'zck.probe': { clientSecret: s } }), secret);
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
+  await until(page, (s) => s.seq > 0, 'the overlay (the content script runs here)');
+  // Run in the content script's own world: every storage area the extension could keep a secret in.
+  const seen = await evaluateInContentScript(page, browser.extensionId, `(async () => {
+    const out = {};
+    for (const name of ['local', 'sync', 'session']) {
+      try { out[name] = JSON.stringify(await chrome.storage[name].get(null)); } catch (e) { out[name] = 'refused: ' + e.message; }
+    }
+    return out;
+  })()`);
+  for (const name of ['local', 'sync', 'session']) {
+    assert.ok(!seen[name].includes(secret), `the content script read the secret from storage.${name}`);
+    assert.match(seen[name], /^refused: /, `storage.${name} is closed to the content script: ${seen[name]}`);
+  }
+  // The extension's own pages still read it.
+  const own = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('zck.probe'));
+  assert.equal(own['zck.probe'].clientSecret, secret);
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('zck.probe'));
+  await page.close();
+});
+
+/** Calls `f` at every stack depth down from the deepest reachable one until it succeeds: the calls near the limit
+ *  overflow the stack partway, inside the Wasm (a RangeError, as deep Deluge gave before the parser bounded its
+ *  depth; Deluge nested 200 deep recurses far enough and answers "nested too deeply"). Three rounds, each followed
+ *  by an ordinary call as the popup would make next. Before the fix those ordinary calls failed ("memory access out
+ *  of bounds", then "unreachable"): the overflows had left the instance dead. */
+const OVERFLOW_EVERYWHERE = `(f) => {
+  const src = 'x = ' + '('.repeat(200) + '1' + ')'.repeat(200) + ';';
+  f(src); // once with room: the wrapper is compiled, so the overflows below happen in the call itself
+  let first = null;
+  let inWasm = false;
+  const next = [];
+  for (let round = 0; round < 3; round++) {
+    const deep = () => {
+      try { return deep(); } catch {
+        try { return f(src); } catch (e) {
+          first ??= e.name + ': ' + e.message;
+          inWasm ||= e instanceof RangeError && String(e.stack).includes('.wasm:wasm-function');
+          throw e;
+        }
+      }
+    };
+    try { deep(); } catch (e) { next.push('overflow round threw ' + e.name + ': ' + e.message); }
+    try { next.push(Array.isArray(f('x = 1;\\ninfo x;')) ? 'answered' : 'no answer'); } catch (e) { next.push(e.name + ': ' + e.message); }
+  }
+  return { first, inWasm, next };
+}`;
+
+test('a stack overflow in a Wasm call is treated like a trap in the popup: the report, and a fresh instance next', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready="1"]');
+  const r = await page.evaluate((src) => {
+    const before = window.__zckInstances?.() ?? 1;
+    return { before, ...(0, eval)(src)(window.__zck.checkDeluge), after: window.__zckInstances?.() ?? 1 };
+  }, OVERFLOW_EVERYWHERE);
+  assert.match(r.first, /^RangeError: Maximum call stack size exceeded/);
+  assert.ok(r.inWasm, 'the stack overflowed inside the Wasm');
+  assert.deepEqual(r.next, ['answered', 'answered', 'answered'], 'every call after an overflow answers');
+  assert.ok(r.after > r.before, `a fresh instance was started (${r.before} → ${r.after})`);
+  await page.waitForSelector('body[data-ready="panic"]', { timeout: 5000 });
+  const report = await page.textContent('pre.report');
+  assert.match(report, /error: RangeError: Maximum call stack size exceeded/);
+  assert.match(await page.textContent('.fatal'), /internal error \(a bug, not something you did\)/);
+  assert.ok(await page.locator('.fatal button.copy').isVisible());
+  assert.equal(await page.evaluate(() => typeof window.__zck.version()), 'string');
+  await page.close();
+});
+
+test('a stack overflow in the service worker: the next call runs on a fresh instance, and the overlay still answers', async () => {
+  const r = await browser.serviceWorker.evaluate(async (src) => {
+    const { core, instanceCount } = globalThis.__zckWorker;
+    const api = await core();
+    const before = instanceCount();
+    return { before, ...(0, eval)(src)(api.checkDeluge), dc: api.detectDataCenter('crm.zoho.eu').dataCenter, after: instanceCount() };
+  }, OVERFLOW_EVERYWHERE);
+  assert.match(r.first, /^RangeError: Maximum call stack size exceeded/);
+  assert.ok(r.inWasm, 'the stack overflowed inside the Wasm');
+  assert.deepEqual(r.next, ['answered', 'answered', 'answered'], 'every call after an overflow answers');
+  assert.equal(r.dc, 'eu');
+  assert.ok(r.after > r.before, `a fresh instance was started (${r.before} → ${r.after})`);
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
+  await until(page, (s) => s.seq > 0 && s.text.includes('Zoho EU data center'), 'the overlay after the overflow');
   await page.close();
 });
 

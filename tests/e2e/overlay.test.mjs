@@ -162,3 +162,60 @@ test('the service worker stopping between keystrokes does not lose a check (the 
   await own.close();
   await page.close();
 });
+
+test('the data center comes from the page\'s host only: ?location=us on crm.zoho.eu and a URL over 4,096 characters', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections/connection-form?location=us');
+  assert.equal((await waitFor(page, (o) => o.seq > 0, 'the overlay')).dc, 'eu', 'a short ?location=us does not steer it');
+  // A redirect-style query that names the US, and enough of it to pass the old 4,096-character limit.
+  const query = `?location=us&accounts-server=${encodeURIComponent('https://accounts.zoho.com')}&q=${'x'.repeat(5000)}`;
+  await page.goto(`https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections/connection-form${query}`);
+  assert.ok(page.url().length > 4096);
+  const first = await waitFor(page, (o) => o.seq > 0, 'the overlay');
+  assert.doesNotMatch(first.panel, /refused|did not answer/, 'the panel is an answer, not a refusal');
+  assert.equal(first.dc, 'eu');
+  assert.match(first.panel, /Zoho EU data center/);
+  // EU URLs are right here, and Fill offers EU values.
+  await page.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.fill('#s7', 'https://accounts.zoho.eu/oauth/v2/auth?access_type=offline');
+  await page.fill('#s5', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  const o = await waitFor(page, (x) => x.panel.includes('Right values for EU') && !x.markers.clientId, 'EU values');
+  assert.equal(o.markers.tokenUrl, undefined, JSON.stringify(o.markers));
+  assert.equal(o.markers.authorizeUrl, undefined, JSON.stringify(o.markers));
+  assert.doesNotMatch(o.panel, /zoho\.com\//, 'no US value is offered');
+  await page.close();
+});
+
+test('a form hidden by a style sheet or an inline display: none gets the overlay only once it is shown', async () => {
+  const page = await browser.context.newPage();
+  for (const how of ['class', 'inline']) {
+    await page.goto('https://crm.zoho.eu/crm/org1/no-form');
+    await page.evaluate((hideBy) => {
+      const style = document.createElement('style');
+      style.textContent = '.zz-off { display: none; }';
+      document.head.append(style);
+      const box = document.createElement('div');
+      box.id = 'box';
+      if (hideBy === 'class') box.className = 'zz-off';
+      else box.style.display = 'none';
+      for (const [i, label] of ['Service Name', 'Client ID', 'Access Token URL'].entries()) {
+        const l = document.createElement('label');
+        l.htmlFor = `h${i}`;
+        l.textContent = label;
+        const input = document.createElement('input');
+        input.id = `h${i}`;
+        box.append(l, input);
+      }
+      document.body.append(box);
+    }, how);
+    await page.waitForTimeout(600);
+    assert.equal(await overlay(page), null, `${how}: no overlay for a form the admin cannot see`);
+    await page.evaluate((hideBy) => {
+      const box = document.getElementById('box');
+      if (hideBy === 'class') box.className = '';
+      else box.style.display = '';
+    }, how);
+    await waitFor(page, (o) => o.dc === 'eu' && o.seq > 0, `${how}: the overlay once the form is shown`);
+  }
+  await page.close();
+});

@@ -48,7 +48,7 @@ test('the Load-unpacked folder holds exactly the zip\'s files, byte for byte', (
 });
 
 test('the Load-unpacked folder loads in Chromium: the service worker runs the core and the popup opens', async () => {
-  const browser = await launch({ withServer: false, extension: folder });
+  const browser = await launch({ withServer: false, extensionDir: folder });
   try {
     const version = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest().version);
     assert.equal(version, core.version());

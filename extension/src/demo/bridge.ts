@@ -13,7 +13,7 @@ const dc = new URLSearchParams(location.search).get('dc') ?? 'eu';
     sendMessage: async (message: unknown) => {
       if (!isRequest(message)) return { ok: false, error: { code: 'message.refused', message: 'Unknown request.' } };
       const request = message.type === 'zck:detect' ? { ...message, text: dc }
-        : message.type === 'zck:check-form' ? { ...message, pageUrl: dc } : message;
+        : message.type === 'zck:check-form' ? { ...message, pageHost: dc } : message;
       return handle(request);
     },
   },

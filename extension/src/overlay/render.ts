@@ -216,9 +216,19 @@ export function place(view: View, fields: Partial<Record<FieldKey, FieldElement>
   }
 }
 
-export function showError(view: View, message: string): void {
+/** Shows a failure in the panel; with `crash`, the copyable report of an internal error as well. */
+export function showError(view: View, message: string, crash?: { report: string; copy: Actions['copy'] }): void {
   const head = el('div', 'head');
   head.append(el('span', 'title', 'zoho-connector-kit'));
-  view.panel.replaceChildren(head, el('div', 'body', message));
+  const body = el('div', 'body', message);
+  if (crash) {
+    body.append(el('div', undefined, 'Keep typing to check again. Please copy the report below into a bug report.'));
+    const pre = el('pre', 'report', crash.report);
+    const b = el('button', 'act', 'Copy report');
+    b.type = 'button';
+    b.addEventListener('click', () => crash.copy(crash.report, b));
+    body.append(pre, b);
+  }
+  view.panel.replaceChildren(head, body);
   view.host.dataset.via = 'sw';
 }

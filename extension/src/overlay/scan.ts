@@ -1,0 +1,213 @@
+// Where the connection form's labels are, found at a cost the page does not feel (issue 12: the old search ran
+// every selector pass of every label on each keystroke anywhere in CRM; 650 ms per keystroke on a page of 50,000
+// elements). Here:
+// - the page is looked at only when its DOM changes, and then only the parts that changed (the content script
+//   feeds `add` from a MutationObserver), in slices of a few milliseconds at idle time;
+// - one walk over the changed subtree reads only short text nodes (a label is a few words), never `textContent`
+//   of a container (which is the whole subtree again, quadratic on nested markup);
+// - subtrees the admin cannot see are skipped: `hidden`, `inert`, `aria-hidden="true"`, an inline
+//   `display: none`, and <script>, <style>, <template>, <noscript>. A label hidden by a style sheet is walked
+//   but not used (`checkVisibility` when the fields are resolved).
+// What is found is kept as candidates; turning candidates into fields (`resolve`) touches only those few elements.
+import { FIELD_LABELS, firstFieldIn, isField, isTextField, nextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
+
+/** A label text node longer than this is not a label (the longest, with `*`, `:` and indentation, is ~30). */
+export const MAX_LABEL_CHARS = 64;
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const KEY_BY_LABEL = new Map<string, FieldKey>(
+  (Object.entries(FIELD_LABELS) as [FieldKey, string][]).map(([key, label]) => [normalizeLabel(label), key]),
+);
+/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. */
+const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0)));
+/** How many free-standing (not <label>) candidates of one label are tried per resolve. */
+const GENERIC_TRIES = 50;
+/** Elements whose text names something else than the field after them. */
+const NOT_CAPTIONS = new Set(['OPTION', 'BUTTON', 'A', 'SELECT', 'TEXTAREA']);
+const INLINE_DISPLAY_NONE = /display\s*:\s*none/i;
+
+/** True for an element whose subtree the admin cannot see or reach, told from its markup alone (no style read). */
+export function hiddenByMarkup(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden') || el.hasAttribute('inert')
+    || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && INLINE_DISPLAY_NONE.test(style);
+}
+
+/** A label the admin can see: rendered, and not inside a hidden, inert or aria-hidden subtree. */
+function visible(el: Element): boolean {
+  if (el.closest('[hidden], [inert], [aria-hidden="true"]')) return false;
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
+}
+
+export class LabelScanner {
+  /** Elements whose own text is a field's label, by field. */
+  private readonly labels = new Map<FieldKey, Set<Element>>();
+  /** Fields named by aria-label (by the label's field), and fields named by aria-labelledby. */
+  private readonly ariaLabelled = new Map<FieldKey, Set<FieldElement>>();
+  private readonly ariaReferring = new Set<FieldElement>();
+  /** Subtrees still to walk, and the walk in progress. */
+  private readonly queue: Node[] = [];
+  private walker: TreeWalker | null = null;
+  /** The next node the walk will read (the walker already stands on it). */
+  private next: Node | null = null;
+  /** The last resolve passed over a label hidden by a style sheet (a class or style change may show it). */
+  hiddenCandidates = false;
+  /** Something was found since the last resolve (a label, an aria field, or any field a known label may name). */
+  changed = false;
+
+  constructor(private readonly doc: Document, private readonly skip: (node: Node) => boolean = () => false) {}
+
+  /** Queues a subtree that appeared (or became visible). */
+  add(node: Node): void {
+    this.queue.push(node);
+  }
+
+  /** True while subtrees are queued or being walked. */
+  get busy(): boolean {
+    return this.walker !== null || this.queue.length > 0;
+  }
+
+  /** Walks queued subtrees until `deadline` (performance.now() time); returns true when all are done. */
+  work(deadline: number): boolean {
+    let n = 0;
+    for (;;) {
+      if (!this.walker) {
+        const root = this.queue.shift();
+        if (!root) return true;
+        if (!root.isConnected || this.skip(root)) continue;
+        if (root.nodeType === Node.TEXT_NODE) {
+          this.text(root as Text);
+          continue;
+        }
+        if (root.nodeType !== Node.ELEMENT_NODE || hiddenByMarkup(root as Element)) continue;
+        this.element(root as Element);
+        this.walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        this.next = this.walker.nextNode();
+      } else if (this.next && !this.walker.root.contains(this.next)) {
+        // The page moved or removed the part not yet walked: walk this subtree again from its start.
+        if (this.walker.root.isConnected) this.queue.push(this.walker.root);
+        this.walker = null;
+        continue;
+      }
+      const w = this.walker;
+      let node = this.next;
+      while (node) {
+        // performance.now() every 256 nodes: cheap enough, and a slice overruns its deadline by microseconds only.
+        if ((++n & 255) === 0 && performance.now() >= deadline) {
+          this.next = node;
+          return false;
+        }
+        if (node.nodeType === Node.TEXT_NODE) {
+          this.text(node as Text);
+          node = w.nextNode();
+        } else if (hiddenByMarkup(node as Element) || this.skip(node)) {
+          node = skipSubtree(w);
+        } else {
+          this.element(node as Element);
+          node = w.nextNode();
+        }
+      }
+      this.walker = null;
+      this.next = null;
+    }
+  }
+
+  private text(t: Text): void {
+    const len = t.length;
+    if (len < 3 || len > MAX_LABEL_CHARS) return;
+    // Most short texts on a CRM page are names, numbers and states: reject them on their first letter.
+    const data = t.data;
+    let i = 0;
+    while (i < len && data.charCodeAt(i) <= 32) i++;
+    if (!FIRST_LETTERS.has(data.charCodeAt(i) | 0x20)) return;
+    const key = KEY_BY_LABEL.get(normalizeLabel(data));
+    const parent = t.parentElement;
+    if (!key || !parent) return;
+    let set = this.labels.get(key);
+    if (!set) this.labels.set(key, (set = new Set()));
+    set.add(parent);
+    this.changed = true;
+  }
+
+  private element(el: Element): void {
+    if (!isTextField(el)) return;
+    // A new field may be the one a label seen earlier names (forms that render labels and inputs apart).
+    if (this.labels.size > 0) this.changed = true;
+    const aria = el.getAttribute('aria-label');
+    const key = aria !== null && aria.length <= MAX_LABEL_CHARS ? KEY_BY_LABEL.get(normalizeLabel(aria)) : undefined;
+    if (key) {
+      let set = this.ariaLabelled.get(key);
+      if (!set) this.ariaLabelled.set(key, (set = new Set()));
+      set.add(el);
+      this.changed = true;
+    }
+    if (el.hasAttribute('aria-labelledby')) {
+      this.ariaReferring.add(el);
+      this.changed = true;
+    }
+  }
+
+  /** The fields the known labels name, in the order the old full search used: <label>, aria-label,
+   *  aria-labelledby, then any element whose own text is the label (table cells, captions). */
+  resolve(): Partial<Record<FieldKey, FieldElement>> {
+    this.changed = false;
+    this.hiddenCandidates = false;
+    for (const set of this.labels.values()) for (const el of set) if (!el.isConnected) set.delete(el);
+    for (const set of this.ariaLabelled.values()) for (const f of set) if (!f.isConnected) set.delete(f);
+    for (const f of this.ariaReferring) if (!f.isConnected) this.ariaReferring.delete(f);
+    const found: Partial<Record<FieldKey, FieldElement>> = {};
+    for (const key of Object.keys(FIELD_LABELS) as FieldKey[]) {
+      const f = this.resolveOne(key);
+      if (f) found[key] = f;
+    }
+    return found;
+  }
+
+  /** Whether the admin can see a label; remembers a label hidden by a style sheet. */
+  private shown(el: Element): boolean {
+    if (visible(el)) return true;
+    this.hiddenCandidates = true;
+    return false;
+  }
+
+  private resolveOne(key: FieldKey): FieldElement | null {
+    const want = normalizeLabel(FIELD_LABELS[key]);
+    const labels = this.labels.get(key) ?? new Set<Element>();
+    for (const el of labels) {
+      const label = el.closest('label');
+      if (!label || !this.shown(el)) continue;
+      const byFor = label.htmlFor ? this.doc.getElementById(label.htmlFor) : null;
+      if (isField(byFor)) return byFor;
+      const f = firstFieldIn(label) ?? nextField(label);
+      if (f) return f;
+    }
+    for (const f of this.ariaLabelled.get(key) ?? []) return f;
+    for (const f of this.ariaReferring) {
+      const ids = (f.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      if (ids.length === 0 || ids.length > 8) continue;
+      const text = ids.map((id) => this.doc.getElementById(id)?.textContent?.slice(0, MAX_LABEL_CHARS * 2) ?? '').join(' ');
+      if (normalizeLabel(text) === want) return f;
+    }
+    // Any element whose own text is the label (table cells, captions). A list view may repeat a label-like word in
+    // every row: the first GENERIC_TRIES of them are tried, in document order.
+    let tries = 0;
+    for (const el of labels) {
+      if (el.closest('label') || NOT_CAPTIONS.has(el.tagName)) continue;
+      if (++tries > GENERIC_TRIES) break;
+      if (!this.shown(el)) continue;
+      const row = el.closest('tr');
+      const f = (row ? firstFieldIn(row) : null) ?? nextField(el);
+      if (f) return f;
+    }
+    return null;
+  }
+}
+
+/** Moves the walker past the current node's subtree; the next node in document order within the root, or null. */
+function skipSubtree(w: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = w.nextSibling();
+    if (sibling) return sibling;
+    if (!w.parentNode()) return null;
+  }
+}
