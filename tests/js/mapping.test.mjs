@@ -39,6 +39,7 @@ test('applyMapping: every case of apply.json', () => {
     if (c.skipped) assert.deepEqual(p.skipped, c.skipped, c.name);
     const got = p.findings.map((f) => [f.record, f.field, f.code]).map(JSON.stringify).sort();
     assert.deepEqual(got, c.findings.map(JSON.stringify).sort(), c.name);
+    assert.deepEqual(p.mappingFindings.map((d) => d.code), c.mappingFindings ?? [], c.name);
     const sizes = p.batches.map((b) => b.data.length);
     if (c.batchSizes) assert.deepEqual(sizes, c.batchSizes, c.name);
     assert.ok(sizes.every((s) => s <= 100), c.name);

@@ -130,6 +130,7 @@ pub fn schema(module: &str) -> Option<ModuleSchema> {
             length: None,
             decimal_place: None,
             pick_list_values: Vec::new(),
+            pick_list_actual_values: Vec::new(),
             mandatory,
             read_only,
             lookup_module: lookup.map(str::to_string),

@@ -122,18 +122,7 @@ pub fn validate_mapping(
             );
         }
         let Some(field) = crm_schema.field(target) else {
-            let hint = closest(target, crm_schema.fields.iter().map(|f| f.api_name.as_str()));
-            out.push(
-                Diagnostic::error(
-                    "mapping.unknown_field",
-                    target_path,
-                    format!("`{target}` is not a field of {}{}.", crm_schema.module, did_you_mean(hint)),
-                )
-                .with_fix(hint.map_or("Use the api_name from GET /settings/fields (not the label).".to_string(), |h| {
-                    format!("Use the api_name `{h}`.")
-                }))
-                .with_source(SRC_FIELDS_API),
-            );
+            out.push(unknown_field(target, target_path, crm_schema));
             continue;
         };
 
@@ -197,6 +186,21 @@ pub fn validate_mapping(
     }
     crate::diagnostic::sort_by_severity(&mut out);
     out
+}
+
+/// The finding for a target that is not a field of the schema (`validate_mapping`, `apply_mapping` and
+/// `generate_mapping_deluge` give the same one).
+pub(crate) fn unknown_field(target: &str, path: String, schema: &ModuleSchema) -> Diagnostic {
+    let hint = closest(target, schema.fields.iter().map(|f| f.api_name.as_str()));
+    Diagnostic::error(
+        "mapping.unknown_field",
+        path,
+        format!("`{target}` is not a field of {}{}.", schema.module, did_you_mean(hint)),
+    )
+    .with_fix(hint.map_or("Use the api_name from GET /settings/fields (not the label).".to_string(), |h| {
+        format!("Use the api_name `{h}`.")
+    }))
+    .with_source(SRC_FIELDS_API)
 }
 
 fn did_you_mean(hint: Option<&str>) -> String {
@@ -359,9 +363,16 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
                     format!("The source gives {}, which cannot go into the {ty} field {name} as it is.", phrase(kind)),
                 ),
             };
+            let fix = if op == "formatNumber" {
+                "Map it to a decimal or currency field; add `formatNumber` with decimalPlaces 0 only if rounding \
+                 is wanted (it rounds 12.5 to 13)."
+                    .to_string()
+            } else {
+                format!("Add the `{op}` transform.")
+            };
             out.push(
                 Diagnostic::error(code, format!("{path}.transforms"), message)
-                    .with_fix(format!("Add the `{op}` transform."))
+                    .with_fix(fix)
                     .with_source(ty.info().source),
             );
         }
@@ -393,6 +404,7 @@ fn phrase(kind: ValueKind) -> &'static str {
         ValueKind::Text => "text",
         ValueKind::Integer => "an integer",
         ValueKind::Decimal => "a decimal",
+        ValueKind::Number => "a number",
         ValueKind::Boolean => "a boolean",
         ValueKind::Date => "a date",
         ValueKind::Datetime => "a date-time",
@@ -443,18 +455,19 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
                 Ok((_, notes)) => {
                     for n in notes {
                         let picklist = n.code == "apply.picklist_value";
+                        let code = match n.code {
+                            "apply.picklist_value" => "mapping.picklist_value",
+                            "apply.picklist_actual_value" => "mapping.picklist_actual_value",
+                            _ => "mapping.constant_note",
+                        };
                         out.push(
-                            Diagnostic::warning(
-                                if picklist { "mapping.picklist_value" } else { "mapping.constant_note" },
-                                cpath.clone(),
-                                format!("{}.", n.reason),
-                            )
-                            .with_fix(if picklist {
-                                "Use one of the picklist's values (check the spelling and case)."
-                            } else {
-                                "Check the value."
-                            })
-                            .with_source(if picklist { SRC_PICKLIST } else { SRC_TYPES }),
+                            Diagnostic::warning(code, cpath.clone(), format!("{}.", n.reason))
+                                .with_fix(if picklist {
+                                    "Use one of the picklist's values (check the spelling and case)."
+                                } else {
+                                    "Check the value."
+                                })
+                                .with_source(if picklist { SRC_PICKLIST } else { SRC_TYPES }),
                         );
                     }
                 }

@@ -63,7 +63,10 @@ export interface CrmField {
   dataType: string;
   length?: number;
   decimalPlace?: number;
+  /** The display values (what create/update requests take, per Zoho's Kaizen #205). */
   pickListValues: string[];
+  /** [actual_value, display_value] pairs where they differ. */
+  pickListActualValues?: [string, string][];
   mandatory: boolean;
   readOnly: boolean;
   lookupModule?: string;
@@ -91,7 +94,7 @@ export interface RecordFinding {
   value: unknown;
   reason: string;
   code: string;
-  /** "error": the record is left out of the batches; "warning": it is sent. */
+  /** "error": the record is left out of the batches; "warning" or "info" (a note): it is sent. */
   severity: Severity;
 }
 
@@ -102,6 +105,8 @@ export interface MappingPreview {
   sent: number[];
   skipped: number[];
   findings: RecordFinding[];
+  /** Findings about the mapping itself, once: a target that is not a field of the schema writes nothing. */
+  mappingFindings: Diagnostic[];
   batchSource: string;
 }
 
