@@ -54,13 +54,25 @@ test('applyMapping defaults to the built-in schema of the mapping module', () =>
   assert.deepEqual(p.findings.map((f) => f.code), ['apply.mandatory_missing']);
 });
 
-test('generateMappingDeluge: a checked function body for every mapping', () => {
+test('generateMappingDeluge: a checked function body for every mapping, or an error naming what Deluge cannot do', () => {
+  const fields = (c) => new Set(zck.resolveCrmSchema(crm(c.crm)).schema.fields.map((f) => f.apiName));
+  let refused = 0;
   for (const c of [...data('validate.json'), ...data('apply.json')]) {
     const out = zck.generateMappingDeluge(c.mapping, { crmSchema: crm(c.crm), apiDomain: 'https://www.zohoapis.in', connection: 'crm_in' });
+    const known = fields(c);
+    const untranslatable = (c.mapping.fields ?? []).some((m) => (m.target && !known.has(m.target.trim()))
+      || (m.transforms ?? []).some((t) => t.op === 'parseDatetime' || t.op === 'formatNumber' || (t.op === 'case' && t.to === 'title')));
+    if (untranslatable) {
+      assert.equal(out.deluge, undefined, c.name);
+      assert.ok(out.diagnostics.some((d) => d.severity === 'error' && ['mapping.unknown_field', 'mapping.deluge_untranslatable'].includes(d.code)), c.name);
+      refused += 1;
+      continue;
+    }
     assert.ok(out.deluge, `${c.name}: ${JSON.stringify(out.diagnostics)}`);
     assert.deepEqual(zck.checkDeluge(out.deluge), [], c.name);
     assert.match(out.deluge, /connection: "crm_in"/);
   }
+  assert.ok(refused >= 3, `${refused} refused`);
 });
 
 test('validateWebhook: every case of webhook.json', () => {

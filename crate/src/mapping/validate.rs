@@ -154,6 +154,9 @@ pub fn validate_mapping(
             continue;
         }
 
+        if kind == ValueKind::Text && map.transforms.iter().any(|t| matches!(t, Transform::ToLookup)) {
+            check_lookup_from_text(field, &path, &mut out);
+        }
         for t in &map.transforms {
             kind = kind.after(t);
         }
@@ -397,6 +400,34 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
             .with_source(SRC_BIGINT),
         );
     }
+}
+
+/// toLookup on a source given as text: only record ids (digits) become lookups; names have to be looked up.
+fn check_lookup_from_text(field: &CrmField, path: &str, out: &mut Vec<Diagnostic>) {
+    let module = field.lookup_module.as_deref().unwrap_or("the looked-up module");
+    let name_field = match module {
+        "Accounts" => "Account_Name",
+        "Deals" => "Deal_Name",
+        "Leads" | "Contacts" => "Last_Name",
+        _ => "Name",
+    };
+    out.push(
+        Diagnostic::warning(
+            "mapping.lookup_needs_record_id",
+            format!("{path}.source"),
+            format!(
+                "{} is a lookup: toLookup sends only a Zoho record id (digits); a source text that is a name or a \
+                 date is refused record by record.",
+                field.api_name
+            ),
+        )
+        .with_fix(format!(
+            "Map a source field holding the {module} record id, or look the record up first, e.g. in Deluge \
+             (match on the field you need):\n{}",
+            super::deluge::lookup_search_deluge(module, name_field)
+        ))
+        .with_source(super::value::SRC_RECORD_ID),
+    );
 }
 
 fn phrase(kind: ValueKind) -> &'static str {

@@ -140,10 +140,11 @@ fn stamp_text(stamp: &Stamp) -> String {
     }
 }
 
-/// Text that is empty after trimming.
+/// Text that is empty after trimming, or an empty array (what `split` makes of blank text).
 pub(crate) fn is_blank(value: &Val<'_>) -> bool {
     match value {
         Val::Text(s) => trim(s).is_empty(),
+        Val::Array(a) => a.is_empty(),
         _ => false,
     }
 }
