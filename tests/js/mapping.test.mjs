@@ -48,6 +48,17 @@ test('applyMapping: every case of apply.json', () => {
   }
 });
 
+test('applyMappingJson: JSON text in, the same answer as applyMapping as JSON text out', () => {
+  for (const c of data('apply.json')) {
+    const records = c.repeat ? Array.from({ length: c.repeat }, () => c.records[0]) : c.records;
+    const text = zck.applyMappingJson(c.mapping, JSON.stringify(records), crm(c.crm));
+    assert.equal(typeof text, 'string');
+    assert.equal(text, JSON.stringify(zck.applyMapping(c.mapping, records, crm(c.crm))), c.name);
+  }
+  assert.throws(() => zck.applyMappingJson({ module: 'Leads', fields: [] }, '[{"a": 1},'),
+    (e) => e.name === 'ZckError' && e.code === 'input.syntax');
+});
+
 test('applyMapping defaults to the built-in schema of the mapping module', () => {
   const p = zck.applyMapping({ module: 'Accounts', fields: [{ source: 'org', target: 'Account_Name' }] }, [{ org: 'Acme' }, {}]);
   assert.deepEqual(p.batches, [{ data: [{ Account_Name: 'Acme' }] }]);

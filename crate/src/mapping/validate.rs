@@ -528,7 +528,11 @@ fn check_source_limits(
                     ),
                 )
                 .with_fix("Shorten the values in the source or map to a longer field (a text area).")
-                .with_source(info.limit_source.unwrap_or(SRC_TYPES)),
+                .with_source(if field.length.is_some() {
+                    field_source(field)
+                } else {
+                    info.limit_source.unwrap_or(SRC_TYPES).to_string()
+                }),
             );
         }
     }

@@ -419,9 +419,10 @@ fn concat<'r, 'w>(
     joined.map(|j| Val::Text(Cow::Owned(j)))
 }
 
-/// The kind of a value, for the compatibility matrix. Text bound for a date or date-time field is read as ISO
-/// first: ISO text is a date (or date-time) already; other text is left to the field's own check, which names
-/// `parseDate`/`parseDatetime` with the reason the text could not be read.
+/// The kind of a value, for the compatibility matrix. Text bound for a date or date-time field is `Unknown`
+/// here: the field's own check reads it as ISO once and answers as the matrix does for what it finds (a date goes
+/// in, a date-time needs `formatDate`, other text `parseDate`), which the test
+/// `validate_and_apply_share_one_type_decision` holds it to; reading it twice cost the preview a tenth.
 pub(crate) fn kind_of(v: &Val<'_>, target: &CrmFieldType) -> ValueKind {
     let of_stamp = |stamp: &Stamp| match (stamp.time, stamp.offset) {
         (None, _) => ValueKind::Date,
@@ -429,9 +430,7 @@ pub(crate) fn kind_of(v: &Val<'_>, target: &CrmFieldType) -> ValueKind {
         (Some(_), Some(_)) => ValueKind::Datetime,
     };
     match v {
-        Val::Text(s) if matches!(target, CrmFieldType::Date | CrmFieldType::Datetime) => {
-            datetime::parse_iso(s).map_or(ValueKind::Unknown, |stamp| of_stamp(&stamp))
-        }
+        Val::Text(_) if matches!(target, CrmFieldType::Date | CrmFieldType::Datetime) => ValueKind::Unknown,
         Val::Text(_) => ValueKind::Text,
         Val::Number(_) => ValueKind::Number,
         Val::Bool(_) => ValueKind::Boolean,
@@ -664,9 +663,10 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                 _ => return Err(needs("parseDatetime")),
             };
             if stamp.time.is_none() || stamp.offset.is_none() {
+                // The matrix's answer for a date or a local date-time: needs parseDatetime.
                 return Err(problem(
-                    "apply.datetime_without_zone",
-                    "a datetime field needs a time with an offset; add parseDatetime with a `zone`",
+                    "apply.needs_transform",
+                    "a datetime field needs a time with an offset; add parseDatetime (with a `zone` for local times)",
                 ));
             }
             let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem("apply.bad_datetime", e))?;
