@@ -159,7 +159,8 @@ pub fn validate_mapping(
 }
 
 /// Applies a mapping to records: `{"data":[…]}` batches of ≤ 100 plus per-record findings. The CRM schema
-/// defaults to the built-in one of the mapping's module.
+/// defaults to the built-in one of the mapping's module. Records that are JSON text already (a file, an HTTP
+/// body) are faster through `applyMappingJson`, which skips building JS objects on both sides.
 #[wasm_bindgen(js_name = applyMapping, unchecked_return_type = "MappingPreview")]
 pub fn apply_mapping(
     #[wasm_bindgen(unchecked_param_type = "FieldMapping")] mapping: JsValue,
