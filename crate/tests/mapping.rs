@@ -372,3 +372,27 @@ fn validate_and_apply_share_one_type_decision() {
     assert_eq!(preview.findings[0].code, "apply.not_integer");
     assert!(!preview.findings[0].reason.contains("formatNumber"), "{}", preview.findings[0].reason);
 }
+
+/// Issue 17: paste a sample record, get CRM fields by name and type, with the transform each needs first.
+#[test]
+fn a_sample_record_suggests_target_fields_by_name_and_type() {
+    let schema = crm_schema(&json!({"module": "Leads", "reply": "leads_fields_reply"}));
+    let sample = json!({
+        "last-name": "Ito", "First Order Date": "05/02/2024", "lead_score": 5, "shopify_customer_id": "739091234567890123",
+        "email_opt_out": {"nested": true}, "customer": {"company": "Acme"}, "annual_revenue": 1200.5
+    });
+    let found = zoho_connector_kit::mapping::suggest_targets(&sample, &schema);
+    let got: Vec<(&str, &str, Option<&str>)> =
+        found.iter().map(|s| (s.source.as_str(), s.target.as_str(), s.transform)).collect();
+    assert_eq!(
+        got,
+        [
+            ("First Order Date", "First_Order_Date", Some("parseDate")),
+            ("annual_revenue", "Annual_Revenue", None),
+            ("customer.company", "Company", None),
+            ("last-name", "Last_Name", None),
+            ("shopify_customer_id", "Shopify_Customer_Id", None),
+        ],
+        "{found:#?}"
+    );
+}

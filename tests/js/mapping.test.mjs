@@ -59,6 +59,17 @@ test('applyMappingJson: JSON text in, the same answer as applyMapping as JSON te
     (e) => e.name === 'ZckError' && e.code === 'input.syntax');
 });
 
+test('suggestTargets: a pasted sample record gives CRM fields by name and type', () => {
+  const sample = { last_name: 'Ito', Email: 'ito@example.com', accepts_marketing: true, interests: 'Shoes, Bags', address: { phone: '+1 555' } };
+  const found = zck.suggestTargets(sample, crm({ module: 'Leads', reply: 'leads_fields_reply' }));
+  const by = Object.fromEntries(found.map((s) => [s.source, s]));
+  assert.equal(by.last_name.target, 'Last_Name');
+  assert.equal(by.Email.target, 'Email');
+  assert.deepEqual([by.interests.target, by.interests.transform], ['Interests', 'split']);
+  assert.equal(by['address.phone'].target, 'Phone');
+  assert.throws(() => zck.suggestTargets(sample, { module: 'Notes' }), (e) => e.code === 'schema.no_built_in');
+});
+
 test('applyMapping defaults to the built-in schema of the mapping module', () => {
   const p = zck.applyMapping({ module: 'Accounts', fields: [{ source: 'org', target: 'Account_Name' }] }, [{ org: 'Acme' }, {}]);
   assert.deepEqual(p.batches, [{ data: [{ Account_Name: 'Acme' }] }]);

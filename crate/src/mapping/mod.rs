@@ -54,4 +54,5 @@ pub(crate) use record::read_records;
 pub use spec::{
     CaseStyle, ConflictPolicy, Direction, FieldAccess, FieldMap, FieldMapping, Otherwise, SyncRules, Transform, Trigger,
 };
+pub use suggestion::{suggest_targets, TargetSuggestion};
 pub use validate::validate_mapping;

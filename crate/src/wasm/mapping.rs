@@ -110,6 +110,14 @@ export interface MappingPreview {
   batchSource: string;
 }
 
+export interface TargetSuggestion {
+  source: string;
+  target: string;
+  dataType: string;
+  /** The transform the value needs first, e.g. "parseBoolean". */
+  transform?: string;
+}
+
 export interface WebhookInput {
   name?: string;
   description?: string;
@@ -201,6 +209,18 @@ pub fn apply_mapping_json(
             &[],
         )
     })
+}
+
+/// From a sample record pasted by the admin, the CRM fields its values could go into (by name and type), each
+/// with the transform it needs first.
+#[wasm_bindgen(js_name = suggestTargets, unchecked_return_type = "TargetSuggestion[]")]
+pub fn suggest_targets(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] sample: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CrmSchemaInput")] crm_schema: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sample: serde_json::Value = read(sample)?;
+    let (schema, _) = schema(crm_schema)?;
+    to_js(&mapping::suggest_targets(&sample, &schema))
 }
 
 /// Checks a CRM workflow webhook config; emits the webhook JSON and a receiving Deluge skeleton.
