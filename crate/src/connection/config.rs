@@ -453,6 +453,41 @@ impl ConnectionConfigInput {
         value.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
 
+    /// True when the field holds a value: text that is not blank, a secret that is not empty, at least one scope.
+    ///
+    /// ```
+    /// use zoho_connector_kit::connection::{ConfigField, ConnectionConfigInput};
+    /// let c = ConnectionConfigInput { client_id: Some("  ".into()), token_url: Some("https://x".into()), ..Default::default() };
+    /// assert!(!c.given(ConfigField::ClientId));
+    /// assert!(c.given(ConfigField::TokenUrl));
+    /// ```
+    pub fn given(&self, field: super::ConfigField) -> bool {
+        use super::ConfigField as F;
+        let text = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let secret = |v: &Option<Secret>| v.as_ref().is_some_and(|s| !s.is_empty());
+        match field {
+            F::ServiceName => text(&self.service_name),
+            F::LinkName => text(&self.link_name),
+            F::AuthType => text(&self.auth_type),
+            F::GrantType => text(&self.grant_type),
+            F::DataCenter => text(&self.data_center),
+            F::ClientId => text(&self.client_id),
+            F::ClientSecret => secret(&self.client_secret),
+            F::AuthorizeUrl | F::TokenUrl | F::RefreshUrl | F::RevokeUrl | F::RedirectUri => {
+                self.url_field(field.key()).is_some()
+            }
+            F::Scopes => !self.scope_list().is_empty(),
+            F::ScopeDelimiter => text(&self.scope_delimiter),
+            F::ParamType => text(&self.param_type),
+            F::KeyName => text(&self.key_name),
+            F::Placement => text(&self.placement),
+            F::Username => text(&self.username),
+            F::Password => secret(&self.password),
+            F::Preset => text(&self.preset),
+            F::SchemaVersion => self.schema_version.is_some(),
+        }
+    }
+
     /// The admin's data center: `dataCenter` when given (a key or any Zoho URL or domain), otherwise detected from
     /// a Zoho accounts URL among the OAuth URLs, otherwise from a Deluge callback in `redirectUri`.
     ///
