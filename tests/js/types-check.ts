@@ -14,10 +14,14 @@ const detection: zck.Detection = zck.detectDataCenter('accounts.zoho.eu');
 const id: zck.DataCenterId | null = detection.dataCenter;
 const centers: zck.DataCenter[] = zck.listDataCenters();
 const source: string = centers[0]!.accountsServer.source;
+const field: zck.FormField = zck.connectionFormSchema().fields[0]!;
+const fieldKey: keyof zck.ConnectionConfig = field.key;
+// @ts-expect-error: a field's group is one of "service" | "connection" | "file"
+const wrongGroup: zck.FormField['group'] = 'oauth';
 
 // @ts-expect-error: accessType takes only "offline" | "online"
 zck.buildAuthorizationUrl({ accessType: 'forever' });
 // @ts-expect-error: unknown fields are refused by the types too
 zck.buildAuthorizationUrl({ clientID: 'x' });
 
-export { firstCode, id, source };
+export { firstCode, id, source, fieldKey, wrongGroup };
