@@ -2,6 +2,7 @@
 // Stored data is checked on every read: anything corrupted, truncated, of a newer version or of the wrong shape is
 // kept aside as a backup, the user is told, and nothing is silently dropped. Secrets (the fields the core's form
 // schema marks secret: clientSecret, password) are stored only when the user ticks the box for that profile.
+import { storage as backend } from '../browser';
 import { core, type ConnectionFormSchema } from '../core';
 
 export const STORE_SCHEMA_VERSION = 1;
@@ -31,21 +32,6 @@ export interface LoadResult {
   /** Plain sentences for the user when stored data had to be set aside. */
   notices: string[];
 }
-
-/** chrome.storage.local in the extension; localStorage on the demo page. */
-const backend = {
-  async get(key: string): Promise<unknown> {
-    const area = (globalThis as { chrome?: typeof chrome }).chrome?.storage?.local;
-    if (area) return (await area.get(key))[key];
-    const raw = localStorage.getItem(key);
-    return raw === null ? undefined : raw;
-  },
-  async set(key: string, value: unknown): Promise<void> {
-    const area = (globalThis as { chrome?: typeof chrome }).chrome?.storage?.local;
-    if (area) return area.set({ [key]: value });
-    localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
-  },
-};
 
 function isProfile(p: unknown): p is Profile {
   if (typeof p !== 'object' || p === null) return false;
