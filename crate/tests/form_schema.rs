@@ -111,7 +111,8 @@ fn the_typescript_schema_declaration_lists_every_group_and_kind() {
 
 #[test]
 fn the_schema_answer_carries_labels_values_and_secrets() {
-    let json = serde_json::to_value(zoho_connector_kit::connection::form_schema::FormSchema).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&zoho_connector_kit::connection::form_schema::FormSchema.to_json()).unwrap();
     let fields = json["fields"].as_array().unwrap();
     let secrets: Vec<&str> =
         fields.iter().filter(|f| f["secret"] == true).map(|f| f["key"].as_str().unwrap()).collect();

@@ -29,7 +29,6 @@
 
 use super::config::AuthType;
 use crate::data_center;
-use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 const QENGINE: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
 const WRITER: &str = "zoho-facts.md §8c: help.zoho.com Writer custom-service article";
@@ -171,7 +170,7 @@ impl ValueKind {
 /// assert_eq!(label.text, "Access Token URL");
 /// assert!(label.source.contains("§8c"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {
     /// The text, as Zoho's form shows it (English).
     pub text: &'static str,
@@ -186,7 +185,7 @@ pub struct Label {
 /// let basic = ConfigField::AuthType.spec().choices.iter().find(|c| c.value == "basic").unwrap();
 /// assert_eq!(basic.zoho[0].text, "Basic Authentication");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     /// The value in the config file.
     pub value: &'static str,
@@ -471,78 +470,121 @@ impl ConfigField {
     }
 }
 
-/// The whole schema, as `connectionFormSchema()` answers it: `{ fields: [...] }`. The data-center choices are
-/// filled in from the data-center table.
+/// The whole schema, as `connectionFormSchema()` answers it: `{ "fields": [...] }` in [`ConfigField::ALL`] order,
+/// with camelCase names (`authTypes`); the data-center choices are filled in from the data-center table.
+///
+/// Written by hand rather than through serde: the schema is constant text, and this keeps the Wasm small.
 ///
 /// ```
 /// use zoho_connector_kit::connection::form_schema::FormSchema;
-/// let json = serde_json::to_value(FormSchema).unwrap();
+/// let json: serde_json::Value = serde_json::from_str(&FormSchema.to_json()).unwrap();
 /// let fields = json["fields"].as_array().unwrap();
 /// assert_eq!(fields[0]["key"], "serviceName");
 /// assert_eq!(fields[0]["labels"][0]["text"], "Service Name");
 /// let dc = fields.iter().find(|f| f["key"] == "dataCenter").unwrap();
 /// assert_eq!(dc["choices"][1]["value"], "eu");
+/// assert_eq!(dc["choices"][1]["title"], "EU — Europe");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormSchema;
 
-impl Serialize for FormSchema {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("FormSchema", 1)?;
-        s.serialize_field("fields", &SCHEMA)?;
-        s.end()
-    }
-}
-
-struct DataCenterChoices;
-
-impl Serialize for DataCenterChoices {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(data_center::list().iter().map(|d| DataCenterChoice {
-            value: d.id.key(),
-            title: format!("{} — {}", d.id.key().to_ascii_uppercase(), d.name),
-        }))
-    }
-}
-
-struct DataCenterChoice {
-    value: &'static str,
-    title: String,
-}
-
-impl Serialize for DataCenterChoice {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Choice", 4)?;
-        s.serialize_field("value", self.value)?;
-        s.serialize_field("title", &self.title)?;
-        s.serialize_field("zoho", &[] as &[Label])?;
-        s.serialize_field("source", DC)?;
-        s.end()
-    }
-}
-
-impl Serialize for FieldSpec {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("FieldSpec", 10)?;
-        s.serialize_field("key", self.key)?;
-        s.serialize_field("title", self.title)?;
-        s.serialize_field("labels", self.labels)?;
-        s.serialize_field("group", self.group.as_str())?;
-        s.serialize_field("kind", self.kind.as_str())?;
-        if self.field == ConfigField::DataCenter {
-            s.serialize_field("choices", &DataCenterChoices)?;
-        } else {
-            s.serialize_field("choices", self.choices)?;
+/// Writes `"name":` and the JSON string of `value` (escaping quotes, backslashes and control characters).
+fn put(out: &mut String, name: &str, value: &str) {
+    out.push('"');
+    out.push_str(name);
+    out.push_str("\":\"");
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if u32::from(c) < 0x20 => out.push(' '),
+            c => out.push(c),
         }
-        if let Some(d) = self.default {
-            s.serialize_field("default", d)?;
+    }
+    out.push_str("\",");
+}
+
+/// Writes `"name":[…],` with one object per label.
+fn put_labels(out: &mut String, name: &str, labels: &[Label]) {
+    out.push('"');
+    out.push_str(name);
+    out.push_str("\":[");
+    for l in labels {
+        out.push('{');
+        put(out, "text", l.text);
+        put(out, "source", l.source);
+        close(out, '}');
+    }
+    close(out, ']');
+}
+
+/// Replaces a trailing comma by `end` (or appends it), then a comma.
+fn close(out: &mut String, end: char) {
+    if out.ends_with(',') {
+        out.pop();
+    }
+    out.push(end);
+    out.push(',');
+}
+
+impl FormSchema {
+    /// The schema as JSON text.
+    ///
+    /// ```
+    /// use zoho_connector_kit::connection::form_schema::FormSchema;
+    /// assert!(FormSchema.to_json().starts_with(r#"{"fields":[{"key":"serviceName","#));
+    /// ```
+    pub fn to_json(self) -> String {
+        let mut out = String::with_capacity(12_000);
+        out.push_str("{\"fields\":[");
+        for f in &SCHEMA {
+            out.push('{');
+            put(&mut out, "key", f.key);
+            put(&mut out, "title", f.title);
+            put_labels(&mut out, "labels", f.labels);
+            put(&mut out, "group", f.group.as_str());
+            put(&mut out, "kind", f.kind.as_str());
+            out.push_str("\"choices\":[");
+            if f.field == ConfigField::DataCenter {
+                for d in data_center::list() {
+                    out.push('{');
+                    put(&mut out, "value", d.id.key());
+                    put(&mut out, "title", &format!("{} — {}", d.id.key().to_ascii_uppercase(), d.name));
+                    put(&mut out, "source", DC);
+                    put_labels(&mut out, "zoho", &[]);
+                    close(&mut out, '}');
+                }
+            }
+            for c in f.choices {
+                out.push('{');
+                put(&mut out, "value", c.value);
+                put(&mut out, "title", c.title);
+                put_labels(&mut out, "zoho", c.zoho);
+                close(&mut out, '}');
+            }
+            close(&mut out, ']');
+            if let Some(d) = f.default {
+                put(&mut out, "default", d);
+            }
+            if let Some(u) = f.unset {
+                put(&mut out, "unset", u);
+            }
+            out.push_str(if f.secret { "\"secret\":true," } else { "\"secret\":false," });
+            out.push_str("\"authTypes\":[");
+            for a in f.auth_types {
+                out.push('"');
+                out.push_str(a.as_str());
+                out.push_str("\",");
+            }
+            close(&mut out, ']');
+            close(&mut out, '}');
         }
-        if let Some(u) = self.unset {
-            s.serialize_field("unset", u)?;
-        }
-        s.serialize_field("secret", &self.secret)?;
-        s.serialize_field("authTypes", self.auth_types)?;
-        s.end()
+        close(&mut out, ']');
+        out.pop();
+        out.push('}');
+        out
     }
 }
 
@@ -590,5 +632,31 @@ mod tests {
                 !spec.choices.is_empty() || spec.field == ConfigField::DataCenter
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn the_json_is_valid_and_complete() {
+        let json: serde_json::Value = serde_json::from_str(&FormSchema.to_json()).unwrap_or_default();
+        let fields = json["fields"].as_array().cloned().unwrap_or_default();
+        assert_eq!(fields.len(), SCHEMA.len());
+        for (f, spec) in fields.iter().zip(SCHEMA.iter()) {
+            assert_eq!(f["key"], spec.key);
+            assert_eq!(f["labels"].as_array().map(Vec::len), Some(spec.labels.len()));
+            assert_eq!(f["secret"], spec.secret);
+            assert_eq!(f["default"].as_str(), spec.default);
+            assert_eq!(f["authTypes"].as_array().map(Vec::len), Some(spec.auth_types.len()));
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = String::new();
+        put(&mut out, "a", "say \"hi\" \\ there\n");
+        assert_eq!(out, r#""a":"say \"hi\" \\ there ","#);
     }
 }

@@ -3,7 +3,7 @@
 //! The `ConnectionConfig` declaration below is checked against [`crate::connection::ConnectionConfigInput`] and
 //! the form schema by `crate/tests/form_schema.rs` (keys, order and allowed values), so it cannot drift.
 
-use super::error::to_js;
+use super::error::{json_to_js, to_js};
 use super::read;
 use crate::connection::form_schema::FormSchema;
 use crate::connection::{validate_connection as validate, ConnectionConfigInput};
@@ -147,7 +147,7 @@ export interface ConnectionFormSchema { fields: FormField[]; }
 /// it is secret and which authentication types use it. The popup, the overlay and profile storage read it.
 #[wasm_bindgen(js_name = connectionFormSchema, unchecked_return_type = "ConnectionFormSchema")]
 pub fn connection_form_schema() -> Result<JsValue, JsValue> {
-    to_js(&FormSchema)
+    json_to_js(Ok(FormSchema.to_json()))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
