@@ -61,6 +61,54 @@ function readScopes(value: string): string[] | string | undefined {
   return lines;
 }
 
+/** The form's fields and their controls, as built from the schema. */
+export interface ConnectionForm {
+  /** The schema fields the form shows (not the file-only ones). */
+  specs: FormField[];
+  /** How many auth types there are: a field used by all of them is common to every auth type. */
+  authTypeCount: number;
+  /** The value each field shows when the config has none. */
+  defaults: Partial<Record<Key, string>>;
+  controls: Map<string, Control>;
+}
+
+/** read (DOM → input): the config as shown: only the fields of the chosen auth type, only what is filled in. */
+export function readConnection(form: ConnectionForm, preset: string | undefined): ConnectionConfig {
+  const value = (key: string): string => form.controls.get(key)?.value ?? '';
+  const auth = value('authType');
+  const out: Record<string, unknown> = {};
+  for (const spec of form.specs) {
+    const g = boxOf(spec, form.authTypeCount);
+    if (g !== 'common' && g !== auth) continue;
+    const v = value(spec.key);
+    if (spec.kind === 'scopes') {
+      const scopes = readScopes(v);
+      if (scopes !== undefined) out[spec.key] = scopes;
+    } else if (v !== '') out[spec.key] = v;
+  }
+  if (preset) out.preset = preset;
+  return out as ConnectionConfig;
+}
+
+/** True when something beyond the selects' defaults is filled in (the defaults alone are not a config). */
+export function isTyped(form: ConnectionForm): boolean {
+  return form.specs.some((s) => form.defaults[s.key] === undefined && (form.controls.get(s.key)?.value ?? '') !== '');
+}
+
+/** Shows a config in the form (every field; the default where the config has none). */
+export function writeConnection(form: ConnectionForm, config: ConnectionConfig): void {
+  for (const spec of form.specs) {
+    const control = form.controls.get(spec.key);
+    if (!control) continue;
+    const v = config[spec.key];
+    const text = Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : (form.defaults[spec.key] ?? '');
+    if (control instanceof HTMLSelectElement && !Array.from(control.options).some((o) => o.value === text)) {
+      control.append(h('option', { value: text }, text)); // a value the list does not offer: shown, and checked
+    }
+    control.value = text;
+  }
+}
+
 export function mountConnection(panel: HTMLElement, api: Api): void {
   // The fields the admin fills in: every field of the schema except those only in the file (preset, version).
   const schema = api.connectionFormSchema();
@@ -132,34 +180,11 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
 
   const value = (path: string): string => controls.get(path)?.value ?? '';
 
-  /** The config as shown: only the fields of the chosen auth type, only what is filled in. */
-  function readForm(): ConnectionConfig {
-    const auth = value('authType');
-    const out: Record<string, unknown> = {};
-    for (const spec of specs) {
-      const g = boxOf(spec, authTypeCount);
-      if (g !== 'common' && g !== auth) continue;
-      const v = value(spec.key);
-      if (spec.kind === 'scopes') {
-        const scopes = readScopes(v);
-        if (scopes !== undefined) out[spec.key] = scopes;
-      } else if (v !== '') out[spec.key] = v;
-    }
-    if (extra.preset) out.preset = extra.preset;
-    return out as ConnectionConfig;
-  }
+  const connectionForm: ConnectionForm = { specs, authTypeCount, defaults, controls };
+  const readForm = (): ConnectionConfig => readConnection(connectionForm, extra.preset);
 
   function setForm(config: ConnectionConfig): void {
-    for (const spec of specs) {
-      const control = controls.get(spec.key);
-      if (!control) continue;
-      const v = config[spec.key];
-      const text = Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : (defaults[spec.key] ?? '');
-      if (control instanceof HTMLSelectElement && !Array.from(control.options).some((o) => o.value === text)) {
-        control.append(h('option', { value: text }, text)); // a value the list does not offer: shown, and checked
-      }
-      control.value = text;
-    }
+    writeConnection(connectionForm, config);
     extra = config.preset ? { preset: config.preset } : {};
     // The picker shows the preset the config started from (and its quirks), or none.
     presetSelect.value = presets.some((p) => p.id === config.preset) ? (config.preset ?? '') : '';
@@ -185,7 +210,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     if (key === shown) return;
     shown = key;
     // The selects' defaults alone are not a config: the other tabs show their empty state until something is typed.
-    const typed = specs.some((s) => defaults[s.key] === undefined && value(s.key) !== '');
+    const typed = isTyped(connectionForm);
     setCurrentConfig(typed ? config : {});
     if (!typed) {
       placeFindings(form, [], general);
@@ -208,7 +233,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       return;
     }
     placeFindings(form, report.diagnostics, general);
-    renderSummary(report);
+    summary.replaceChildren(...renderSummary(report, value('redirectUri'), useButton, general));
     panel.dataset.errors = String(report.summary.counts.errors);
     panel.dataset.warnings = String(report.summary.counts.warnings);
     panel.dataset.state = 'checked';
@@ -225,57 +250,6 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       c.focus();
     });
     return b;
-  }
-
-  function renderSummary(report: ConnectionReport): void {
-    const s = report.summary;
-    const { errors, warnings, infos } = s.counts;
-    const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-    const verdict = errors + warnings === 0
-      ? `No errors or warnings${infos ? ` (${plural(infos, 'note')})` : ''}.`
-      : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'note') : ''].filter(Boolean).join(', ');
-    const providerLabel = { zoho: 'Zoho itself', external: 'External service', undetermined: 'Not determined yet' }[s.provider.kind];
-    const dc = s.dataCenter
-      ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${s.dataCenterFrom ? ` (from ${s.dataCenterFrom})` : ''}`
-      : 'Not determined: choose one, or enter a Zoho URL.';
-    const reg = s.register;
-    const redirects = h('ul', { class: 'candidates' });
-    for (const c of reg.redirectUris) {
-      redirects.append(h('li', { 'data-value': c.value },
-        h('code', {}, c.value), ' ',
-        value('redirectUri') === c.value ? h('span', { class: 'badge' }, 'in use') : useButton('Use', 'redirectUri', c.value),
-        h('span', { class: 'src' }, c.source)));
-    }
-    const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
-    const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');
-    copyTry.id = 'c-copy-try';
-    copyTry.disabled = !s.tryUrl;
-    summary.replaceChildren(...present(
-      h('p', { class: 'verdict', 'data-ok': String(errors === 0) }, verdict),
-      h('dl', { class: 'facts' },
-        h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter' }, dc),
-        h('dt', {}, 'Provider'), h('dd', { 'data-fact': 'provider', 'data-kind': s.provider.kind },
-          h('strong', {}, providerLabel), h('span', { class: 'why' }, s.provider.reason)),
-        s.linkNameSuggested && s.linkName
-          ? h('dt', {}, 'Link name') : null,
-        s.linkNameSuggested && s.linkName
-          ? h('dd', { 'data-fact': 'linkName' }, 'Suggested: ', h('code', {}, s.linkName), ' ', useButton('Use', 'linkName', s.linkName)) : null,
-        h('dt', {}, 'Register at'), h('dd', { 'data-fact': 'register' },
-          h('span', {}, reg.at), reg.clientType ? h('span', { class: 'why' }, `Client type: ${reg.clientType}`) : null),
-        h('dt', {}, reg.redirectUris.length > 1 ? 'Redirect URIs' : 'Redirect URI'),
-        h('dd', { 'data-fact': 'redirectUris', 'data-status': reg.redirectStatus ?? '' },
-          reg.redirectStatus === 'conflicting' ? h('span', { class: 'why' }, 'Sources disagree: register both.') : null,
-          reg.redirectUris.length ? redirects : h('span', { class: 'why' }, 'No source gives it: copy it from the provider\'s or Zoho\'s connection page.')),
-        reg.homepage ? h('dt', {}, 'Homepage') : null,
-        reg.homepage ? h('dd', { 'data-fact': 'homepage' }, reg.homepage) : null,
-      ),
-      reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, n))) : null,
-      h('div', { class: 'try' }, h('label', { for: 'c-try-url' }, 'URL to try'), tryUrl,
-        s.tryUrl ? h('p', { class: 'hint' }, s.tryUrlNote) : null,
-        h('div', { class: 'actions' }, copyTry)),
-      general.childElementCount && general.querySelector('li') ? h('h3', {}, 'Other findings') : null,
-      general,
-    ));
   }
 
   // Presets.
@@ -337,3 +311,60 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   setForm({});
 }
 
+/** render (answer → DOM): the summary of a report: verdict, data center, provider, what to register, the URL to try,
+ *  then `general` (the findings that sit beside no field). `use` makes a button that puts a value into a field. */
+export function renderSummary(
+report: ConnectionReport,
+redirectInUse: string,
+use: (label: string, key: Key, value: string) => HTMLButtonElement,
+general: HTMLElement,
+): (Node | string)[] {
+  const s = report.summary;
+  const { errors, warnings, infos } = s.counts;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const verdict = errors + warnings === 0
+    ? `No errors or warnings${infos ? ` (${plural(infos, 'note')})` : ''}.`
+    : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'note') : ''].filter(Boolean).join(', ');
+  const providerLabel = { zoho: 'Zoho itself', external: 'External service', undetermined: 'Not determined yet' }[s.provider.kind];
+  const dc = s.dataCenter
+    ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${s.dataCenterFrom ? ` (from ${s.dataCenterFrom})` : ''}`
+    : 'Not determined: choose one, or enter a Zoho URL.';
+  const reg = s.register;
+  const redirects = h('ul', { class: 'candidates' });
+  for (const c of reg.redirectUris) {
+    redirects.append(h('li', { 'data-value': c.value },
+      h('code', {}, c.value), ' ',
+      redirectInUse === c.value ? h('span', { class: 'badge' }, 'in use') : use('Use', 'redirectUri', c.value),
+      h('span', { class: 'src' }, c.source)));
+  }
+  const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
+  const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');
+  copyTry.id = 'c-copy-try';
+  copyTry.disabled = !s.tryUrl;
+  return present(
+    h('p', { class: 'verdict', 'data-ok': String(errors === 0) }, verdict),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter' }, dc),
+      h('dt', {}, 'Provider'), h('dd', { 'data-fact': 'provider', 'data-kind': s.provider.kind },
+        h('strong', {}, providerLabel), h('span', { class: 'why' }, s.provider.reason)),
+      s.linkNameSuggested && s.linkName
+        ? h('dt', {}, 'Link name') : null,
+      s.linkNameSuggested && s.linkName
+        ? h('dd', { 'data-fact': 'linkName' }, 'Suggested: ', h('code', {}, s.linkName), ' ', use('Use', 'linkName', s.linkName)) : null,
+      h('dt', {}, 'Register at'), h('dd', { 'data-fact': 'register' },
+        h('span', {}, reg.at), reg.clientType ? h('span', { class: 'why' }, `Client type: ${reg.clientType}`) : null),
+      h('dt', {}, reg.redirectUris.length > 1 ? 'Redirect URIs' : 'Redirect URI'),
+      h('dd', { 'data-fact': 'redirectUris', 'data-status': reg.redirectStatus ?? '' },
+        reg.redirectStatus === 'conflicting' ? h('span', { class: 'why' }, 'Sources disagree: register both.') : null,
+        reg.redirectUris.length ? redirects : h('span', { class: 'why' }, 'No source gives it: copy it from the provider\'s or Zoho\'s connection page.')),
+      reg.homepage ? h('dt', {}, 'Homepage') : null,
+      reg.homepage ? h('dd', { 'data-fact': 'homepage' }, reg.homepage) : null,
+    ),
+    reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, n))) : null,
+    h('div', { class: 'try' }, h('label', { for: 'c-try-url' }, 'URL to try'), tryUrl,
+      s.tryUrl ? h('p', { class: 'hint' }, s.tryUrlNote) : null,
+      h('div', { class: 'actions' }, copyTry)),
+    general.childElementCount && general.querySelector('li') ? h('h3', {}, 'Other findings') : null,
+    general,
+  );
+}
