@@ -24,15 +24,15 @@
 //! // The secret is never echoed.
 //! assert!(report.diagnostics.iter().all(|d| !d.message.contains("YOUR_CLIENT_SECRET")));
 //! ```
-
-//! One file per concern; each reads the input (or, for OAuth 2, the [`oauth2::OAuth2Connection`] built from it:
+//!
+//! One file per concern; each reads the input (or, for OAuth 2, the `OAuth2Connection` built from it:
 //! grant, provider, data center and the parsed URLs) and appends its findings:
 //!
-//! - [`names`]: service name and link name; [`auth_type`]: the authentication type;
-//! - [`credentials`]: API key and basic authentication; [`oauth2`]: the OAuth 2 fields, then per provider
-//!   [`zoho_provider`] or [`external_provider`], and [`redirect`], [`scopes`]; [`client`]: client id and secret;
-//! - [`url`]: the shape of each URL; [`data_center_notes`]; [`file`]: the preset and the file format version;
-//! - [`fields`]: the helpers they share.
+//! - `names`: service name and link name; `auth_type`: the authentication type;
+//! - `credentials`: API key and basic authentication; `oauth2`: the OAuth 2 fields, then per provider
+//!   `zoho_provider` or `external_provider`, and `redirect`, `scopes`; `client`: client id and secret;
+//! - `url`: the shape of each URL; `data_center_notes`; `file`: the preset and the file format version;
+//! - `fields`: the helpers they share.
 
 mod auth_type;
 mod client;
