@@ -98,7 +98,28 @@ fn check_zoho_url(
         );
         return;
     }
-    // Path.
+    check_zoho_path(field, url, url_dc, out);
+    if let Some(expected) = given_dc.filter(|d| *d != url_dc) {
+        check_zoho_dc(field, &host, url_dc, expected, out);
+        return;
+    }
+    match first_accounts.as_ref() {
+        None => *first_accounts = Some((field, host)),
+        Some((first_field, first_host)) if *first_host != host => out.push(
+            Diagnostic::error(
+                "connection.zoho_host_mismatch",
+                field,
+                format!("{field} is on {host} but {first_field} is on {first_host}: a grant from one accounts server cannot be exchanged or refreshed on another."),
+            )
+            .with_fix(format!("Put every OAuth URL on the accounts server of your data center ({first_host}?)."))
+            .with_source(ENDPOINT_SRC),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// The path of a URL on Zoho's accounts server, with a hint for the usual mix-ups.
+fn check_zoho_path(field: &'static str, url: &url::Url, url_dc: DataCenterId, out: &mut Vec<Diagnostic>) {
     let want = expected_path(field);
     if url.path() != want {
         let hint = match (field, url.path()) {
@@ -124,57 +145,46 @@ fn check_zoho_url(
             .with_source(ENDPOINT_SRC),
         );
     }
-    // One accounts server, the one of the data center.
-    if let Some(expected) = given_dc.filter(|d| *d != url_dc) {
-        let expected_entry = data_center::lookup(expected);
-        let multi_dc_start = field == "authorizeUrl"
-            && url_dc == DataCenterId::Us
-            && !matches!(expected, DataCenterId::Cn | DataCenterId::Uk | DataCenterId::Ae);
-        if multi_dc_start {
-            out.push(
-                Diagnostic::warning(
-                    "connection.authorize_multi_dc",
-                    field,
-                    format!(
-                        "The authorize URL is on accounts.zoho.com while dataCenter is {expected}: Zoho forwards the consent to the account's data center, but the other URLs must then be on {}.",
-                        expected_entry.accounts_server.value
-                    ),
-                )
-                .with_fix(format!("Use {}{} so that every URL is on one accounts server.", expected_entry.accounts_server.value, want))
-                .with_source(MULTI_DC_SRC),
-            );
-        } else {
-            let cn = if expected == DataCenterId::Cn {
-                " China must start authorization at accounts.zoho.com.cn."
-            } else {
-                ""
-            };
-            out.push(
-                Diagnostic::error(
-                    "connection.zoho_dc_mismatch",
-                    field,
-                    format!(
-                        "{field} is on the accounts server of {url_dc} ({host}), but dataCenter is {expected}.{cn}"
-                    ),
-                )
-                .with_fix(format!("Use {}{want}, or correct dataCenter.", expected_entry.accounts_server.value))
-                .with_source(if cn.is_empty() { ENDPOINT_SRC } else { MULTI_DC_SRC }),
-            );
-        }
-        return;
-    }
-    match first_accounts.as_ref() {
-        None => *first_accounts = Some((field, host)),
-        Some((first_field, first_host)) if *first_host != host => out.push(
-            Diagnostic::error(
-                "connection.zoho_host_mismatch",
+}
+
+/// A URL on the accounts server of another data center than the one given: an error, or the multi-DC consent start.
+fn check_zoho_dc(
+    field: &'static str,
+    host: &str,
+    url_dc: DataCenterId,
+    expected: DataCenterId,
+    out: &mut Vec<Diagnostic>,
+) {
+    let want = expected_path(field);
+    let expected_entry = data_center::lookup(expected);
+    let multi_dc_start = field == "authorizeUrl"
+        && url_dc == DataCenterId::Us
+        && !matches!(expected, DataCenterId::Cn | DataCenterId::Uk | DataCenterId::Ae);
+    if multi_dc_start {
+        out.push(
+            Diagnostic::warning(
+                "connection.authorize_multi_dc",
                 field,
-                format!("{field} is on {host} but {first_field} is on {first_host}: a grant from one accounts server cannot be exchanged or refreshed on another."),
+                format!(
+                    "The authorize URL is on accounts.zoho.com while dataCenter is {expected}: Zoho forwards the consent to the account's data center, but the other URLs must then be on {}.",
+                    expected_entry.accounts_server.value
+                ),
             )
-            .with_fix(format!("Put every OAuth URL on the accounts server of your data center ({first_host}?)."))
-            .with_source(ENDPOINT_SRC),
-        ),
-        Some(_) => {}
+            .with_fix(format!("Use {}{} so that every URL is on one accounts server.", expected_entry.accounts_server.value, want))
+            .with_source(MULTI_DC_SRC),
+        );
+    } else {
+        let cn =
+            if expected == DataCenterId::Cn { " China must start authorization at accounts.zoho.com.cn." } else { "" };
+        out.push(
+            Diagnostic::error(
+                "connection.zoho_dc_mismatch",
+                field,
+                format!("{field} is on the accounts server of {url_dc} ({host}), but dataCenter is {expected}.{cn}"),
+            )
+            .with_fix(format!("Use {}{want}, or correct dataCenter.", expected_entry.accounts_server.value))
+            .with_source(if cn.is_empty() { ENDPOINT_SRC } else { MULTI_DC_SRC }),
+        );
     }
 }
 
