@@ -3,25 +3,9 @@
 
 use super::compatibility::{compatibility, Compatibility, ValueKind};
 use crate::field::ModuleSchema;
+use crate::text_distance::edit_distance as distance;
 use serde::Serialize;
 use serde_json::Value;
-
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
-            let insert = current.get(j).copied().unwrap_or(0) + 1;
-            let delete = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            current.push(substitute.min(insert).min(delete));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
-}
 
 /// The closest candidate within distance 2 (3 for names of 10+ characters), case-insensitive.
 pub(crate) fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
