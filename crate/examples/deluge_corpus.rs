@@ -48,12 +48,7 @@ fn shape(message: &str) -> String {
 }
 
 fn tokens(text: &str) -> Vec<String> {
-    lex(text)
-        .tokens
-        .iter()
-        .filter(|t| !t.kind.is_comment())
-        .map(|t| t.text.to_string())
-        .collect()
+    lex(text).tokens.iter().filter(|t| !t.kind.is_comment()).map(|t| t.text.to_string()).collect()
 }
 
 fn main() {
@@ -69,10 +64,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|p| std::fs::read_to_string(p).ok())
         .map(|t| {
-            t.lines()
-                .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
-                .filter(|l| !l.is_empty())
-                .collect()
+            t.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).filter(|l| !l.is_empty()).collect()
         })
         .unwrap_or_default();
     let mut files = Vec::new();
@@ -143,7 +135,7 @@ fn main() {
         println!("  format property failed: {f}");
     }
     let mut kinds: Vec<_> = by_kind.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     println!("errors by kind (valid files that have it):");
     for ((code, message), n) in kinds.iter().take(25) {
         println!("  {n:5}  {code}  {message}");
