@@ -685,7 +685,10 @@ impl<'a> Parser<'a> {
     /// `type name.space.name(` at the start of a statement.
     fn at_function_header(&self) -> bool {
         let Some(t) = self.peek() else { return false };
-        if !RETURN_TYPES.iter().any(|r| t.text.eq_ignore_ascii_case(r)) {
+        // Most statements go `name =`, `name.` or `name(`: only `word word` can start a header.
+        if !self.peek_at(1).is_some_and(|n| n.kind == TokenKind::Ident && n.newlines_before == 0)
+            || !RETURN_TYPES.iter().any(|r| t.text.eq_ignore_ascii_case(r))
+        {
             return false;
         }
         let mut i = 1;
@@ -1109,17 +1112,15 @@ impl<'a> Parser<'a> {
     /// The binary operator at `t` with its precedence: punctuation, `in` / `not in` (seen in real scripts; no Zoho
     /// page found, docs/deluge-grammar.md), and `=` inside an `if` condition.
     fn binary_op(&self, t: &Token<'_>) -> Option<(u8, &'static str)> {
-        if t.kind == TokenKind::Ident {
-            return match t.text {
+        match t.kind {
+            TokenKind::Punct => binary_level(t, self.in_condition),
+            TokenKind::Ident => match t.text {
                 "in" => Some((2, "in")),
                 "not" if self.peek_at(1).is_some_and(|n| n.is_word("in")) => Some((2, "not in")),
                 _ => None,
-            };
+            },
+            _ => None,
         }
-        if self.in_condition && t.is("=") {
-            return Some((2, "="));
-        }
-        binary_level(t).map(|l| (l, binary_text(t)))
     }
 
     fn assign_in_condition(&mut self, t: &Token<'_>) {
@@ -1157,13 +1158,23 @@ impl<'a> Parser<'a> {
         let tok = self.index();
         let mut e = self.primary();
         loop {
-            if (self.at(".") || self.at("(") || self.at("[")) && !self.chain_one() {
+            // One look at the next token decides the step: `[` (a Creator fetch), `.` or `(`; anything else ends it.
+            let Some(t) = self.peek().copied() else { return e };
+            if t.kind != TokenKind::Punct {
+                return e;
+            }
+            let step = match t.text.as_bytes() {
+                [b'['] if t.newlines_before == 0 && matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. }) => {
+                    b'['
+                }
+                [b'.'] => b'.',
+                [b'('] if t.newlines_before == 0 || e.kind != ExprKind::Error => b'(',
+                _ => return e,
+            };
+            if !self.chain_one() {
                 return Expr { kind: ExprKind::Error, tok };
             }
-            if self.at("[")
-                && matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. })
-                && self.peek().is_some_and(|t| t.newlines_before == 0)
-            {
+            if step == b'[' {
                 // Creator: `Form[criteria]`, `Form[criteria].Field`.
                 self.take(Role::Plain);
                 // Criteria are conditions: `=` is read as a comparison, with the same warning as in `if`.
@@ -1194,7 +1205,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 e = Expr { kind: ExprKind::Fetch { form: Box::new(e), criteria }, tok };
-            } else if self.at(".") {
+            } else if step == b'.' {
                 self.take(Role::Plain);
                 match self.peek() {
                     Some(t) if t.kind == TokenKind::Ident => {
@@ -1207,7 +1218,7 @@ impl<'a> Parser<'a> {
                         return Expr { kind: ExprKind::Error, tok };
                     }
                 }
-            } else if self.at("(") && self.peek().is_some_and(|t| t.newlines_before == 0 || e.kind != ExprKind::Error) {
+            } else {
                 if e.kind == ExprKind::Error {
                     return e;
                 }
@@ -1221,8 +1232,6 @@ impl<'a> Parser<'a> {
                 };
                 let args = self.items(")", pairs);
                 e = Expr { kind: ExprKind::Call { callee: Box::new(e), args }, tok };
-            } else {
-                return e;
             }
         }
     }
@@ -1394,38 +1403,26 @@ fn is_assign_op(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text.as_bytes(), [b'='] | [b'+' | b'-' | b'*' | b'/', b'='])
 }
 
-/// Precedence of a binary operator, loosest first: `||`, `&&`, `== !=`, `< > <= >=`, `+ -`, `* / %`.
-fn binary_level(t: &Token<'_>) -> Option<u8> {
-    if t.kind != TokenKind::Punct {
-        return None;
-    }
+/// Precedence and text of a binary operator, loosest first: `||`, `&&`, `== != =` (`=` only in a condition),
+/// `< > <= >=`, `+ -`, `* / %`.
+fn binary_level(t: &Token<'_>, in_condition: bool) -> Option<(u8, &'static str)> {
     Some(match t.text.as_bytes() {
-        [b'|', b'|'] => 0,
-        [b'&', b'&'] => 1,
-        [b'=' | b'!', b'='] => 2,
-        [b'<' | b'>'] | [b'<' | b'>', b'='] => 3,
-        [b'+' | b'-'] => 4,
-        [b'*' | b'/' | b'%'] => 5,
+        b"||" => (0, "||"),
+        b"&&" => (1, "&&"),
+        b"==" => (2, "=="),
+        b"!=" => (2, "!="),
+        b"=" if in_condition => (2, "="),
+        b"<" => (3, "<"),
+        b">" => (3, ">"),
+        b"<=" => (3, "<="),
+        b">=" => (3, ">="),
+        b"+" => (4, "+"),
+        b"-" => (4, "-"),
+        b"*" => (5, "*"),
+        b"/" => (5, "/"),
+        b"%" => (5, "%"),
         _ => return None,
     })
-}
-
-fn binary_text(t: &Token<'_>) -> &'static str {
-    match t.text {
-        "||" => "||",
-        "&&" => "&&",
-        "==" => "==",
-        "!=" => "!=",
-        "<" => "<",
-        ">" => ">",
-        "<=" => "<=",
-        ">=" => ">=",
-        "+" => "+",
-        "-" => "-",
-        "*" => "*",
-        "/" => "/",
-        _ => "%",
-    }
 }
 
 fn starts_statement(t: &Token<'_>) -> bool {
