@@ -94,7 +94,7 @@ fn equals_in_a_condition_is_a_warning_not_an_error() {
 
 #[test]
 fn creator_statements_parse_with_one_info_finding() {
-    let script = "new_id = insert into Orders\n[\n\tAdded_User = zoho.loginuser\n\tCustomer = input.Customer\n];\nfor each line in Order_Lines[Order == new_id && Qty > 0] sort by Added_Time desc\n{\n\tline.Status = \"Open\";\n}\nlatest = Orders[ID != 0] range from 1 to 10;\ndelete from Drafts[Owner == zoho.loginuser];\nalert \"Saved\";\nopenUrl(\"https://creatorapp.zoho.com/\", \"same window\");\ncancel submit;\n";
+    let script = "new_id = insert into Orders\n[\n\tAdded_User = zoho.loginuser\n\tCustomer = input.Customer\n];\nfor each line in Order_Lines[Order == new_id && Qty > 0] sort by Added_Time desc\n{\n\tline.Status = \"Open\";\n}\nlatest = Orders[ID != 0] range from 1 to 10;\nOrders[ID == new_id].Status = \"Open\";\ndelete from Drafts[Owner == zoho.loginuser];\nalert \"Saved\";\nopenUrl(\"https://creatorapp.zoho.com/\", \"same window\");\ncancel submit;\n";
     assert_valid(script);
     let found = check_deluge(script);
     assert_eq!(codes(&found), ["deluge.creator_not_checked"], "{found:#?}");
@@ -125,6 +125,8 @@ fn task_blocks_are_checked_in_statement_and_assignment_form_alike() {
     ] {
         assert_eq!(codes(&errors(text)), ["deluge.invokeurl.unknown_parameter"], "{text}");
     }
+    // On one line too.
+    assert_eq!(codes(&errors("sendmial [ to: \"a@example.com\" ]\n")), ["deluge.unknown_task"]);
     let found = errors("sendmial\n[\n\tfrom: zoho.adminuserid\n\tto: \"a@example.com\"\n]\n");
     assert_eq!(codes(&found), ["deluge.unknown_task"]);
     assert!(found[0].fix.contains("Did you mean `sendmail`?"), "{found:#?}");

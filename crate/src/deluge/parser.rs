@@ -630,7 +630,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {}
             }
-            if self.peek_at(1).is_some_and(|n| n.is("[") && n.newlines_before <= 1) {
+            if self.at_task_block() {
                 // `sendmail [ … ]`, `invokeUrl [ … ]`: `;` after `]` is optional (the documented sendmail form has
                 // none: zoho.com/creator/help/script/fetch-and-email.html).
                 let task = self.task(false);
@@ -670,6 +670,17 @@ impl<'a> Parser<'a> {
         }
         self.end_statement();
         StmtKind::Expr(expr)
+    }
+
+    /// `name [` opening a task block rather than a Creator fetch `Form[criteria]…` at the start of a statement: the
+    /// `[` on its own line, or followed by `]` or a parameter name and `:` (`url:`, `reply to:`, `content-type:`).
+    fn at_task_block(&self) -> bool {
+        let Some(open) = self.peek_at(1).filter(|n| n.is("[") && n.newlines_before <= 1) else { return false };
+        if open.newlines_before > 0 || self.peek_at(2).is_none_or(|n| n.is("]") || n.newlines_before > 0) {
+            return true;
+        }
+        self.peek_at(2).is_some_and(|n| n.kind == TokenKind::Ident)
+            && self.peek_at(3).is_some_and(|n| n.is(":") || n.is("-") || n.kind == TokenKind::Ident)
     }
 
     /// After a task block: `;` is optional, but nothing else may follow on the same line.
