@@ -191,6 +191,15 @@ fn one_megabyte_chains_give_a_finding_not_a_crash() {
             assert_too_deep(&text);
         }
     }
+    // In a condition: one finding for the chain, and the block after it is read normally.
+    let mut text = String::from("if (x");
+    while text.len() < 1 << 20 {
+        text.push_str(" && x");
+    }
+    text.push_str(")\n{\n\treturn = 1;\n}\n");
+    let found = errors(&text);
+    assert_eq!(codes(&found), ["deluge.too_deep", "deluge.reserved_name"], "{found:#?}");
+    assert_eq!(found[1].line, Some(3));
     // The checker answers normally afterwards (in Wasm: the same instance), and chains below the bound are read
     // whole.
     assert_valid(&chain("a = 1", " + 1", 1_500).replace("return = 1;\n", ""));

@@ -431,7 +431,8 @@ impl<'a> Parser<'a> {
         self.diagnostics.push(Diagnostic::error(code, "", message).with_fix(fix).at(line, column));
     }
 
-    /// An expression too deep to check: one finding, then the rest of the statement (up to `;`) is skipped.
+    /// An expression too deep to check: one finding, then the rest of it is skipped, up to the next `;` or the
+    /// bracket that closes the one it is in (so `if (a && … )` still reads its block).
     fn too_deep(&mut self, message: &str) {
         let (line, column) = self.here();
         self.push_code(
@@ -441,9 +442,16 @@ impl<'a> Parser<'a> {
             message.to_string(),
             "Split it into smaller steps with variables (e.g. add the parts to a variable a few at a time).",
         );
+        let mut depth = 0usize;
         while let Some(t) = self.peek() {
-            if t.is(";") {
-                break;
+            if t.kind == TokenKind::Punct {
+                match t.text.as_bytes() {
+                    [b'(' | b'[' | b'{'] => depth += 1,
+                    [b')' | b']' | b'}'] if depth == 0 => break,
+                    [b')' | b']' | b'}'] => depth -= 1,
+                    [b';'] => break,
+                    _ => {}
+                }
             }
             self.pos += 1;
         }
