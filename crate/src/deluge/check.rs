@@ -3,7 +3,9 @@
 //! Syntax errors (several per file, see [`super::parser`]), unbalanced brackets, and the mistakes that make
 //! functions fail at run time: unknown `invokeurl` parameters, a missing `url`, a bad `type`, no `connection` on a
 //! call to a third-party host, calls inside `for each` loops, reserved words as names, and a map sent as
-//! `parameters` with a JSON content type but no `toString()`.
+//! `parameters` with a JSON content type but no `toString()`; sendmail parameters, unknown task blocks (with "did you
+//! mean"), one info finding for Creator statements it cannot check. Task blocks get the same checks in statement and
+//! assignment form.
 //!
 //! ```
 //! use zoho_connector_kit::deluge::check_deluge;
@@ -35,10 +37,24 @@ pub const INVOKEURL_PARAMETERS: [&str; 11] = [
 
 /// The sendmail parameters (zoho.com/creator/help/script/fetch-and-email.html; zoho.com/developer/help/scripting/
 /// send-mail-statement.html writes them capitalized, so case does not matter).
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check::SENDMAIL_PARAMETERS, check_deluge};
+/// assert!(SENDMAIL_PARAMETERS.contains(&"reply to"));
+/// let found = check_deluge("sendmail\n[\n\tfrom: zoho.adminuserid\n\tto: \"a@example.com\"\n\tsubjct: \"Hi\"\n]\n");
+/// assert_eq!(found[0].code, "deluge.sendmail.unknown_parameter");
+/// ```
 pub const SENDMAIL_PARAMETERS: [&str; 9] =
     ["from", "to", "cc", "bcc", "reply to", "subject", "message", "content type", "attachments"];
 
 /// The task blocks written `name [ … ]` that the checker knows (docs/deluge-grammar.md).
+///
+/// ```
+/// use zoho_connector_kit::deluge::check_deluge;
+/// let found = check_deluge("sendmial\n[\n\tto: \"a@example.com\"\n]\n");
+/// assert_eq!(found[0].code, "deluge.unknown_task");
+/// assert_eq!(found[0].fix, "Did you mean `sendmail`?");
+/// ```
 pub const TASK_BLOCKS: [&str; 2] = ["invokeurl", "sendmail"];
 
 const SENDMAIL_SOURCE: &str = "docs/deluge-grammar.md: zoho.com/creator/help/script/fetch-and-email.html; \

@@ -3,9 +3,11 @@
 //!
 //! It reads the Deluge admins paste into functions: assignments, expressions, maps and lists (`Map()`, `{…}`,
 //! `[…]`), `info`, `return`, `if / else if / else`, `for each … in …`, `invokeurl [ … ];` and other task blocks
-//! (`sendmail [ … ]`), comments, text and date-time literals, `zoho.crm.*` calls. Statements end with `;`
-//! (zoho-facts.md §8b, all official examples). It never panics; nesting deeper than [`MAX_DEPTH`] is reported and
-//! the rest skipped.
+//! (`sendmail [ … ]`, `;` optional after the `]`), comments, text and date-time literals, `zoho.crm.*` calls, function
+//! definitions with their header, `try { } catch (e) { }`, `Collection("k" : v)`, `in` / `not in`, `=` in a condition
+//! (a warning) and Zoho Creator statements (docs/deluge-grammar.md). Statements end with `;` (zoho-facts.md §8b, all
+//! official examples). It never panics; nesting deeper than [`MAX_DEPTH`] or chains longer than [`MAX_CHAIN`] get a
+//! `deluge.too_deep` finding and the rest of that expression is skipped.
 //!
 //! ```
 //! use zoho_connector_kit::deluge::parser::{parse, StmtKind};
@@ -24,6 +26,13 @@ pub const MAX_DEPTH: usize = 200;
 /// Most operators and member calls one expression may chain (`a + b + …`, `.get(1).get(1)…`), summed over the
 /// nested expressions that contain it. Beyond it the expression gets a `deluge.too_deep` finding and is skipped up to
 /// the next `;`: the checker and the formatter walk expressions recursively, and the shipped Wasm has a 1 MB stack.
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check_deluge, parser::MAX_CHAIN};
+/// let long = format!("a = 1{};", " + 1".repeat(MAX_CHAIN + 1));
+/// assert_eq!(check_deluge(&long)[0].code, "deluge.too_deep");
+/// assert!(check_deluge(&format!("a = 1{};", " + 1".repeat(MAX_CHAIN / 2))).is_empty());
+/// ```
 pub const MAX_CHAIN: usize = 1000;
 
 /// Return types of a function definition (help.zoho.com … developer-guide/automation/articles/functions-26-4-2021:
