@@ -204,3 +204,14 @@ fn one_megabyte_chains_give_a_finding_not_a_crash() {
     // whole.
     assert_valid(&chain("a = 1", " + 1", 1_500).replace("return = 1;\n", ""));
 }
+
+#[test]
+fn crm_tasks_with_the_wrong_number_of_arguments() {
+    assert_valid("d = zoho.crm.getRecordById(\"Deals\", id);\nu = zoho.crm.updateRecord(\"Deals\", id, m, {\"trigger\": {\"workflow\"}}, \"crm\");\nl = zoho.crm.getRecords(\"Leads\");\ns = zoho.crm.searchRecords(\"Leads\", \"(Email:equals:a@example.com)\", 1, 10);\n");
+    let found = errors("d = zoho.crm.getRecordById(\"Deals\");\nu = zoho.crm.updateRecord(\"Deals\", m);\nc = zoho.crm.createRecord(\"Leads\", m, {}, \"crm\", 5);\n");
+    assert_eq!(codes(&found), ["deluge.task.argument_count"; 3], "{found:#?}");
+    assert_eq!((found[1].line, found[1].column), (Some(2), Some(5)));
+    assert_eq!(found[1].message, "`zoho.crm.updateRecord` takes 3 to 5 arguments; this call has 2.");
+    assert!(found[1].fix.contains("module, record ID, values map"));
+    assert!(found[1].source.as_deref().is_some_and(|s| s.contains("update-record.html")));
+}

@@ -63,6 +63,94 @@ const CREATOR_SOURCE: &str =
     "docs/deluge-grammar.md: zoho.com/deluge/help/collection-variable.html (Form [criteria]); \
 Creator tasks such as insert into, alert, openUrl";
 
+/// Zoho CRM integration tasks with their argument counts (fewest, most) and syntax, from Zoho's Deluge help. A call
+/// with a number of arguments outside the range gets `deluge.task.argument_count`.
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check::CRM_TASKS, check_deluge};
+/// assert!(CRM_TASKS.iter().any(|t| t.name == "zoho.crm.updateRecord" && (t.min, t.max) == (3, 5)));
+/// let found = check_deluge("r = zoho.crm.updateRecord(\"Leads\", m);");
+/// assert_eq!(found[0].code, "deluge.task.argument_count");
+/// ```
+pub const CRM_TASKS: [TaskSignature; 8] = [
+    TaskSignature {
+        name: "zoho.crm.getRecordById",
+        min: 2,
+        max: 4,
+        syntax: "module, record ID[, query map[, connection]]",
+        source: "zoho.com/deluge/help/crm/get-record-by-id.html; zoho.com/creator/help/script/crm-get-recordbyid.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.getRecords",
+        min: 1,
+        max: 5,
+        syntax: "module[, page[, per page[, options map[, connection]]]]",
+        source: "zoho.com/crm/developer/docs/serverless-architecture/deluge-integ-tasks.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.searchRecords",
+        min: 2,
+        max: 6,
+        syntax: "module, criteria[, page[, per page[, search map[, connection]]]]",
+        source: "zoho.com/deluge/help/crm/search-records.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.createRecord",
+        min: 2,
+        max: 4,
+        syntax: "module, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/create-record.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.updateRecord",
+        min: 3,
+        max: 5,
+        syntax: "module, record ID, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/update-record.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.bulkCreate",
+        min: 2,
+        max: 4,
+        syntax: "module, list of value maps[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/bulk-create-records.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.v8.createRecord",
+        min: 2,
+        max: 4,
+        syntax: "module, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/create-record-V8.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.v8.updateRecord",
+        min: 3,
+        max: 5,
+        syntax: "module, record ID, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/update-record-V8.html",
+    },
+];
+
+/// One built-in task of [`CRM_TASKS`].
+///
+/// ```
+/// let t = &zoho_connector_kit::deluge::check::CRM_TASKS[0];
+/// assert!(t.min <= t.max && t.source.contains("zoho.com"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskSignature {
+    /// The dotted name as Zoho writes it.
+    pub name: &'static str,
+    /// Fewest arguments.
+    pub min: usize,
+    /// Most arguments.
+    pub max: usize,
+    /// The arguments in order, optional ones in `[ ]`.
+    pub syntax: &'static str,
+    /// The Zoho help page(s).
+    pub source: &'static str,
+}
+
 /// The invokeurl `type` values (zoho-facts.md §8a).
 pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -482,10 +570,11 @@ impl Checker<'_, '_> {
                 }
             }
             ExprKind::Call { callee, args } => {
-                if in_loop {
-                    if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                    if in_loop {
                         self.loop_call(e.tok, &name);
                     }
+                    self.argument_count(e.tok, &name, args.len());
                 }
                 self.expr(callee, in_loop);
                 for a in args {
@@ -511,6 +600,24 @@ impl Checker<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    fn argument_count(&mut self, tok: usize, name: &str, count: usize) {
+        let Some(task) = CRM_TASKS.iter().find(|t| t.name.eq_ignore_ascii_case(name)) else { return };
+        if (task.min..=task.max).contains(&count) {
+            return;
+        }
+        let range = if task.min == task.max { task.min.to_string() } else { format!("{} to {}", task.min, task.max) };
+        self.push(
+            tok,
+            Diagnostic::error(
+                "deluge.task.argument_count",
+                "",
+                format!("`{}` takes {range} arguments; this call has {count}.", task.name),
+            )
+            .with_fix(format!("Write `{}({})`.", task.name, task.syntax))
+            .with_source(task.source),
+        );
     }
 
     fn loop_call(&mut self, tok: usize, what: &str) {
