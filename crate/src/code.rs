@@ -220,7 +220,9 @@ codes! {
     DcUnknown = "dc.unknown", Error, "Unknown";
     DcWrongHost = "dc.wrong_host", Error, "Wrong host";
     // deluge
+    DelugeAssignInCondition = "deluge.assign_in_condition", Warning, "Assign in condition";
     DelugeCallInLoop = "deluge.call_in_loop", Warning, "Call in loop";
+    DelugeCreatorNotChecked = "deluge.creator_not_checked", Info, "Creator not checked";
     DelugeGenerateBadApiVersion = "deluge.generate.bad_api_version", Error, "Bad API version";
     DelugeGenerateBadConnection = "deluge.generate.bad_connection", Error, "Bad connection";
     DelugeGenerateBadFormBody = "deluge.generate.bad_form_body", Error, "Bad form body";
@@ -253,10 +255,16 @@ codes! {
     DelugeRecordMissingRecords = "deluge.record.missing_records", Error, "Missing records";
     DelugeRecordTooManyRecords = "deluge.record.too_many_records", Error, "Too many records";
     DelugeReservedName = "deluge.reserved_name", Error, "Reserved name";
+    DelugeSendmailDuplicateParameter = "deluge.sendmail.duplicate_parameter", Warning, "Duplicate parameter";
+    DelugeSendmailMissingParameter = "deluge.sendmail.missing_parameter", Error, "Missing parameter";
+    DelugeSendmailUnknownParameter = "deluge.sendmail.unknown_parameter", Error, "Unknown parameter";
     DelugeSyntax = "deluge.syntax", Error, "Syntax";
+    DelugeTaskArgumentCount = "deluge.task.argument_count", Error, "Argument count";
+    DelugeTooDeep = "deluge.too_deep", Error, "Too deep";
     DelugeUnbalancedBracket = "deluge.unbalanced_bracket", Error, "Unbalanced bracket";
     DelugeUnexpectedCharacter = "deluge.unexpected_character", Error, "Unexpected character";
     DelugeUnknownEscape = "deluge.unknown_escape", Info, "Unknown escape";
+    DelugeUnknownTask = "deluge.unknown_task", Error, "Unknown task";
     DelugeUnterminatedComment = "deluge.unterminated_comment", Error, "Unterminated comment";
     DelugeUnterminatedDatetime = "deluge.unterminated_datetime", Error, "Unterminated datetime";
     DelugeUnterminatedText = "deluge.unterminated_text", Error, "Unterminated text";
