@@ -158,8 +158,8 @@ pub struct AuthorizationUrl {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-const CLIENT_ID_SRC: &str = "zoho-facts.md §2f: observed in all Zoho examples (ACC), not a documented rule";
-const AUTH_SRC: &str = "zoho-facts.md §2b: ACC web-apps/authorization.html";
+const CLIENT_ID_SRC: &str = "zoho-accounts-authorization";
+const AUTH_SRC: &str = "zoho-accounts-authorization";
 
 /// Checks the input and builds the authorization URL.
 ///
@@ -328,7 +328,7 @@ fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Opti
                         format!("`{}` holds several scopes in one list item.", item.trim()),
                     )
                     .with_fix("Give one scope per list item.")
-                    .with_source("zoho-facts.md §2b, guide errata 10"),
+                    .with_source("zoho-accounts-authorization"),
                 );
             }
         }

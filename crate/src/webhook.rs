@@ -28,11 +28,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 use std::fmt;
 
-const SRC_WEBHOOK: &str = "zoho-facts.md §9a: help.zoho.com …/actions/articles/webhooks-workflow (current) [OFF]";
-const SRC_WEBHOOK_OLD: &str = "zoho-facts.md §9a: zoho.com/crm/help/automation/webhooks.html (older page) [OFF]";
+const SRC_WEBHOOK: &str = "zoho-crm-help-webhooks";
+const SRC_WEBHOOK_OLD: &str = "zoho-crm-help-webhooks-old";
 const SRC_GUIDE: &str =
-    "setup guide (000_078a01891a4d19a4.txt) \"Adding Webhooks\"; guide only, not confirmed by a Zoho source";
-const SRC_MODULES: &str = "zoho-facts.md §5: CRM-v8 insert-records.html (typical modules) [OFF]";
+    "zoho-setup-guide";
+const SRC_MODULES: &str = "zoho-crm-v8-insert-records";
 
 /// Name, current limit and older limit.
 const NAME_MAX: usize = 100;

@@ -58,8 +58,7 @@ pub struct Assist {
 }
 
 const ZOHO_URLS_SRC: &str =
-    "zoho-facts.md §2a (ACC authorization.html, access-token.html, revoke-refresh-token.html), \
-§8c (access_type=offline: squarelabs guide)";
+    "zoho-accounts-authorization";
 
 /// The preset whose URLs are on the same host as the config's authorize or token URL.
 fn recognise(config: &ConnectionConfigInput) -> Option<&'static Preset> {

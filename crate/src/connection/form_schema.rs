@@ -30,7 +30,7 @@
 use super::config::AuthType;
 use crate::data_center;
 
-const QENGINE: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
+const QENGINE: &str = "zoho-qengine-connections";
 const WRITER: &str = "zoho-facts.md §8c: help.zoho.com Writer custom-service article";
 const QENGINE_API_KEY: &str =
     "help.zoho.com/portal/en/kb/qengine/user-guide/test-cases/api-testing/articles/connections-11-5-2023-1 (API Key fields)";

@@ -11,7 +11,7 @@
 //! ```
 
 /// The source of the rule.
-pub const SOURCE: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
+pub const SOURCE: &str = "zoho-qengine-connections";
 
 /// The longest link name allowed.
 pub const MAX_LEN: usize = 50;

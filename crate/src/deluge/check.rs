@@ -155,12 +155,9 @@ pub struct TaskSignature {
 /// The invokeurl `type` values (zoho-facts.md §8a).
 pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-const INVOKE_SOURCE: &str = "zoho-facts.md §8a: zoho.com/deluge/help/deluge-invoke-url.html; creator web-data.html; \
-webhook/invokeurl-api-task.html";
-const LOOP_SOURCE: &str = "zoho-facts.md §8a: each invokeurl execution counts against the external-call limit \
-(deluge-invoke-url.html); §8b: 5,000 executed statements per function (knowledgelib.io [3P])";
-const JSON_SOURCE: &str = "zoho-facts.md §8a: KEY-VALUE parameters are sent form-encoded by default \
-(invokeurl-api-task.html); JSON needs map.toString() with a JSON content type (common practice [3P])";
+const INVOKE_SOURCE: &str = "deluge-invoke-url";
+const LOOP_SOURCE: &str = "deluge-invoke-url";
+const JSON_SOURCE: &str = "deluge-invokeurl-api-task";
 
 /// Checks Deluge text. Findings are sorted by line and column; an empty list means nothing was found.
 ///
@@ -691,7 +688,7 @@ impl Checker<'_, '_> {
                         format!("This call to `{host}` has no `connection`."),
                     )
                     .with_fix("Add `connection: \"<link name>\"` so Deluge authorizes the call, unless the API takes no authorization or you send a key in `headers`.")
-                    .with_source("zoho-facts.md §8c: connection: \"<link_name>\" in invokeurl (Deluge connections.html)"),
+                    .with_source("deluge-connections"),
                 );
             }
         }

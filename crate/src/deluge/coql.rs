@@ -19,7 +19,7 @@ use crate::data_center::{detect, lookup, DataCenterId};
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 
-const COQL_SOURCE: &str = "zoho-facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8";
+const COQL_SOURCE: &str = "zoho-crm-v8-coql-limitations";
 
 /// A query to build. `where` is criteria text such as `(Lead_Source = 'Web' and Rating = 'Hot')`.
 ///
@@ -148,7 +148,7 @@ pub(crate) fn api_domain(dc: &str, path: &str) -> Result<&'static str, Diagnosti
             format!("No CRM API domain is known for the {} data center.", id.key()),
         )
         .with_fix("Use a data center that Zoho's CRM SDKs list.")
-        .with_source("zoho-facts.md §1a")),
+        .with_source("zoho-crm-python-sdk-8-data-centers")),
     }
 }
 
@@ -160,7 +160,7 @@ pub(crate) fn check_version(v: Option<&str>, path: &str) -> Result<String, Diagn
     } else {
         Err(Diagnostic::error(Code::DelugeGenerateBadApiVersion, path, format!("`{v}` is not a CRM API version."))
             .with_fix("Use v8 (or v2, v2.1, v3 … v7).")
-            .with_source("zoho-facts.md §5: CRM docs; SDK repo list"))
+            .with_source("zoho-crm-v8-insert-records"))
     }
 }
 

@@ -32,8 +32,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const INVOKE_SOURCE: &str = "zoho-facts.md §8a: zoho.com/deluge/help/deluge-invoke-url.html; invokeurl-api-task.html";
-const LINK_NAME_SOURCE: &str = "zoho-facts.md §8c: help.zoho.com QEngine \"connections\" article (link name rule)";
+const INVOKE_SOURCE: &str = "deluge-invoke-url";
+const LINK_NAME_SOURCE: &str = "zoho-qengine-connections";
 
 /// The HTTP method (`type` of invokeurl). Serialized in capitals: `"POST"`.
 ///

@@ -311,7 +311,7 @@ impl<'a> Lexer<'a> {
                 self.diagnostics.push(
                     Diagnostic::error(Code::DelugeUnterminatedDatetime, "", "This `'` date-time is never closed.")
                         .with_fix("Close the date-time with `'`.")
-                        .with_source("zoho-facts.md §8b: lexer.dart date-time literals [3P]")
+                        .with_source("deluge-language-parser-lexer")
                         .at(line, column),
                 );
                 TokenKind::Unknown

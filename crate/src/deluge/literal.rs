@@ -15,15 +15,14 @@
 //! ```
 
 /// Source of the escape rules.
-pub const ESCAPE_SOURCE: &str = "zoho-facts.md §8b: zoho.com/deluge/help/datatypes/text.html [OFF]; \
-escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t from GuruDhanush/Deluge-Language-Parser lexer.dart [3P]";
+pub const ESCAPE_SOURCE: &str = "deluge-text";
 
 /// Source of the reserved-word list.
-pub const RESERVED_SOURCE: &str = "zoho-facts.md §8b: zoho.com/deluge/help/keywords.html";
+pub const RESERVED_SOURCE: &str = "deluge-keywords";
 
 /// Source of the identifier rule (third-party only).
 pub const IDENTIFIER_SOURCE: &str =
-    "zoho-facts.md §8b: GuruDhanush/Deluge-Language-Parser lexer.dart IDENTIFIER [3P]; no official page found";
+    "deluge-language-parser-lexer";
 
 /// Reserved keywords that cannot be used as names, as listed on zoho.com/deluge/help/keywords.html
 /// (zoho-facts.md §8b). The two-word entries `else if` and `for each` appear as written.

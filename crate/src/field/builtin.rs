@@ -21,8 +21,7 @@ const COMMON: &str =
     "commonly documented Zoho CRM standard field (not in zoho-facts.md); verify with GET /settings/fields";
 const COMMON_MANDATORY: &str = "commonly documented mandatory standard field (Zoho insert-records docs; not in \
      zoho-facts.md); verify system_mandatory with GET /settings/fields";
-const LEADS_LAST_NAME: &str = "zoho-facts.md §5: OAS coql.json example `select Last_Name from Leads` [OFF]; \
-     mandatory: commonly documented (Zoho insert-records docs), verify with GET /settings/fields";
+const LEADS_LAST_NAME: &str = "zoho-crm-oas-coql";
 const SYSTEM: &str = "commonly documented system field, set by Zoho (not in zoho-facts.md)";
 
 /// `(api_name, label, data_type, mandatory, read_only, lookup module, source)`.

@@ -5,18 +5,18 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Field types and JSON shapes: the Python SDK's `fill_data_type` table.
-pub(crate) const SRC_TYPES: &str = "zoho-facts.md §6: PY8 utility.py fill_data_type [SDK]";
+pub(crate) const SRC_TYPES: &str = "zoho-crm-python-sdk-8-utility";
 /// Text 255, textarea 2,000/32,000, phone 30, date and datetime formats.
-pub(crate) const SRC_KAIZEN: &str = "zoho-facts.md §6: help.zoho.com Kaizen #1 \"Fields in CRM #API\" [OFF forum]";
+pub(crate) const SRC_KAIZEN: &str = "zoho-crm-kaizen-1-fields";
 /// Integer 9, decimal 16, currency 16, long integer 18 digits.
 pub(crate) const SRC_CUSTOM_FIELDS: &str =
-    "zoho-facts.md §6: Zoho CRM custom-fields help copy at integratetax.zohodesk.com [3P copy of OFF]";
+    "integratetax-custom-fields";
 /// Percent 5 digits (a Bigin page: Zoho's CRM pages found give no figure).
 pub(crate) const SRC_PERCENT: &str =
-    "zoho-facts.md §6: bigin.com/developer/docs/toppings/custom-field-types.html (percent 5 digits) [OFF, Bigin]";
+    "bigin-custom-field-types";
 /// `bigint`/`long` travels as a JSON string.
 pub(crate) const SRC_LONG_STRING: &str =
-    "zoho-facts.md §6: PY8 fill_data_type; JS6 datatype_converter.js converts long to string [SDK]";
+    "zoho-crm-python-sdk-8-utility";
 
 /// A CRM field type, named as the API's `data_type` (`"text"`, `"multiselectpicklist"`, …).
 ///

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use serde_json::Value;
 
-const SRC_FIELDS_API: &str = "zoho-facts.md §6: OAS fields.json (GET /crm/v8/settings/fields) [OFF]";
+const SRC_FIELDS_API: &str = "zoho-crm-oas-fields";
 
 /// One CRM field.
 ///

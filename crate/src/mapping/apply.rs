@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 /// At most this many records per insert, update or upsert call.
 pub const BATCH_SIZE: usize = 100;
-const SRC_BATCH: &str = "zoho-facts.md §5: CRM-v8 insert-records.html (max 100 records per call) [OFF]";
+const SRC_BATCH: &str = "zoho-crm-v8-insert-records";
 
 /// A problem with one field of one record.
 ///

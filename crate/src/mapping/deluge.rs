@@ -28,7 +28,7 @@ use crate::field::{CrmFieldType, ModuleSchema};
 use serde::Serialize;
 use serde_json::json;
 
-const SRC_INSERT: &str = "zoho-facts.md §5: OAS record.json Body_Wrapper; CRM-v8 insert-records.html [OFF]";
+const SRC_INSERT: &str = "zoho-crm-oas-record";
 const PLACEHOLDER: &str = "__mapped_records__";
 
 /// The generated function, or the findings that prevented it.

@@ -83,7 +83,7 @@ pub struct TokenLimit {
 }
 
 const TEN_MINUTES: u64 = 600_000;
-const LIMITS_SRC: &str = "zoho-facts.md §4: ACC token-limits.html";
+const LIMITS_SRC: &str = "zoho-accounts-token-limits";
 
 static LIMITS: [TokenLimit; 7] = [
     TokenLimit {
@@ -94,7 +94,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "10 per 10 minutes",
             detail: "over the limit Zoho answers access_denied",
-            source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+            source: "zoho-crm-v8-token-validity",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -107,7 +107,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "10 per 10 minutes",
             detail: "over the limit Zoho answers \"error\":\"Access Denied\" for the rest of the window",
-            source: "zoho-facts.md §4: ACC token-limits.html, access-token-expiry.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-token-limits",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -127,13 +127,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "15",
                 detail: "the 16th invalidates the oldest (current CRM v3 page)",
-                source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "30",
                 detail: "older product pages (and the setup guide)",
-                source: "zoho-facts.md §4: pdfeditor, workerly, fsm pages, Projects FAQ; guide errata 2",
+                source: "zoho-pdfeditor-refresh",
                 confidence: Confidence::Official,
             },
         ],
@@ -148,13 +148,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "20 per user",
                 detail: "creating the 21st deletes the oldest (no failure)",
-                source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "20 per 10 minutes per client ID",
                 detail: "CRM v2 wording; the 21st deletes the oldest",
-                source: "zoho-facts.md §4: CRM-v2 token-validity.html; guide errata 3",
+                source: "zoho-crm-v2-token-validity",
                 confidence: Confidence::Official,
             },
         ],
@@ -169,13 +169,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "2 minutes",
                 detail: "single use",
-                source: "zoho-facts.md §2f: ACC authorization.html, oauth-setup.html; CRM-v2 token-validity.html",
+                source: "zoho-accounts-authorization",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "3 minutes",
                 detail: "default; Self Client codes can be given a longer duration",
-                source: "zoho-facts.md §2f: CRM-v3 token-validity.html; guide errata 9",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
         ],
@@ -189,7 +189,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "1 hour",
             detail: "expires_in 3600 seconds",
-            source: "zoho-facts.md §4: ACC access-token.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-access-token",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -202,7 +202,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "until revoked",
             detail: "revoking it also revokes its access tokens",
-            source: "zoho-facts.md §2a/§4: ACC revoke-refresh-token.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-revoke-token",
             confidence: Confidence::Official,
         }],
         sources_agree: true,

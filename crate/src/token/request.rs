@@ -28,8 +28,8 @@ use crate::diagnostic::Diagnostic;
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
-const ENDPOINTS_SRC: &str = "zoho-facts.md §2a: ACC access-token.html, revoke-refresh-token.html; PY8 REVOKE_URL";
-const BODY_SRC: &str = "zoho-facts.md §2c: ACC access-token.html, access-token-expiry.html; SDKs send a form body";
+const ENDPOINTS_SRC: &str = "zoho-accounts-revoke-token";
+const BODY_SRC: &str = "zoho-accounts-access-token";
 
 /// What the token requests are built from. Unknown fields are refused.
 ///

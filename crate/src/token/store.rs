@@ -13,7 +13,7 @@ use crate::Secret;
 use serde::{Deserialize, Serialize};
 
 const STORE_SRC: &str =
-    "zoho-facts.md §4: PY8/JAVA8/NODE8 README `CREATE TABLE oauthtoken`; PY8 db_store.py insert column order";
+    "zoho-crm-python-sdk-8-readme";
 
 /// One column of the SDK token table.
 ///
