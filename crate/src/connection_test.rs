@@ -48,7 +48,7 @@ pub const LATENCY_TARGET_MS: f64 = 2000.0;
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
 const HEADER_SRC: &str = "zoho-crm-python-sdk-8-constants";
-const REDIRECT_SRC: &str = "issue 12: the token goes only to a registry API domain (zoho-facts.md §1a, §2e)";
+const REDIRECT_SRC: &str = "zoho-crm-v8-multi-dc";
 const SCOPE_SRC: &str = "zoho-crm-v2-scopes";
 
 /// What the admin gives. The token is a [`Secret`]: it is never printed, serialized or stored.

@@ -231,8 +231,7 @@ impl DataCenter {
 
 const SDK_DC: &str = "zoho-crm-python-sdk-8-data-centers";
 const WEB_HOST: &str = "third-party-dc-hosts";
-const CONSOLE: &str =
-    "zoho-salesiq-api-console";
+const CONSOLE: &str = "zoho-salesiq-api-console";
 const CB_US: &str = "third-party-deluge-callback-code";
 const CB_TABLE: &str = "third-party-deluge-callback-table";
 const CB_OTHER: &str = "third-party-deluge-callback-code";
@@ -507,7 +506,7 @@ pub enum ApiDomainRefusal {
     NotZoho(String),
 }
 
-const API_DOMAIN_SRC: &str = "zoho-facts.md §1a (API domains per data center), §2d (api_domain of the token response)";
+const API_DOMAIN_SRC: &str = "zoho-crm-python-sdk-8-data-centers";
 
 impl ApiDomainRefusal {
     /// The last part of the finding's code (`not_zoho`, `port`, …).
@@ -804,12 +803,7 @@ const WRONG_HOSTS: [WrongHost; 3] = [
         right: "accounts.zohocloud.ca",
         why: "zoho-crm-python-sdk-8-data-centers",
     },
-    WrongHost {
-        host: "crm.zoho.ca",
-        dc: DataCenterId::Ca,
-        right: "crm.zohocloud.ca",
-        why: "third-party-dc-hosts",
-    },
+    WrongHost { host: "crm.zoho.ca", dc: DataCenterId::Ca, right: "crm.zohocloud.ca", why: "third-party-dc-hosts" },
 ];
 
 /// Domain suffixes and the data center they mean, longest first so `zoho.com.au` wins over `zoho.com`.

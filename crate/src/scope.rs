@@ -39,8 +39,7 @@ pub const ZOHO_SERVICES: [&str; 10] = [
 
 const GRAMMAR_SRC: &str = "zoho-accounts-scopes";
 const OPS_SRC: &str = "zoho-crm-v6-select-api-scopes";
-const CASE_SRC: &str =
-    "zoho-crm-javascript-sdk-6-cors-sample";
+const CASE_SRC: &str = "zoho-crm-javascript-sdk-6-cors-sample";
 const SDK_USER_SRC: &str = "zoho-crm-python-sdk-8-readme";
 const COQL_SRC: &str = "zoho-crm-javascript-sdk-6-cors-sample";
 const FIELDS_SRC: &str = "zoho-crm-v2-scopes";
@@ -330,32 +329,12 @@ const MODULE_SUBS: &[&str] = &[
 /// The ZohoCRM scope families (zoho-facts.md §3).
 pub static CRM_FAMILIES: [Family; 15] = [
     Family { name: "users", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },
-    Family {
-        name: "org",
-        subs: &[],
-        any_module_sub: false,
-        source: "zoho-crm-v2-scopes",
-    },
-    Family {
-        name: "settings",
-        subs: SETTINGS_SUBS,
-        any_module_sub: false,
-        source: "zoho-crm-v2-scopes",
-    },
-    Family {
-        name: "modules",
-        subs: MODULE_SUBS,
-        any_module_sub: false,
-        source: "zoho-crm-v2-scopes",
-    },
+    Family { name: "org", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },
+    Family { name: "settings", subs: SETTINGS_SUBS, any_module_sub: false, source: "zoho-crm-v2-scopes" },
+    Family { name: "modules", subs: MODULE_SUBS, any_module_sub: false, source: "zoho-crm-v2-scopes" },
     Family { name: "coql", subs: &[], any_module_sub: false, source: COQL_SRC },
     Family { name: "bulk", subs: &["backup"], any_module_sub: false, source: "zoho-crm-oas-common" },
-    Family {
-        name: "notifications",
-        subs: &[],
-        any_module_sub: false,
-        source: "zoho-crm-v7-notifications-enable",
-    },
+    Family { name: "notifications", subs: &[], any_module_sub: false, source: "zoho-crm-v7-notifications-enable" },
     Family { name: "files", subs: &[], any_module_sub: false, source: "zoho-crm-oas-common" },
     Family { name: "mass_update", subs: &[], any_module_sub: true, source: "zoho-crm-javascript-sdk-6-cors-sample" },
     Family { name: "mass_convert", subs: &[], any_module_sub: true, source: "zoho-crm-oas-common" },
@@ -366,8 +345,18 @@ pub static CRM_FAMILIES: [Family; 15] = [
         any_module_sub: false,
         source: "zoho-crm-javascript-sdk-6-cors-sample",
     },
-    Family { name: "send_mail", subs: &["all"], any_module_sub: false, source: "zoho-crm-javascript-sdk-6-cors-sample" },
-    Family { name: "functions", subs: &["execute"], any_module_sub: false, source: "zoho-crm-javascript-sdk-6-cors-sample" },
+    Family {
+        name: "send_mail",
+        subs: &["all"],
+        any_module_sub: false,
+        source: "zoho-crm-javascript-sdk-6-cors-sample",
+    },
+    Family {
+        name: "functions",
+        subs: &["execute"],
+        any_module_sub: false,
+        source: "zoho-crm-javascript-sdk-6-cors-sample",
+    },
     Family { name: "zia", subs: &["enrichment"], any_module_sub: false, source: "zoho-crm-oas-common" },
 ];
 

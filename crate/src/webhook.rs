@@ -30,8 +30,7 @@ use std::fmt;
 
 const SRC_WEBHOOK: &str = "zoho-crm-help-webhooks";
 const SRC_WEBHOOK_OLD: &str = "zoho-crm-help-webhooks-old";
-const SRC_GUIDE: &str =
-    "zoho-setup-guide";
+const SRC_GUIDE: &str = "zoho-setup-guide";
 const SRC_MODULES: &str = "zoho-crm-v8-insert-records";
 
 /// Name, current limit and older limit.

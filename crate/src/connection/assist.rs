@@ -57,8 +57,7 @@ pub struct Assist {
     pub deluge: Option<String>,
 }
 
-const ZOHO_URLS_SRC: &str =
-    "zoho-accounts-authorization";
+const ZOHO_URLS_SRC: &str = "zoho-accounts-authorization";
 
 /// The preset whose URLs are on the same host as the config's authorize or token URL.
 fn recognise(config: &ConnectionConfigInput) -> Option<&'static Preset> {

@@ -31,14 +31,14 @@ use super::config::AuthType;
 use crate::data_center;
 
 const QENGINE: &str = "zoho-qengine-connections";
-const WRITER: &str = "zoho-facts.md §8c: help.zoho.com Writer custom-service article";
+const WRITER: &str = "zoho-writer-custom-service";
 const QENGINE_API_KEY: &str =
     "help.zoho.com/portal/en/kb/qengine/user-guide/test-cases/api-testing/articles/connections-11-5-2023-1 (API Key fields)";
-const REVOKE: &str = "zoho-facts.md §8c: squarelabs.com.au guide [3P] (Revoke Token URL in the CRM UI)";
+const REVOKE: &str = "squarelabs-zoho-custom-connection";
 const GUIDE_CORE: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom Connectors, Core Settings table";
 const GUIDE_AUTH: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom Connectors, Auth Options table";
 const GUIDE_SETTINGS: &str = "setup guide 000_078a01891a4d19a4.txt, Setup Steps, connection settings table";
-const DC: &str = "zoho-facts.md §1a: data-center table";
+const DC: &str = "zoho-crm-v8-multi-dc";
 
 /// One field of the connection config. [`ConfigField::ALL`] lists them in the order of the config file.
 ///

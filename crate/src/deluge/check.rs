@@ -58,11 +58,8 @@ pub const SENDMAIL_PARAMETERS: [&str; 9] =
 /// ```
 pub const TASK_BLOCKS: [&str; 2] = ["invokeurl", "sendmail"];
 
-const SENDMAIL_SOURCE: &str = "docs/deluge-grammar.md: zoho.com/creator/help/script/fetch-and-email.html; \
-zoho.com/developer/help/scripting/send-mail-statement.html";
-const CREATOR_SOURCE: &str =
-    "docs/deluge-grammar.md: zoho.com/deluge/help/collection-variable.html (Form [criteria]); \
-Creator tasks such as insert into, alert, openUrl";
+const SENDMAIL_SOURCE: &str = "zoho-creator-fetch-and-email";
+const CREATOR_SOURCE: &str = "deluge-collection-variable";
 
 /// Zoho CRM integration tasks with their argument counts (fewest, most) and syntax, from Zoho's Deluge help. A call
 /// with a number of arguments outside the range gets `deluge.task.argument_count`.
@@ -79,56 +76,56 @@ pub const CRM_TASKS: [TaskSignature; 8] = [
         min: 2,
         max: 4,
         syntax: "module, record ID[, query map[, connection]]",
-        source: "zoho.com/deluge/help/crm/get-record-by-id.html; zoho.com/creator/help/script/crm-get-recordbyid.html",
+        source: "deluge-crm-get-record-by-id",
     },
     TaskSignature {
         name: "zoho.crm.getRecords",
         min: 1,
         max: 5,
         syntax: "module[, page[, per page[, options map[, connection]]]]",
-        source: "zoho.com/crm/developer/docs/serverless-architecture/deluge-integ-tasks.html",
+        source: "zoho-crm-functions-deluge-integration-tasks",
     },
     TaskSignature {
         name: "zoho.crm.searchRecords",
         min: 2,
         max: 6,
         syntax: "module, criteria[, page[, per page[, search map[, connection]]]]",
-        source: "zoho.com/deluge/help/crm/search-records.html",
+        source: "deluge-crm-search-records",
     },
     TaskSignature {
         name: "zoho.crm.createRecord",
         min: 2,
         max: 4,
         syntax: "module, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/create-record.html",
+        source: "deluge-crm-create-record-v2",
     },
     TaskSignature {
         name: "zoho.crm.updateRecord",
         min: 3,
         max: 5,
         syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/update-record.html",
+        source: "deluge-crm-update-record",
     },
     TaskSignature {
         name: "zoho.crm.bulkCreate",
         min: 2,
         max: 4,
         syntax: "module, list of value maps[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/bulk-create-records.html",
+        source: "deluge-crm-bulk-create",
     },
     TaskSignature {
         name: "zoho.crm.v8.createRecord",
         min: 2,
         max: 4,
         syntax: "module, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/create-record-V8.html",
+        source: "deluge-crm-create-record-v8",
     },
     TaskSignature {
         name: "zoho.crm.v8.updateRecord",
         min: 3,
         max: 5,
         syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/update-record-V8.html",
+        source: "deluge-crm-update-record-v8",
     },
 ];
 
@@ -481,7 +478,7 @@ impl Checker<'_, '_> {
                         format!("`{}` is not a Deluge task written as a `[ … ]` block.", task.name),
                     )
                     .with_fix(fix)
-                    .with_source("docs/deluge-grammar.md (task blocks)"),
+                    .with_source("deluge-invoke-url"),
                 );
             }
         }

@@ -21,8 +21,7 @@ pub const ESCAPE_SOURCE: &str = "deluge-text";
 pub const RESERVED_SOURCE: &str = "deluge-keywords";
 
 /// Source of the identifier rule (third-party only).
-pub const IDENTIFIER_SOURCE: &str =
-    "deluge-language-parser-lexer";
+pub const IDENTIFIER_SOURCE: &str = "deluge-language-parser-lexer";
 
 /// Reserved keywords that cannot be used as names, as listed on zoho.com/deluge/help/keywords.html
 /// (zoho-facts.md §8b). The two-word entries `else if` and `for each` appear as written.

@@ -1156,7 +1156,7 @@ impl<'a> Parser<'a> {
         self.diagnostics.push(
             Diagnostic::warning(Code::DelugeAssignInCondition, "", "`=` in a condition is read as a comparison here.")
                 .with_fix("Write `==` to compare; Zoho's Deluge help shows `==` in conditions and does not document `=` there.")
-                .with_source("docs/deluge-grammar.md: zoho.com/deluge/help (if statements and operators show `==`)")
+                .with_source("deluge-help")
                 .at(t.line, t.column),
         );
     }

@@ -28,8 +28,7 @@ const OAS: &str = "zoho-crm-oas";
 const OAS_K25: &str = "zoho-crm-oas";
 const TOKEN_VALIDITY: &str = "zoho-crm-v2-token-validity";
 const TOKEN_3P: &str = "third-party-token-errors";
-const ANALYTICS: &str =
-    "zoho-analytics-error-codes";
+const ANALYTICS: &str = "zoho-analytics-error-codes";
 const V1: &str = "zoho-crm-v1-error-messages";
 const HTTP: &str = "zoho-crm-v8-status-codes";
 

@@ -17,12 +17,10 @@
 use super::crm_type::CrmFieldType;
 use super::schema::{CrmField, ModuleSchema};
 
-const COMMON: &str =
-    "commonly documented Zoho CRM standard field (not in zoho-facts.md); verify with GET /settings/fields";
-const COMMON_MANDATORY: &str = "commonly documented mandatory standard field (Zoho insert-records docs; not in \
-     zoho-facts.md); verify system_mandatory with GET /settings/fields";
+const COMMON: &str = "not-sourced-crm-standard-field";
+const COMMON_MANDATORY: &str = "zoho-crm-v8-insert-records";
 const LEADS_LAST_NAME: &str = "zoho-crm-oas-coql";
-const SYSTEM: &str = "commonly documented system field, set by Zoho (not in zoho-facts.md)";
+const SYSTEM: &str = "not-sourced-crm-standard-field";
 
 /// `(api_name, label, data_type, mandatory, read_only, lookup module, source)`.
 type Row = (&'static str, &'static str, &'static str, bool, bool, Option<&'static str>, &'static str);
@@ -96,11 +94,9 @@ const DEALS: &[Row] = &[
     CREATED,
 ];
 
-/// Zoho's help pages for standard fields (not in zoho-facts.md).
-const SRC_LEADS_FIELDS: &str = "help.zoho.com/portal/en/kb/crm/customize-crm-account/customizing-fields/articles/\
-     standard-modules-fields (Leads: Maximum Limit) [OFF help]";
-const SRC_ACCOUNTS_FIELDS: &str =
-    "help.zoho.com/portal/en/kb/crm/sales-force-automation/accounts/articles/standard-fields-accounts [OFF help]";
+/// Zoho's help pages for standard fields (registry ids; see docs/facts.md).
+const SRC_LEADS_FIELDS: &str = "zoho-crm-help-standard-modules-fields";
+const SRC_ACCOUNTS_FIELDS: &str = "zoho-crm-help-standard-fields-accounts";
 
 /// `(module, api_name, length, source)`: the standard fields whose length Zoho's help gives. Contacts and Deals:
 /// no page found, so their text fields keep the type's limits (255 text, 32,000 text area). Accounts' Website is

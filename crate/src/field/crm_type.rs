@@ -9,14 +9,11 @@ pub(crate) const SRC_TYPES: &str = "zoho-crm-python-sdk-8-utility";
 /// Text 255, textarea 2,000/32,000, phone 30, date and datetime formats.
 pub(crate) const SRC_KAIZEN: &str = "zoho-crm-kaizen-1-fields";
 /// Integer 9, decimal 16, currency 16, long integer 18 digits.
-pub(crate) const SRC_CUSTOM_FIELDS: &str =
-    "integratetax-custom-fields";
+pub(crate) const SRC_CUSTOM_FIELDS: &str = "integratetax-custom-fields";
 /// Percent 5 digits (a Bigin page: Zoho's CRM pages found give no figure).
-pub(crate) const SRC_PERCENT: &str =
-    "bigin-custom-field-types";
+pub(crate) const SRC_PERCENT: &str = "bigin-custom-field-types";
 /// `bigint`/`long` travels as a JSON string.
-pub(crate) const SRC_LONG_STRING: &str =
-    "zoho-crm-python-sdk-8-utility";
+pub(crate) const SRC_LONG_STRING: &str = "zoho-crm-python-sdk-8-utility";
 
 /// A CRM field type, named as the API's `data_type` (`"text"`, `"multiselectpicklist"`, …).
 ///

@@ -372,9 +372,7 @@ fn next<'r>(
 /// Where record ids are shown as digits: every id in Zoho's replies is a digit string (e.g. `"id":
 /// "3388926000000166021"` in zoho.com/developer/help/scripting/search-records.html [OFF]); a lookup takes
 /// `{"id": "…"}` (zoho-facts.md §6).
-pub(crate) const SRC_RECORD_ID: &str = "zoho-facts.md §6: lookup is {\"id\": \"…\"} (PY8 fill_data_type) [SDK]; \
-     record ids are digit strings in Zoho's replies, e.g. \"3388926000000166021\" \
-     (zoho.com/developer/help/scripting/search-records.html) [OFF]";
+pub(crate) const SRC_RECORD_ID: &str = "zoho-developer-search-records";
 
 /// A Zoho record id: digits only.
 pub(crate) fn is_record_id(text: &str) -> bool {

@@ -12,8 +12,7 @@ use super::response::TokenResponse;
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
-const STORE_SRC: &str =
-    "zoho-crm-python-sdk-8-readme";
+const STORE_SRC: &str = "zoho-crm-python-sdk-8-readme";
 
 /// One column of the SDK token table.
 ///
