@@ -296,7 +296,7 @@ fn check_client_id<'a>(client_id: Option<&'a str>, out: &mut Vec<Diagnostic>) ->
     Some(id)
 }
 
-/// `1000.` + 30 uppercase alphanumerics (observed format, zoho-facts.md §2f).
+/// `1000.` + 30 uppercase alphanumerics (observed format, docs/facts.md §2).
 ///
 /// ```
 /// use zoho_connector_kit::authorization::looks_like_zoho_client_id;

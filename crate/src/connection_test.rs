@@ -3,7 +3,7 @@
 //!
 //! Calls `GET {api_domain}/crm/v8/users?type=CurrentUser` (needs `ZohoCRM.users.READ`) and
 //! `GET {api_domain}/crm/v8/org` (needs `ZohoCRM.org.READ`) with `Authorization: Zoho-oauthtoken …`
-//! (zoho-facts.md §2e, §3, §5).
+//! (docs/facts.md §2, §3, §5).
 //!
 //! The token is sent only to a Zoho CRM API domain of the registry, and the URL is built from the registry's own
 //! value, never from the typed text: `apiDomain` must pass [`crate::data_center::registry_api_domain`] (https, the

@@ -1,7 +1,7 @@
 //! Zoho data centers: the registry and detection from anything an admin might paste.
 //!
 //! Every host in the registry is a [`Fact`] carrying its source and how far it can be trusted (see
-//! `shared/reference/zoho-facts.md` §1). Where sources disagree — the Deluge callback hosts of EU and IN — the
+//! docs/facts.md §1). Where sources disagree — the Deluge callback hosts of EU and IN — the
 //! registry keeps every candidate and says so; nothing is silently picked.
 //!
 //! ```
@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// How far a fact can be trusted, after the tags of `zoho-facts.md`.
+/// How far a fact can be trusted, after the kinds of source of docs/facts.md.
 ///
 /// ```
 /// use zoho_connector_kit::data_center::Confidence;
@@ -52,7 +52,7 @@ pub enum Confidence {
 pub struct Fact {
     /// The value, for hosts a full origin such as `https://accounts.zoho.com`.
     pub value: &'static str,
-    /// Where it comes from (the source keys of `zoho-facts.md`).
+    /// Where it comes from (a registry id of crate/data/sources.json).
     pub source: &'static str,
     /// How far it can be trusted.
     pub confidence: Confidence,
@@ -318,7 +318,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: console("https://api-console.zoho.com.au"),
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zoho.com.au/delugeauth/callback", CB_TABLE)],
-        notes: &["The accounts server is accounts.zoho.com.au; accounts.zoho.au appears only in third-party tooling and is wrong (zoho-facts.md, guide errata 5)."],
+        notes: &["The accounts server is accounts.zoho.com.au; accounts.zoho.au appears only in third-party tooling and is wrong (Zoho Accounts: Multi-DC support; the setup guide admins follow gets this wrong)."],
     },
     DataCenter {
         id: DataCenterId::Cn,
@@ -333,7 +333,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: console("https://api-console.zoho.com.cn"),
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zoho.com.cn/delugeauth/callback", CB_TABLE)],
-        notes: &["Authorization for CN must start at accounts.zoho.com.cn, not accounts.zoho.com (zoho-facts.md §1a, CRM multi-dc.html)."],
+        notes: &["Authorization for CN must start at accounts.zoho.com.cn, not accounts.zoho.com (Zoho CRM API v8: Multi DC)."],
     },
     DataCenter {
         id: DataCenterId::Jp,
@@ -363,7 +363,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: None,
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zohocloud.ca/delugeauth/callback", CB_TABLE)],
-        notes: &["Canada uses zohocloud.ca for accounts, uploads and the CRM web host, but zohoapis.ca for the API; accounts.zoho.ca (browser SDK 6.0) and crm.zoho.ca are wrong (zoho-facts.md §1a, guide errata 6)."],
+        notes: &["Canada uses zohocloud.ca for accounts, uploads and the CRM web host, but zohoapis.ca for the API; accounts.zoho.ca (browser SDK 6.0) and crm.zoho.ca are wrong (Zoho CRM Python SDK 8.0 data center classes; the setup guide admins follow gets this wrong)."],
     },
     DataCenter {
         id: DataCenterId::Sa,

@@ -2,7 +2,7 @@
 //! needs ("did you mean", deprecated and unverified scopes, duplicates, redundancies, delimiters, scopes that are
 //! usually needed together).
 //!
-//! Grammar: `Service.scope.OPERATION` or `Service.scope.sub.OPERATION` (zoho-facts.md §3: ACC scope.html; CRM-v8
+//! Grammar: `Service.scope.OPERATION` or `Service.scope.sub.OPERATION` (docs/facts.md §3: ACC scope.html; CRM-v8
 //! insert-records.html), with the operation one of ALL, READ, CREATE, UPDATE, DELETE, WRITE, CUSTOM (CRM-v6
 //! select-api-scopes.html). Zoho's own samples mix the case of the operation, so another case is accepted with a
 //! note.
@@ -23,7 +23,7 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
-/// Services whose scopes appear in the sources (zoho-facts.md §3: the ZohoCRM families and "Other services").
+/// Services whose scopes appear in the sources (docs/facts.md §3: the ZohoCRM families and "Other services").
 pub const ZOHO_SERVICES: [&str; 10] = [
     "ZohoCRM",
     "Desk",
@@ -44,7 +44,7 @@ const SDK_USER_SRC: &str = "zoho-crm-python-sdk-8-readme";
 const COQL_SRC: &str = "zoho-crm-javascript-sdk-6-cors-sample";
 const FIELDS_SRC: &str = "zoho-crm-v2-scopes";
 
-/// A scope operation (zoho-facts.md §3: CRM-v6 select-api-scopes.html).
+/// A scope operation (docs/facts.md §3: CRM-v6 select-api-scopes.html).
 ///
 /// ```
 /// use zoho_connector_kit::scope::Operation;
@@ -326,7 +326,7 @@ const MODULE_SUBS: &[&str] = &[
     "emails",
 ];
 
-/// The ZohoCRM scope families (zoho-facts.md §3).
+/// The ZohoCRM scope families (docs/facts.md §3).
 pub static CRM_FAMILIES: [Family; 15] = [
     Family { name: "users", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },
     Family { name: "org", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },

@@ -1,8 +1,8 @@
 //! CRM workflow webhooks (Setup > Automation > Actions > Webhooks): [`validate_webhook`] checks a webhook config
-//! against Zoho's limits (zoho-facts.md §9a) and the setup guide's extra rules, and emits the webhook JSON the
+//! against Zoho's limits (docs/facts.md §5.5) and the setup guide's extra rules, and emits the webhook JSON the
 //! setup guide shows plus a Deluge skeleton that receives it.
 //!
-//! Zoho's limits changed over time; the current page wins and the older figure is mentioned (zoho-facts.md, list
+//! Zoho's limits changed over time; the current page wins and the older figure is mentioned (docs/facts.md, list
 //! of where the guide is wrong, item 16): name 100 characters (older: 50), URL 300 (older: 200), methods POST,
 //! GET, PUT, DELETE (older: POST or GET).
 //!

@@ -233,7 +233,6 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
 }
 
 #[test]
-#[ignore = "LEAD: remove this line once scripts/sources-migrate.mjs has replaced the old source strings"]
 fn every_reachable_source_is_a_registry_id() {
     let unknown: Vec<String> = reachable_sources()
         .into_iter()
@@ -244,7 +243,6 @@ fn every_reachable_source_is_a_registry_id() {
 }
 
 #[test]
-#[ignore = "LEAD: remove this line once scripts/sources-migrate.mjs has replaced the old source strings"]
 fn every_emitted_finding_cites_a_registry_id() {
     let diagnostics = emitted_diagnostics();
     assert!(

@@ -127,7 +127,7 @@ pub fn assist(config: &ConnectionConfigInput) -> Assist {
     };
     let link = config.link_name.as_deref().map(str::trim).filter(|l| !l.is_empty());
     let deluge = link.and_then(|link| {
-        // Zoho: the current-user call of the connection test (scope ZohoCRM.users.READ, zoho-facts.md §3).
+        // Zoho: the current-user call of the connection test (scope ZohoCRM.users.READ, docs/facts.md §3).
         let (url, query, comment_scopes) = match (provider, dc) {
             (ProviderKind::Zoho, Some(id)) => (
                 data_center::lookup(id).api_domain.map(|a| format!("{}/crm/v8/users", a.value))?,

@@ -8,7 +8,7 @@
 //! secret, and which authentication types use it.
 //!
 //! Where the parts come from: the custom *service* is defined once (name, link name, authentication type and its
-//! settings: zoho-facts.md §8c, QEngine and Writer articles); a *connection* to it is then created with its own
+//! settings: docs/facts.md §6.3, QEngine and Writer articles); a *connection* to it is then created with its own
 //! name, link name and scopes, and basic-authentication credentials are asked for in that step (QEngine article:
 //! "the username and password in the next step"; Zoho Desk and Sprints connection articles: "enter connection name
 //! and connection link name, select the scopes").

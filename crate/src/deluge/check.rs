@@ -21,7 +21,7 @@ use crate::code::Code;
 use crate::Diagnostic;
 use std::collections::BTreeSet;
 
-/// The invokeurl parameters (zoho-facts.md §8a).
+/// The invokeurl parameters (docs/facts.md §6.1).
 pub const INVOKEURL_PARAMETERS: [&str; 11] = [
     "url",
     "type",
@@ -149,7 +149,7 @@ pub struct TaskSignature {
     pub source: &'static str,
 }
 
-/// The invokeurl `type` values (zoho-facts.md §8a).
+/// The invokeurl `type` values (docs/facts.md §6.1).
 pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 const INVOKE_SOURCE: &str = "deluge-invoke-url";

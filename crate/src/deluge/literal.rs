@@ -1,6 +1,6 @@
 //! Deluge literals and names: text literals escaped so they read back exactly, identifiers, reserved words.
 //!
-//! Sources (zoho-facts.md §8b): text literals are in double quotes and a backslash escapes a double quote
+//! Sources (docs/facts.md §6.2): text literals are in double quotes and a backslash escapes a double quote
 //! (zoho.com/deluge/help/datatypes/text.html \[OFF\]); the escapes `\" \\ \/ \b \f \n \r \t` are those a third-party
 //! parser accepts (GuruDhanush/Deluge-Language-Parser lexer.dart \[3P\]); the reserved words come from
 //! zoho.com/deluge/help/keywords.html \[OFF\]; the identifier rule (letter or `_` first, then letters, digits, `_`)
@@ -24,7 +24,7 @@ pub const RESERVED_SOURCE: &str = "deluge-keywords";
 pub const IDENTIFIER_SOURCE: &str = "deluge-language-parser-lexer";
 
 /// Reserved keywords that cannot be used as names, as listed on zoho.com/deluge/help/keywords.html
-/// (zoho-facts.md §8b). The two-word entries `else if` and `for each` appear as written.
+/// (docs/facts.md §6.2). The two-word entries `else if` and `for each` appear as written.
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::RESERVED_WORDS;
@@ -59,7 +59,7 @@ pub const RESERVED_WORDS: [&str; 26] = [
     "zoho",
 ];
 
-/// True when `name` is one of the reserved keywords (exact, lowercase match; zoho-facts.md §8b).
+/// True when `name` is one of the reserved keywords (exact, lowercase match; docs/facts.md §6.2).
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::is_reserved;
@@ -81,7 +81,7 @@ pub fn is_reserved_any_case(name: &str) -> bool {
 }
 
 /// True when `name` follows the identifier rule: an ASCII letter or `_` first, then ASCII letters, digits or `_`.
-/// The rule is third-party only (lexer.dart \[3P\], zoho-facts.md §8b); reserved words are not excluded here.
+/// The rule is third-party only (lexer.dart \[3P\], docs/facts.md §6.2); reserved words are not excluded here.
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::is_identifier;

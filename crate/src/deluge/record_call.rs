@@ -1,6 +1,6 @@
 //! `generateRecordCall`: the common CRM REST calls as invokeurl snippets, on the right API domain.
 //!
-//! Paths (zoho-facts.md §5, OAS record.json \[OFF\]): insert `POST /crm/{v}/{module}`, update `PUT
+//! Paths (docs/facts.md §5, OAS record.json \[OFF\]): insert `POST /crm/{v}/{module}`, update `PUT
 //! /crm/{v}/{module}`, upsert `POST /crm/{v}/{module}/upsert` with `duplicate_check_fields`, get `GET
 //! /crm/{v}/{module}/{id}`, search `GET /crm/{v}/{module}/search?criteria=…`, COQL `POST /crm/{v}/coql`. Bodies use
 //! the `{"data": […], "trigger": […]}` envelope; at most 100 records per insert/update/upsert call

@@ -1,7 +1,7 @@
 //! Built-in standard fields of Leads, Contacts, Accounts and Deals: a small, realistic list for when no schema is
 //! pasted. Each field says where it comes from.
 //!
-//! zoho-facts.md lists no module's fields: only `Last_Name` of Leads appears there (the COQL example,
+//! docs/facts.md lists no module's fields: only `Last_Name` of Leads appears there (the COQL example,
 //! `select Last_Name from Leads`). The others are the commonly documented standard fields of Zoho CRM; orgs rename,
 //! hide and add fields, and picklist values are org-specific (left empty here), so paste the org's own
 //! `GET /settings/fields` reply to check picklist values and custom fields.

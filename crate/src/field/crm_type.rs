@@ -1,5 +1,5 @@
 //! CRM field types as the API names them (`data_type` of `GET /settings/fields`), each with its JSON shape, its
-//! limits and the source of every figure (`zoho-facts.md` §6).
+//! limits and the source of every figure (docs/facts.md §5.4).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

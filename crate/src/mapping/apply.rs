@@ -374,7 +374,7 @@ impl<'m> Plan<'m> {
             }
             if value::is_blank(&v) {
                 if field.mandatory {
-                    // Zoho answers MANDATORY_NOT_FOUND ("required field not found", zoho-facts.md §7b: OAS [OFF]) for
+                    // Zoho answers MANDATORY_NOT_FOUND ("required field not found", docs/facts.md §5.3: OAS [OFF]) for
                     // a mandatory field sent blank.
                     let reason = format!(
                         "the mandatory field {} is blank; Zoho answers MANDATORY_NOT_FOUND (give a value or a `default`)",

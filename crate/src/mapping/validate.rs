@@ -213,7 +213,8 @@ fn did_you_mean(hint: Option<&str>) -> String {
 
 fn field_source(field: &CrmField) -> String {
     if field.source.starts_with("pasted") {
-        format!("{} (system_mandatory/read_only/data_type); {SRC_TYPES}", field.source)
+        // The field's flags come from the user's own reply, which is no publication: cite the page of the rule.
+        SRC_TYPES.to_string()
     } else {
         field.source.clone()
     }

@@ -1,4 +1,4 @@
-//! Zoho's token limits as a queryable policy, every value with its source (zoho-facts.md §2f, §4), and the
+//! Zoho's token limits as a queryable policy, every value with its source (docs/facts.md §2, §4), and the
 //! throttle check: given past token events, would the next request be refused, and from when would it pass?
 //!
 //! Where sources disagree (active access tokens per refresh token: 10, 15 or 30; grant-code life: 2 or 3
@@ -312,8 +312,11 @@ pub struct ThrottleAnswer {
     pub evicts_oldest: bool,
     /// How the answer was reached, and its caveats.
     pub note: String,
-    /// Where the limit comes from.
+    /// Registry id of the source of the limit applied (the first value of the limit; see [`token_limit`]).
     pub source: String,
+    /// Registry ids of every source of the limit, the applied one first, without repeats: more than one when the
+    /// sources state the limit differently (refresh tokens: CRM v3 and v2).
+    pub sources: Vec<String>,
     /// Findings.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -385,6 +388,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
             evicts_oldest: false,
             note: String::new(),
             source: String::new(),
+            sources: Vec::new(),
             diagnostics,
         };
     };
@@ -394,7 +398,13 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
         ThrottleKind::RefreshToken => LimitId::RefreshTokensPerUser,
     };
     let policy = token_limit(limit_id);
-    let source = policy.values.iter().map(|v| v.source).collect::<Vec<_>>().join(" | ");
+    let mut sources: Vec<String> = Vec::new();
+    for v in policy.values {
+        if !sources.iter().any(|s| s == v.source) {
+            sources.push(v.source.to_string());
+        }
+    }
+    let source = sources.first().cloned().unwrap_or_default();
     if kind == ThrottleKind::RefreshToken {
         let counted = u32::try_from(times.len()).unwrap_or(u32::MAX);
         return ThrottleAnswer {
@@ -411,6 +421,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
                    client ID — both are shown because the sources differ."
                 .into(),
             source,
+            sources,
             diagnostics,
         };
     }
@@ -443,6 +454,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
         evicts_oldest: false,
         note,
         source,
+        sources,
         diagnostics,
     }
 }

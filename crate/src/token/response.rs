@@ -1,4 +1,4 @@
-//! Reading a token-endpoint response (zoho-facts.md §2d, §2e): lifetime, expiry and refresh time, the
+//! Reading a token-endpoint response (docs/facts.md §2, §2e): lifetime, expiry and refresh time, the
 //! `Authorization` header, and the API domain to call.
 //!
 //! The core has no clock: the caller passes the time the token was issued (`issuedAt`, epoch milliseconds).
@@ -126,7 +126,7 @@ pub struct TokenResponse {
     /// The margin used, in milliseconds.
     pub refresh_margin_ms: u64,
     /// `Authorization: Zoho-oauthtoken …` (masked unless revealed); the prefix is `Zoho-oauthtoken`, not `Bearer`
-    /// (zoho-facts.md §2e: PY8/NODE8 constants OAUTH_HEADER_PREFIX; guide errata 13).
+    /// (docs/facts.md §2: PY8/NODE8 constants OAUTH_HEADER_PREFIX; guide errata 13).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<Header>,
     /// The explanation of an error body.

@@ -1,4 +1,4 @@
-//! Where tokens are kept: the official SDKs' database table `oauthtoken` (zoho-facts.md §4) as SQL DDL, and the
+//! Where tokens are kept: the official SDKs' database table `oauthtoken` (docs/facts.md §4) as SQL DDL, and the
 //! JSON record the extension stores ([`StoredToken`]), which holds no secret unless the user opts in.
 //!
 //! ```
