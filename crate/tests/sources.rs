@@ -1,9 +1,8 @@
 //! Sources (issue 13, point 3): every `source` the crate can hand to a user, and the registry
 //! (`crate/data/sources.json`) those values are to be ids of.
 //!
-//! Today the code still holds the old `zoho-facts.md §…` strings; `scripts/sources-migrate.mjs` replaces them by
-//! registry ids. Until that has run, the two tests that demand ids are `#[ignore]`d: the lead removes the two
-//! `#[ignore]` lines after the migration (search for "LEAD:"). Everything else here runs now.
+//! `scripts/sources-migrate.mjs` replaced the old `zoho-facts.md §…` strings by registry ids; the two tests that
+//! demand ids (every reachable source, every emitted finding) now run.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
@@ -219,7 +218,7 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
     assert!(unknown_sources(&[good.clone(), none]).is_empty());
     assert_eq!(
         unknown_sources(&[good, old, typo]),
-        ["scope.redundant@z: zoho-facts.md §4: ACC token-limits.html", "scope.grammar@w: zoho-accounts-token-limit"]
+        ["scope.grammar@w: zoho-accounts-token-limit", "scope.redundant@z: zoho-facts.md §4: ACC token-limits.html"]
     );
     // The assertion itself fails on such a list (native only: a panic in Wasm aborts the whole run).
     #[cfg(not(target_arch = "wasm32"))]

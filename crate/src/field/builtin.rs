@@ -146,14 +146,10 @@ pub fn schema(module: &str) -> Option<ModuleSchema> {
         .iter()
         .map(|&(api_name, label, data_type, mandatory, read_only, lookup, source)| {
             let length = LENGTHS.iter().find(|(m, a, _, _)| *m == name && *a == api_name);
-            let mut source = source.to_string();
-            if let Some((_, _, n, from)) = length {
-                source.push_str(&format!("; length {n}: {from}"));
-            }
-            if (name, api_name) == ("Leads", "Company") {
-                // Sources differ: the same help page marks Company mandatory (*); the built-in list does not.
-                source.push_str("; the Leads help page marks Company mandatory (*): GET /settings/fields decides");
-            }
+            // One registry id per field: the help page that gives the field's length when there is one (it lists
+            // the field too), else the row's own source. Sources differ on Leads.Company: that help page marks it
+            // mandatory (*), the built-in list does not; docs/facts.md §10 says so and GET /settings/fields decides.
+            let source = length.map_or(source, |(_, _, _, from)| *from).to_string();
             (api_name, label, data_type, mandatory, read_only, lookup, source, length.map(|l| l.2))
         })
         .map(|(api_name, label, data_type, mandatory, read_only, lookup, source, length)| CrmField {
