@@ -45,7 +45,8 @@ pub enum Confidence {
 /// use zoho_connector_kit::data_center::{lookup, DataCenterId};
 /// let us = lookup(DataCenterId::Us);
 /// assert_eq!(us.accounts_server.value, "https://accounts.zoho.com");
-/// assert!(us.accounts_server.source.contains("PY8"));
+/// assert_eq!(us.accounts_server.source, "zoho-crm-python-sdk-8-data-centers"); // a registry id
+/// assert!(zoho_connector_kit::source::describe(us.accounts_server.source).contains("github.com/zoho/"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -250,3 +250,28 @@ fn unknown_input_field_is_refused_with_its_name() {
     // The unknown-field message names the field, never a secret value.
     assert!(!err.diagnostic.message.contains("\"x\""));
 }
+
+/// A throttle answer's `source` is one registry id (the CLI and popup render it as a link); when the sources of a
+/// limit differ, `sources` lists each, the applied one first. Before, the ids were joined with " | " into one text
+/// no renderer could look up.
+#[test]
+fn throttle_answers_cite_registry_ids() {
+    use zoho_connector_kit::token::{ThrottleKind, TokenEventInput};
+    let answer = |kind| {
+        check_throttle(&ThrottleInput {
+            kind: Some(kind),
+            events: Some(vec![TokenEventInput { at: 0, key: None }]),
+            at: Some(1),
+            key: None,
+        })
+    };
+    let refresh = answer(ThrottleKind::RefreshToken);
+    assert_eq!(refresh.source, "zoho-crm-v8-token-validity");
+    assert_eq!(refresh.sources, ["zoho-crm-v8-token-validity", "zoho-crm-v2-token-validity"]);
+    for kind in [ThrottleKind::GrantCode, ThrottleKind::AccessToken, ThrottleKind::RefreshToken] {
+        let a = answer(kind);
+        assert!(zoho_connector_kit::source::lookup(&a.source).is_some(), "{kind:?}: {}", a.source);
+        assert!(a.sources.iter().all(|s| zoho_connector_kit::source::lookup(s).is_some()), "{kind:?}");
+        assert_eq!(a.sources.first(), Some(&a.source));
+    }
+}

@@ -168,7 +168,8 @@ impl ValueKind {
 /// use zoho_connector_kit::connection::ConfigField;
 /// let label = &ConfigField::TokenUrl.spec().labels[0];
 /// assert_eq!(label.text, "Access Token URL");
-/// assert!(label.source.contains("§8c"));
+/// assert_eq!(label.source, "zoho-writer-custom-service"); // a registry id: a page an admin can open
+/// assert!(zoho_connector_kit::source::lookup(label.source).is_some());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {

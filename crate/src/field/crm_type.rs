@@ -309,7 +309,8 @@ pub enum JsonShape {
 /// ```
 /// let info = zoho_connector_kit::field::CrmFieldType::Textarea.info();
 /// assert_eq!((info.max_chars, info.large_max_chars), (Some(2_000), Some(32_000)));
-/// assert!(info.limit_source.unwrap().contains("Kaizen"));
+/// assert_eq!(info.limit_source, Some("zoho-crm-kaizen-1-fields")); // a registry id
+/// assert!(zoho_connector_kit::source::describe(info.limit_source.unwrap()).contains("Kaizen #1"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

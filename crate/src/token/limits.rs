@@ -48,7 +48,8 @@ pub enum LimitId {
 /// use zoho_connector_kit::token::{token_limit, LimitId};
 /// let v = &token_limit(LimitId::GrantCodeLifetime).values[1];
 /// assert_eq!(v.value, "3 minutes");
-/// assert!(v.source.contains("CRM-v3"));
+/// assert_eq!(v.source, "zoho-crm-v8-token-validity"); // a registry id
+/// assert!(zoho_connector_kit::source::describe(v.source).contains("Token validity"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
