@@ -17,6 +17,8 @@ use zoho_connector_kit::explain::{explain_error, ExplainInput};
 use zoho_connector_kit::field::{builtin, CrmFieldType};
 use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::source::{self, SourceKind};
+use zoho_connector_kit::token::{ThrottleInput, TokenRequestInput, TokenResponseInput};
+use zoho_connector_kit::webhook::{validate_webhook, WebhookInput};
 use zoho_connector_kit::{data_center, preset, scope, token, Diagnostic};
 
 /// Every `source` value reachable from the crate's data without any input: data-center hosts, presets, token
@@ -152,6 +154,36 @@ fn emitted_diagnostics() -> Vec<Diagnostic> {
         include_str!("data/deluge/corpus/mistakes_names_loops.dg"),
     ] {
         out.extend(check_deluge(text));
+    }
+    // Webhooks and the three token checks: every case of their shared tables (each case holds an `input`).
+    let inputs = |json: &str| -> Vec<serde_json::Value> {
+        let cases: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+        cases.into_iter().map(|c| c["input"].clone()).collect()
+    };
+    for input in inputs(include_str!("data/mapping/webhook.json")) {
+        if let Ok(input) = parse_json_value::<WebhookInput>(input) {
+            out.extend(validate_webhook(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/requests.json")) {
+        if let Ok(input) = parse_json_value::<TokenRequestInput>(input) {
+            out.extend(token::build_token_requests(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/responses.json")) {
+        if let Ok(input) = parse_json_value::<TokenResponseInput>(input) {
+            out.extend(token::parse_token_response(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/throttle.json")) {
+        if let Ok(input) = parse_json_value::<ThrottleInput>(input) {
+            let answer = token::check_throttle(&input);
+            // The answer's own source too, as a finding-like value, so a joined text would be caught.
+            if !answer.source.is_empty() {
+                out.push(Diagnostic::info(Code::ScopeUnverified, "throttle.source", "x").with_source(answer.source));
+            }
+            out.extend(answer.diagnostics);
+        }
     }
     out
 }
