@@ -306,3 +306,28 @@ fn the_facts_document_cites_every_source_and_only_registry_ids() {
         source::all().iter().map(|s| s.id.as_str()).filter(|id| !cited.iter().any(|c| c == id)).collect();
     assert!(uncited.is_empty(), "registry entries docs/facts.md never cites: {uncited:?}");
 }
+
+/// A preset's findings cite the registry id of the fact they rest on. Before, they were built at run time as
+/// "preset {id}: {source}", a text no renderer can look up.
+#[test]
+fn preset_findings_cite_registry_ids() {
+    use zoho_connector_kit::preset::{check, PresetCheck};
+    let scopes = vec!["a".to_string(), "b".to_string()];
+    let mut found = Vec::new();
+    for p in preset::presets() {
+        let view = PresetCheck {
+            // Hosts no preset expects, scopes with a delimiter most presets refuse: as many findings as it gets.
+            urls: [
+                ("authorizeUrl", Some("https://example.com/authorize")),
+                ("tokenUrl", Some("https://example.com/token")),
+                ("refreshUrl", None),
+                ("revokeUrl", None),
+            ],
+            scopes: &scopes,
+            scope_delimiter: Some("plus"),
+        };
+        found.extend(check(p, &view));
+    }
+    assert!(found.iter().filter(|d| d.source.is_some()).count() >= 4, "{found:#?}");
+    assert_sources_are_registry_ids(&found);
+}
