@@ -158,8 +158,8 @@ pub struct AuthorizationUrl {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-const CLIENT_ID_SRC: &str = "zoho-facts.md §2f: observed in all Zoho examples (ACC), not a documented rule";
-const AUTH_SRC: &str = "zoho-facts.md §2b: ACC web-apps/authorization.html";
+const CLIENT_ID_SRC: &str = "zoho-accounts-authorization";
+const AUTH_SRC: &str = "zoho-accounts-authorization";
 
 /// Checks the input and builds the authorization URL.
 ///
@@ -296,7 +296,7 @@ fn check_client_id<'a>(client_id: Option<&'a str>, out: &mut Vec<Diagnostic>) ->
     Some(id)
 }
 
-/// `1000.` + 30 uppercase alphanumerics (observed format, zoho-facts.md §2f).
+/// `1000.` + 30 uppercase alphanumerics (observed format, docs/facts.md §2).
 ///
 /// ```
 /// use zoho_connector_kit::authorization::looks_like_zoho_client_id;
@@ -328,7 +328,7 @@ fn check_scopes(scopes: Option<&ScopesInput>, out: &mut Vec<Diagnostic>) -> Opti
                         format!("`{}` holds several scopes in one list item.", item.trim()),
                     )
                     .with_fix("Give one scope per list item.")
-                    .with_source("zoho-facts.md §2b, guide errata 10"),
+                    .with_source("zoho-accounts-authorization"),
                 );
             }
         }

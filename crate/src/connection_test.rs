@@ -3,7 +3,7 @@
 //!
 //! Calls `GET {api_domain}/crm/v8/users?type=CurrentUser` (needs `ZohoCRM.users.READ`) and
 //! `GET {api_domain}/crm/v8/org` (needs `ZohoCRM.org.READ`) with `Authorization: Zoho-oauthtoken …`
-//! (zoho-facts.md §2e, §3, §5).
+//! (docs/facts.md §2, §3, §5).
 //!
 //! The token is sent only to a Zoho CRM API domain of the registry, and the URL is built from the registry's own
 //! value, never from the typed text: `apiDomain` must pass [`crate::data_center::registry_api_domain`] (https, the
@@ -47,9 +47,9 @@ pub const LATENCY_TARGET_MS: f64 = 2000.0;
 /// How long one call may take before it is abandoned.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 
-const HEADER_SRC: &str = "zoho-facts.md §2e: PY8 constants OAUTH_HEADER_PREFIX; NODE8; CRM docs";
-const REDIRECT_SRC: &str = "issue 12: the token goes only to a registry API domain (zoho-facts.md §1a, §2e)";
-const SCOPE_SRC: &str = "zoho-facts.md §3: CRM-v2/v8 scopes.html; PY8 README (users.READ + org.READ)";
+const HEADER_SRC: &str = "zoho-crm-python-sdk-8-constants";
+const REDIRECT_SRC: &str = "zoho-crm-v8-multi-dc";
+const SCOPE_SRC: &str = "zoho-crm-v2-scopes";
 
 /// What the admin gives. The token is a [`Secret`]: it is never printed, serialized or stored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -162,7 +162,7 @@ fn resolve(input: &ConnectionTestInput, out: &mut Vec<Diagnostic>) -> Option<Tar
                     format!("The data center is {dc} but the API domain is on {}.", found.data_center),
                 )
                 .with_fix("Trust api_domain from the token response; fix the data center of the connection.")
-                .with_source("zoho-facts.md §1a notes: always take api_domain from the token response"),
+                .with_source("zoho-accounts-multi-dc-client-authorization"),
             );
         }
         return Some(Target { api_domain: found.fact.value.to_string(), data_center: Some(found.data_center) });
@@ -341,7 +341,7 @@ pub async fn run<H: HttpClient>(http: &H, input: &ConnectionTestInput) -> Connec
                         diagnostics.push(
                             Diagnostic::error(Code::TestCallFailed, name, message)
                                 .with_fix("See the explanation of the error below.")
-                                .with_source("zoho-facts.md §2d, §7"),
+                                .with_source("zoho-crm-oas"),
                         );
                     }
                     call.error_code = code;

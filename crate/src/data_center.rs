@@ -1,7 +1,7 @@
 //! Zoho data centers: the registry and detection from anything an admin might paste.
 //!
 //! Every host in the registry is a [`Fact`] carrying its source and how far it can be trusted (see
-//! `shared/reference/zoho-facts.md` §1). Where sources disagree — the Deluge callback hosts of EU and IN — the
+//! docs/facts.md §1). Where sources disagree — the Deluge callback hosts of EU and IN — the
 //! registry keeps every candidate and says so; nothing is silently picked.
 //!
 //! ```
@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// How far a fact can be trusted, after the tags of `zoho-facts.md`.
+/// How far a fact can be trusted, after the kinds of source of docs/facts.md.
 ///
 /// ```
 /// use zoho_connector_kit::data_center::Confidence;
@@ -45,14 +45,15 @@ pub enum Confidence {
 /// use zoho_connector_kit::data_center::{lookup, DataCenterId};
 /// let us = lookup(DataCenterId::Us);
 /// assert_eq!(us.accounts_server.value, "https://accounts.zoho.com");
-/// assert!(us.accounts_server.source.contains("PY8"));
+/// assert_eq!(us.accounts_server.source, "zoho-crm-python-sdk-8-data-centers"); // a registry id
+/// assert!(zoho_connector_kit::source::describe(us.accounts_server.source).contains("github.com/zoho/"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     /// The value, for hosts a full origin such as `https://accounts.zoho.com`.
     pub value: &'static str,
-    /// Where it comes from (the source keys of `zoho-facts.md`).
+    /// Where it comes from (a registry id of crate/data/sources.json).
     pub source: &'static str,
     /// How far it can be trusted.
     pub confidence: Confidence,
@@ -229,13 +230,12 @@ impl DataCenter {
     }
 }
 
-const SDK_DC: &str = "zoho-facts.md §1a: PY8 dc/*_data_center.py, constants.py; NODE8; TS8; JAVA8; PHP8";
-const WEB_HOST: &str = "zoho-facts.md §1a notes: CRM web UI host per DC (third-party measurements and code)";
-const CONSOLE: &str =
-    "zoho-facts.md §1a notes: zoho.com/salesiq/help/developer-section/rest-api-org-prerequisite-v2.html";
-const CB_US: &str = "zoho-facts.md §1b: many third-party guides and code, consistent";
-const CB_TABLE: &str = "zoho-facts.md §1b: third-party write-up copying Zoho's per-DC table";
-const CB_OTHER: &str = "zoho-facts.md §1b: third-party config/code that disagrees with the table";
+const SDK_DC: &str = "zoho-crm-python-sdk-8-data-centers";
+const WEB_HOST: &str = "third-party-dc-hosts";
+const CONSOLE: &str = "zoho-salesiq-api-console";
+const CB_US: &str = "third-party-deluge-callback-code";
+const CB_TABLE: &str = "third-party-deluge-callback-table";
+const CB_OTHER: &str = "third-party-deluge-callback-code";
 
 const fn sdk(value: &'static str) -> Option<Fact> {
     Some(Fact { value, source: SDK_DC, confidence: Confidence::Sdk })
@@ -319,7 +319,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: console("https://api-console.zoho.com.au"),
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zoho.com.au/delugeauth/callback", CB_TABLE)],
-        notes: &["The accounts server is accounts.zoho.com.au; accounts.zoho.au appears only in third-party tooling and is wrong (zoho-facts.md, guide errata 5)."],
+        notes: &["The accounts server is accounts.zoho.com.au; accounts.zoho.au appears only in third-party tooling and is wrong (Zoho Accounts: Multi-DC support; the setup guide admins follow gets this wrong)."],
     },
     DataCenter {
         id: DataCenterId::Cn,
@@ -334,7 +334,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: console("https://api-console.zoho.com.cn"),
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zoho.com.cn/delugeauth/callback", CB_TABLE)],
-        notes: &["Authorization for CN must start at accounts.zoho.com.cn, not accounts.zoho.com (zoho-facts.md §1a, CRM multi-dc.html)."],
+        notes: &["Authorization for CN must start at accounts.zoho.com.cn, not accounts.zoho.com (Zoho CRM API v8: Multi DC)."],
     },
     DataCenter {
         id: DataCenterId::Jp,
@@ -364,7 +364,7 @@ static REGISTRY: [DataCenter; 10] = [
         api_console: None,
         callback_status: CallbackStatus::SingleSource,
         deluge_callbacks: &[cb("https://dre.zohocloud.ca/delugeauth/callback", CB_TABLE)],
-        notes: &["Canada uses zohocloud.ca for accounts, uploads and the CRM web host, but zohoapis.ca for the API; accounts.zoho.ca (browser SDK 6.0) and crm.zoho.ca are wrong (zoho-facts.md §1a, guide errata 6)."],
+        notes: &["Canada uses zohocloud.ca for accounts, uploads and the CRM web host, but zohoapis.ca for the API; accounts.zoho.ca (browser SDK 6.0) and crm.zoho.ca are wrong (Zoho CRM Python SDK 8.0 data center classes; the setup guide admins follow gets this wrong)."],
     },
     DataCenter {
         id: DataCenterId::Sa,
@@ -387,12 +387,12 @@ static REGISTRY: [DataCenter; 10] = [
         in_crm_sdks: false,
         accounts_server: Fact {
             value: "https://accounts.zoho.uk",
-            source: "zoho-facts.md §1a: ACC multi-dc.html",
+            source: "zoho-accounts-multi-dc",
             confidence: Confidence::Official,
         },
         api_domain: Some(Fact {
             value: "https://www.zohoapis.uk",
-            source: "zoho-facts.md §1a: third-party code only",
+            source: "third-party-dc-hosts",
             confidence: Confidence::ThirdParty,
         }),
         sandbox_api_domain: None,
@@ -410,12 +410,12 @@ static REGISTRY: [DataCenter; 10] = [
         in_crm_sdks: false,
         accounts_server: Fact {
             value: "https://accounts.zoho.ae",
-            source: "zoho-facts.md §1a: third-party code only",
+            source: "third-party-dc-hosts",
             confidence: Confidence::ThirdParty,
         },
         api_domain: Some(Fact {
             value: "https://www.zohoapis.ae",
-            source: "zoho-facts.md §1a: zoho.com/workdrive/developer/docs/api/v1/getting-started-multi-dc-support.html (WorkDrive)",
+            source: "zoho-workdrive-multi-dc",
             confidence: Confidence::Official,
         }),
         sandbox_api_domain: None,
@@ -507,7 +507,7 @@ pub enum ApiDomainRefusal {
     NotZoho(String),
 }
 
-const API_DOMAIN_SRC: &str = "zoho-facts.md §1a (API domains per data center), §2d (api_domain of the token response)";
+const API_DOMAIN_SRC: &str = "zoho-crm-python-sdk-8-data-centers";
 
 impl ApiDomainRefusal {
     /// The last part of the finding's code (`not_zoho`, `port`, …).
@@ -796,20 +796,15 @@ const WRONG_HOSTS: [WrongHost; 3] = [
         host: "accounts.zoho.au",
         dc: DataCenterId::Au,
         right: "accounts.zoho.com.au",
-        why: "zoho-facts.md guide errata 5: all official SDKs and Zoho docs use accounts.zoho.com.au; accounts.zoho.au appears only in third-party tooling",
+        why: "zoho-crm-python-sdk-8-data-centers",
     },
     WrongHost {
         host: "accounts.zoho.ca",
         dc: DataCenterId::Ca,
         right: "accounts.zohocloud.ca",
-        why: "zoho-facts.md guide errata 6: Canada's accounts server is accounts.zohocloud.ca (browser SDK 6.0 had accounts.zoho.ca, fixed in 8.0)",
+        why: "zoho-crm-python-sdk-8-data-centers",
     },
-    WrongHost {
-        host: "crm.zoho.ca",
-        dc: DataCenterId::Ca,
-        right: "crm.zohocloud.ca",
-        why: "zoho-facts.md §1a notes: crm.zoho.ca does not resolve; Canada's CRM web host is crm.zohocloud.ca",
-    },
+    WrongHost { host: "crm.zoho.ca", dc: DataCenterId::Ca, right: "crm.zohocloud.ca", why: "third-party-dc-hosts" },
 ];
 
 /// Domain suffixes and the data center they mean, longest first so `zoho.com.au` wins over `zoho.com`.
@@ -920,7 +915,7 @@ pub fn detect(text: &str) -> Detection {
                         format!("The redirect says location={} but accounts-server is on {}.", loc.key(), dc),
                     )
                     .with_fix("Trust accounts-server; check that the URL was not edited by hand.")
-                    .with_source("zoho-facts.md §1a notes: CRM-v8 multi-dc.html"),
+                    .with_source("zoho-crm-v8-multi-dc"),
                 );
             }
             inner.diagnostics = diagnostics;
@@ -960,7 +955,7 @@ fn found(
                 format!("{} is not a data center of Zoho's CRM SDKs and its hosts are partly unverified.", entry.name),
             )
             .with_fix("Take api_domain from the token response and check the hosts on your Zoho pages.")
-            .with_source("zoho-facts.md §1a, guide errata 7"),
+            .with_source("zoho-accounts-multi-dc"),
         );
     }
     Detection {
@@ -1048,7 +1043,7 @@ fn detect_host(host: &str) -> Detection {
             format!("{host} is not a Zoho domain; {} uses {right}.", lookup(dc).name),
         )
         .with_fix(format!("Use the {} hosts: {}.", lookup(dc).name, lookup(dc).accounts_server.value))
-        .with_source("zoho-facts.md §1a and guide errata 5, 6");
+        .with_source("zoho-crm-python-sdk-8-data-centers");
         return found(dc, host.to_string(), HostRole::DomainSuffix, None, Match::Corrected, vec![d]);
     }
     Detection::none(Vec::new())
@@ -1069,7 +1064,7 @@ pub fn callback_conflict(dc: &DataCenter) -> Diagnostic {
         format!("Sources disagree on the Deluge callback URL for {}: {}.", dc.name, hosts.join(" or ")),
     )
     .with_fix("Copy the redirect URL shown on your Developer Hub Connections page and use exactly that one.")
-    .with_source("zoho-facts.md §1b and guide errata 8")
+    .with_source("third-party-deluge-callback-table")
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ impl fmt::Display for Severity {
 /// use zoho_connector_kit::{code::Code, Diagnostic};
 /// let d = Diagnostic::warning(Code::AuthAccessTypeOnline, "accessType", "Online access expires after one hour.")
 ///     .with_fix("Use accessType \"offline\".")
-///     .with_source("zoho-facts.md §2b: accounts authorization.html");
+///     .with_source("zoho-accounts-authorization");
 /// let json = serde_json::to_value(&d).unwrap();
 /// assert_eq!(json["severity"], "warning");
 /// assert!(json.get("line").is_none());

@@ -222,7 +222,8 @@ pub struct PresetCheck<'a> {
 pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let rules = &preset.rules;
-    let source = |s: &str| format!("preset {}: {s}", preset.id);
+    // Each finding cites the registry id of the fact it rests on (the preset's name is in the sentence already).
+    let source = |s: &str| s.to_string();
     if rules.no_scopes && !view.scopes.is_empty() {
         out.push(
             Diagnostic::warning(
@@ -247,7 +248,9 @@ pub fn check(preset: &Preset, view: &PresetCheck<'_>) -> Vec<Diagnostic> {
                     ),
                 )
                 .with_fix(format!("Set Scope Delimiter to {want}."))
-                .with_source(source(preset.scope_delimiter.as_ref().map_or("", |d| d.source.as_str()))),
+                .with_source(source(
+                    preset.scope_delimiter.as_ref().map_or(preset.scopes.source.as_str(), |d| d.source.as_str()),
+                )),
             );
         }
     }

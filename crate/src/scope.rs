@@ -2,7 +2,7 @@
 //! needs ("did you mean", deprecated and unverified scopes, duplicates, redundancies, delimiters, scopes that are
 //! usually needed together).
 //!
-//! Grammar: `Service.scope.OPERATION` or `Service.scope.sub.OPERATION` (zoho-facts.md §3: ACC scope.html; CRM-v8
+//! Grammar: `Service.scope.OPERATION` or `Service.scope.sub.OPERATION` (docs/facts.md §3: ACC scope.html; CRM-v8
 //! insert-records.html), with the operation one of ALL, READ, CREATE, UPDATE, DELETE, WRITE, CUSTOM (CRM-v6
 //! select-api-scopes.html). Zoho's own samples mix the case of the operation, so another case is accepted with a
 //! note.
@@ -23,7 +23,7 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
-/// Services whose scopes appear in the sources (zoho-facts.md §3: the ZohoCRM families and "Other services").
+/// Services whose scopes appear in the sources (docs/facts.md §3: the ZohoCRM families and "Other services").
 pub const ZOHO_SERVICES: [&str; 10] = [
     "ZohoCRM",
     "Desk",
@@ -37,15 +37,14 @@ pub const ZOHO_SERVICES: [&str; 10] = [
     "profile",
 ];
 
-const GRAMMAR_SRC: &str = "zoho-facts.md §3: ACC scope.html; CRM-v8 insert-records.html";
-const OPS_SRC: &str = "zoho-facts.md §3: CRM-v6 select-api-scopes.html";
-const CASE_SRC: &str =
-    "zoho-facts.md §3: JS6 samples/cors-zcrm-apis/initializer.js; OAS (server appears case-insensitive)";
-const SDK_USER_SRC: &str = "zoho-facts.md §3: PY8 README (find_user=True needs users.READ and org.READ)";
-const COQL_SRC: &str = "zoho-facts.md §3: JS6 sample scopes (ZohoCRM.coql.READ)";
-const FIELDS_SRC: &str = "zoho-facts.md §3: settings.fields family (CRM-v2 scopes.html); the pairing is advice, not a documented requirement";
+const GRAMMAR_SRC: &str = "zoho-accounts-scopes";
+const OPS_SRC: &str = "zoho-crm-v6-select-api-scopes";
+const CASE_SRC: &str = "zoho-crm-javascript-sdk-6-cors-sample";
+const SDK_USER_SRC: &str = "zoho-crm-python-sdk-8-readme";
+const COQL_SRC: &str = "zoho-crm-javascript-sdk-6-cors-sample";
+const FIELDS_SRC: &str = "zoho-crm-v2-scopes";
 
-/// A scope operation (zoho-facts.md §3: CRM-v6 select-api-scopes.html).
+/// A scope operation (docs/facts.md §3: CRM-v6 select-api-scopes.html).
 ///
 /// ```
 /// use zoho_connector_kit::scope::Operation;
@@ -327,48 +326,38 @@ const MODULE_SUBS: &[&str] = &[
     "emails",
 ];
 
-/// The ZohoCRM scope families (zoho-facts.md §3).
+/// The ZohoCRM scope families (docs/facts.md §3).
 pub static CRM_FAMILIES: [Family; 15] = [
-    Family { name: "users", subs: &[], any_module_sub: false, source: "zoho-facts.md §3: CRM-v2/v8 scopes.html; OAS" },
-    Family {
-        name: "org",
-        subs: &[],
-        any_module_sub: false,
-        source: "zoho-facts.md §3: CRM-v2/v8 scopes.html; PY8 README",
-    },
-    Family {
-        name: "settings",
-        subs: SETTINGS_SUBS,
-        any_module_sub: false,
-        source: "zoho-facts.md §3: CRM-v2 scopes.html; OAS common.json",
-    },
-    Family {
-        name: "modules",
-        subs: MODULE_SUBS,
-        any_module_sub: false,
-        source: "zoho-facts.md §3: CRM-v2 scopes.html; CRM-v8 insert-records.html; OAS",
-    },
+    Family { name: "users", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },
+    Family { name: "org", subs: &[], any_module_sub: false, source: "zoho-crm-v2-scopes" },
+    Family { name: "settings", subs: SETTINGS_SUBS, any_module_sub: false, source: "zoho-crm-v2-scopes" },
+    Family { name: "modules", subs: MODULE_SUBS, any_module_sub: false, source: "zoho-crm-v2-scopes" },
     Family { name: "coql", subs: &[], any_module_sub: false, source: COQL_SRC },
-    Family { name: "bulk", subs: &["backup"], any_module_sub: false, source: "zoho-facts.md §3: OAS; JS6 sample" },
-    Family {
-        name: "notifications",
-        subs: &[],
-        any_module_sub: false,
-        source: "zoho-facts.md §3: OAS; CRM notifications/enable.html",
-    },
-    Family { name: "files", subs: &[], any_module_sub: false, source: "zoho-facts.md §3: OAS; JS6 sample" },
-    Family { name: "mass_update", subs: &[], any_module_sub: true, source: "zoho-facts.md §3: JS6 sample" },
-    Family { name: "mass_convert", subs: &[], any_module_sub: true, source: "zoho-facts.md §3: JS6 README; OAS" },
-    Family { name: "share", subs: &[], any_module_sub: true, source: "zoho-facts.md §3: OAS" },
+    Family { name: "bulk", subs: &["backup"], any_module_sub: false, source: "zoho-crm-oas-common" },
+    Family { name: "notifications", subs: &[], any_module_sub: false, source: "zoho-crm-v7-notifications-enable" },
+    Family { name: "files", subs: &[], any_module_sub: false, source: "zoho-crm-oas-common" },
+    Family { name: "mass_update", subs: &[], any_module_sub: true, source: "zoho-crm-javascript-sdk-6-cors-sample" },
+    Family { name: "mass_convert", subs: &[], any_module_sub: true, source: "zoho-crm-oas-common" },
+    Family { name: "share", subs: &[], any_module_sub: true, source: "zoho-crm-oas-common" },
     Family {
         name: "templates",
         subs: &["email", "inventory"],
         any_module_sub: false,
-        source: "zoho-facts.md §3: JS6 sample",
+        source: "zoho-crm-javascript-sdk-6-cors-sample",
     },
-    Family { name: "send_mail", subs: &["all"], any_module_sub: false, source: "zoho-facts.md §3: JS6 sample" },
-    Family { name: "functions", subs: &["execute"], any_module_sub: false, source: "zoho-facts.md §3: JS6 sample" },
-    Family { name: "zia", subs: &["enrichment"], any_module_sub: false, source: "zoho-facts.md §3: OAS" },
+    Family {
+        name: "send_mail",
+        subs: &["all"],
+        any_module_sub: false,
+        source: "zoho-crm-javascript-sdk-6-cors-sample",
+    },
+    Family {
+        name: "functions",
+        subs: &["execute"],
+        any_module_sub: false,
+        source: "zoho-crm-javascript-sdk-6-cors-sample",
+    },
+    Family { name: "zia", subs: &["enrichment"], any_module_sub: false, source: "zoho-crm-oas-common" },
 ];
 
 /// The catalogue entry of a ZohoCRM family (exact name).
@@ -519,7 +508,7 @@ fn check_one(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
                 format!("`{service}` is not a Zoho service name in `{text}`; did you mean `{fixed}`?"),
             )
             .with_fix(format!("Use {fixed}."))
-            .with_source("zoho-facts.md §3: scope families and other services"),
+            .with_source("zoho-crm-v2-scopes"),
         );
     }
 }
@@ -550,7 +539,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
             )
             .with_fix("Check the scope name on Zoho's CRM scopes page; Zoho refuses unknown scopes at authorization."),
         };
-        out.push(d.with_source("zoho-facts.md §3: ZohoCRM scope families"));
+        out.push(d.with_source("zoho-crm-v2-scopes"));
         return;
     };
     let Some(sub) = scope.sub.as_deref() else { return };
@@ -565,7 +554,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
                 "Use the scopes of the activity modules instead: ZohoCRM.modules.tasks.{op}, ZohoCRM.modules.events.{op}, ZohoCRM.modules.calls.{op}.",
                 op = scope.operation.as_str()
             ))
-            .with_source("zoho-facts.md §3: CRM-v6 select-api-scopes.html"),
+            .with_source("zoho-crm-v6-select-api-scopes"),
         );
         return;
     }
@@ -577,7 +566,7 @@ fn check_crm(path: &str, text: &str, scope: &Scope, out: &mut Vec<Diagnostic>) {
                 format!("`{text}`: Visits is a CRM module, but no Zoho scope list includes `visits`."),
             )
             .with_fix("Check the scope on Zoho's CRM scopes page before relying on it; ZohoCRM.modules.ALL covers every module.")
-            .with_source("zoho-facts.md §3 and guide errata 11"),
+            .with_source("zoho-crm-v2-scopes"),
         );
         return;
     }
@@ -753,7 +742,7 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
                             format!("`{t}` holds several scopes in one list item."),
                         )
                         .with_fix("Give one scope per list item.")
-                        .with_source("zoho-facts.md §8c: the scope delimiter joins the list"),
+                        .with_source("zoho-writer-custom-service"),
                     );
                 }
             }
@@ -785,7 +774,7 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
                         "Separate the scopes with the {} delimiter only, or set scopeDelimiter to match.",
                         name(delimiter)
                     ))
-                    .with_source("zoho-facts.md §8c: Writer custom-service article (scope delimiter)"),
+                    .with_source("zoho-writer-custom-service"),
                 );
             }
         }
@@ -799,7 +788,7 @@ pub fn check_delimiters(scopes: &crate::authorization::ScopesInput, delimiter: c
                 format!("Zoho's accounts server expects scopes separated by commas, not by {}.", name(delimiter)),
             )
             .with_fix("Set scopeDelimiter to comma.")
-            .with_source("zoho-facts.md §2b: ACC authorization.html; guide errata 10"),
+            .with_source("zoho-accounts-authorization"),
         );
     }
     out

@@ -1,8 +1,8 @@
 //! CRM workflow webhooks (Setup > Automation > Actions > Webhooks): [`validate_webhook`] checks a webhook config
-//! against Zoho's limits (zoho-facts.md §9a) and the setup guide's extra rules, and emits the webhook JSON the
+//! against Zoho's limits (docs/facts.md §5.5) and the setup guide's extra rules, and emits the webhook JSON the
 //! setup guide shows plus a Deluge skeleton that receives it.
 //!
-//! Zoho's limits changed over time; the current page wins and the older figure is mentioned (zoho-facts.md, list
+//! Zoho's limits changed over time; the current page wins and the older figure is mentioned (docs/facts.md, list
 //! of where the guide is wrong, item 16): name 100 characters (older: 50), URL 300 (older: 200), methods POST,
 //! GET, PUT, DELETE (older: POST or GET).
 //!
@@ -28,11 +28,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Value};
 use std::fmt;
 
-const SRC_WEBHOOK: &str = "zoho-facts.md §9a: help.zoho.com …/actions/articles/webhooks-workflow (current) [OFF]";
-const SRC_WEBHOOK_OLD: &str = "zoho-facts.md §9a: zoho.com/crm/help/automation/webhooks.html (older page) [OFF]";
-const SRC_GUIDE: &str =
-    "setup guide (000_078a01891a4d19a4.txt) \"Adding Webhooks\"; guide only, not confirmed by a Zoho source";
-const SRC_MODULES: &str = "zoho-facts.md §5: CRM-v8 insert-records.html (typical modules) [OFF]";
+const SRC_WEBHOOK: &str = "zoho-crm-help-webhooks";
+const SRC_WEBHOOK_OLD: &str = "zoho-crm-help-webhooks-old";
+const SRC_GUIDE: &str = "zoho-setup-guide";
+const SRC_MODULES: &str = "zoho-crm-v8-insert-records";
 
 /// Name, current limit and older limit.
 const NAME_MAX: usize = 100;

@@ -19,7 +19,8 @@ fn list_and_show_with_sources() {
     let (code, out) = zck(&["preset", "show", "hubspot"], None);
     assert_eq!(code, Some(0));
     assert!(out.contains("scope delimiter space") || out.contains("space\n"), "{out}");
-    assert!(out.contains("source: developers.hubspot.com"), "{out}");
+    // A registry id is printed as the page's title and address, so an admin can open it.
+    assert!(out.contains("source: HubSpot developers: Working with OAuth <https://developers.hubspot.com/"), "{out}");
     assert_eq!(zck(&["preset", "show", "salesforce"], None).0, Some(1));
 }
 

@@ -133,6 +133,17 @@ fn token_throttle_exit_code_follows_the_answer() {
     }
 }
 
+/// The throttle answer in text names every source of the limit as title and address; refresh tokens have two.
+#[test]
+fn token_throttle_text_prints_every_source_as_title_and_address() {
+    let out = zck(&["token", "throttle", "-"], r#"{"kind": "refreshToken", "events": [{"at": 0}], "at": 1}"#);
+    let text = stdout(&out);
+    let sources: Vec<&str> = text.lines().filter(|l| l.starts_with("source: ")).collect();
+    assert_eq!(sources.len(), 2, "{text}");
+    assert!(sources[0].contains("Zoho CRM API v8: Token validity <https://www.zoho.com/crm/"), "{text}");
+    assert!(sources[1].contains("Zoho CRM API v2: Token validity <https://www.zoho.com/crm/"), "{text}");
+}
+
 #[test]
 fn token_limits_and_schema() {
     let text = stdout(&zck(&["token", "limits"], ""));

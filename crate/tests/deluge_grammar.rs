@@ -213,5 +213,7 @@ fn crm_tasks_with_the_wrong_number_of_arguments() {
     assert_eq!((found[1].line, found[1].column), (Some(2), Some(5)));
     assert_eq!(found[1].message, "`zoho.crm.updateRecord` takes 3 to 5 arguments; this call has 2.");
     assert!(found[1].fix.contains("module, record ID, values map"));
-    assert!(found[1].source.as_deref().is_some_and(|s| s.contains("update-record.html")));
+    assert_eq!(found[1].source.as_deref(), Some("deluge-crm-update-record"));
+    assert!(zoho_connector_kit::source::describe("deluge-crm-update-record")
+        .contains("/deluge/help/crm/update-record.html"));
 }

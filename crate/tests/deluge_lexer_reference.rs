@@ -137,7 +137,7 @@ impl<'a> Reference<'a> {
                                 "This `'` date-time is never closed.",
                             )
                             .with_fix("Close the date-time with `'`.")
-                            .with_source("zoho-facts.md §8b: lexer.dart date-time literals [3P]")
+                            .with_source("deluge-language-parser-lexer")
                             .at(line, column),
                         );
                         return TokenKind::Unknown;

@@ -121,6 +121,13 @@ fn validate_cases() {
         check_texts(&case.name, &found, &case.fixes, |d| &d.fix);
         // Errors come first.
         assert!(found.windows(2).all(|w| w[0].severity >= w[1].severity), "{}", case.name);
+        // Every finding cites a registry id, also for a pasted GET /settings/fields schema (whose fields'
+        // own source is the user's reply, not a page).
+        for d in &found {
+            if let Some(s) = &d.source {
+                assert!(zoho_connector_kit::source::lookup(s).is_some(), "{}: {} cites {s:?}", case.name, d.code);
+            }
+        }
     }
 }
 

@@ -1,9 +1,8 @@
 //! Sources (issue 13, point 3): every `source` the crate can hand to a user, and the registry
 //! (`crate/data/sources.json`) those values are to be ids of.
 //!
-//! Today the code still holds the old `zoho-facts.md §…` strings; `scripts/sources-migrate.mjs` replaces them by
-//! registry ids. Until that has run, the two tests that demand ids are `#[ignore]`d: the lead removes the two
-//! `#[ignore]` lines after the migration (search for "LEAD:"). Everything else here runs now.
+//! `scripts/sources-migrate.mjs` replaced the old `zoho-facts.md §…` strings by registry ids; the two tests that
+//! demand ids (every reachable source, every emitted finding) now run.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
@@ -18,6 +17,8 @@ use zoho_connector_kit::explain::{explain_error, ExplainInput};
 use zoho_connector_kit::field::{builtin, CrmFieldType};
 use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::source::{self, SourceKind};
+use zoho_connector_kit::token::{ThrottleInput, TokenRequestInput, TokenResponseInput};
+use zoho_connector_kit::webhook::{validate_webhook, WebhookInput};
 use zoho_connector_kit::{data_center, preset, scope, token, Diagnostic};
 
 /// Every `source` value reachable from the crate's data without any input: data-center hosts, presets, token
@@ -154,14 +155,44 @@ fn emitted_diagnostics() -> Vec<Diagnostic> {
     ] {
         out.extend(check_deluge(text));
     }
+    // Webhooks and the three token checks: every case of their shared tables (each case holds an `input`).
+    let inputs = |json: &str| -> Vec<serde_json::Value> {
+        let cases: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+        cases.into_iter().map(|c| c["input"].clone()).collect()
+    };
+    for input in inputs(include_str!("data/mapping/webhook.json")) {
+        if let Ok(input) = parse_json_value::<WebhookInput>(input) {
+            out.extend(validate_webhook(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/requests.json")) {
+        if let Ok(input) = parse_json_value::<TokenRequestInput>(input) {
+            out.extend(token::build_token_requests(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/responses.json")) {
+        if let Ok(input) = parse_json_value::<TokenResponseInput>(input) {
+            out.extend(token::parse_token_response(&input).diagnostics);
+        }
+    }
+    for input in inputs(include_str!("data/token/throttle.json")) {
+        if let Ok(input) = parse_json_value::<ThrottleInput>(input) {
+            let answer = token::check_throttle(&input);
+            // The answer's own source too, as a finding-like value, so a joined text would be caught.
+            if !answer.source.is_empty() {
+                out.push(Diagnostic::info(Code::ScopeUnverified, "throttle.source", "x").with_source(answer.source));
+            }
+            out.extend(answer.diagnostics);
+        }
+    }
     out
 }
 
 /// The findings whose `source` is set but is not an id of the registry, as `code@path: source` lines.
 ///
-/// LEAD: after the migration, call this (through [`assert_sources_are_registry_ids`]) on the findings of every
-/// data-driven test (connections, Deluge, tokens, mapping, webhooks, presets, connection test), or add their
-/// inputs to [`emitted_diagnostics`].
+/// [`emitted_diagnostics`] covers the connection, Deluge, webhook and token tables; the mapping, preset and
+/// connection-test findings are not fed in yet (their sources are constants and data checked by
+/// `every_reachable_source_is_a_registry_id`, but a runtime-built text there would not be caught).
 fn unknown_sources(diagnostics: &[Diagnostic]) -> Vec<String> {
     let mut out: Vec<String> = diagnostics
         .iter()
@@ -219,7 +250,7 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
     assert!(unknown_sources(&[good.clone(), none]).is_empty());
     assert_eq!(
         unknown_sources(&[good, old, typo]),
-        ["scope.redundant@z: zoho-facts.md §4: ACC token-limits.html", "scope.grammar@w: zoho-accounts-token-limit"]
+        ["scope.grammar@w: zoho-accounts-token-limit", "scope.redundant@z: zoho-facts.md §4: ACC token-limits.html"]
     );
     // The assertion itself fails on such a list (native only: a panic in Wasm aborts the whole run).
     #[cfg(not(target_arch = "wasm32"))]
@@ -233,7 +264,6 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
 }
 
 #[test]
-#[ignore = "LEAD: remove this line once scripts/sources-migrate.mjs has replaced the old source strings"]
 fn every_reachable_source_is_a_registry_id() {
     let unknown: Vec<String> = reachable_sources()
         .into_iter()
@@ -244,7 +274,6 @@ fn every_reachable_source_is_a_registry_id() {
 }
 
 #[test]
-#[ignore = "LEAD: remove this line once scripts/sources-migrate.mjs has replaced the old source strings"]
 fn every_emitted_finding_cites_a_registry_id() {
     let diagnostics = emitted_diagnostics();
     assert!(
@@ -276,4 +305,29 @@ fn the_facts_document_cites_every_source_and_only_registry_ids() {
     let uncited: Vec<&str> =
         source::all().iter().map(|s| s.id.as_str()).filter(|id| !cited.iter().any(|c| c == id)).collect();
     assert!(uncited.is_empty(), "registry entries docs/facts.md never cites: {uncited:?}");
+}
+
+/// A preset's findings cite the registry id of the fact they rest on. Before, they were built at run time as
+/// "preset {id}: {source}", a text no renderer can look up.
+#[test]
+fn preset_findings_cite_registry_ids() {
+    use zoho_connector_kit::preset::{check, PresetCheck};
+    let scopes = vec!["a".to_string(), "b".to_string()];
+    let mut found = Vec::new();
+    for p in preset::presets() {
+        let view = PresetCheck {
+            // Hosts no preset expects, scopes with a delimiter most presets refuse: as many findings as it gets.
+            urls: [
+                ("authorizeUrl", Some("https://example.com/authorize")),
+                ("tokenUrl", Some("https://example.com/token")),
+                ("refreshUrl", None),
+                ("revokeUrl", None),
+            ],
+            scopes: &scopes,
+            scope_delimiter: Some("plus"),
+        };
+        found.extend(check(p, &view));
+    }
+    assert!(found.iter().filter(|d| d.source.is_some()).count() >= 4, "{found:#?}");
+    assert_sources_are_registry_ids(&found);
 }

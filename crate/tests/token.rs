@@ -225,7 +225,7 @@ fn limits_show_every_source_and_never_pick() {
     assert!(refresh.values.iter().any(|v| v.detail.contains("21st")));
     assert!(refresh.values.iter().any(|v| v.value.contains("per 10 minutes per client ID")));
     assert_eq!(find(LimitId::GrantCodesPerClient).window_ms, Some(600_000));
-    assert!(limits.iter().flat_map(|l| l.values).all(|v| v.source.starts_with("zoho-facts.md")));
+    assert!(limits.iter().flat_map(|l| l.values).all(|v| zoho_connector_kit::source::lookup(v.source).is_some()));
 }
 
 #[test]
@@ -249,4 +249,29 @@ fn unknown_input_field_is_refused_with_its_name() {
     assert_eq!((err.diagnostic.code.as_str(), err.diagnostic.path.as_str()), ("input.unknown_field", "client_secret"));
     // The unknown-field message names the field, never a secret value.
     assert!(!err.diagnostic.message.contains("\"x\""));
+}
+
+/// A throttle answer's `source` is one registry id (the CLI and popup render it as a link); when the sources of a
+/// limit differ, `sources` lists each, the applied one first. Before, the ids were joined with " | " into one text
+/// no renderer could look up.
+#[test]
+fn throttle_answers_cite_registry_ids() {
+    use zoho_connector_kit::token::{ThrottleKind, TokenEventInput};
+    let answer = |kind| {
+        check_throttle(&ThrottleInput {
+            kind: Some(kind),
+            events: Some(vec![TokenEventInput { at: 0, key: None }]),
+            at: Some(1),
+            key: None,
+        })
+    };
+    let refresh = answer(ThrottleKind::RefreshToken);
+    assert_eq!(refresh.source, "zoho-crm-v8-token-validity");
+    assert_eq!(refresh.sources, ["zoho-crm-v8-token-validity", "zoho-crm-v2-token-validity"]);
+    for kind in [ThrottleKind::GrantCode, ThrottleKind::AccessToken, ThrottleKind::RefreshToken] {
+        let a = answer(kind);
+        assert!(zoho_connector_kit::source::lookup(&a.source).is_some(), "{kind:?}: {}", a.source);
+        assert!(a.sources.iter().all(|s| zoho_connector_kit::source::lookup(s).is_some()), "{kind:?}");
+        assert_eq!(a.sources.first(), Some(&a.source));
+    }
 }

@@ -75,7 +75,15 @@ test('tokenLimits shows 10, 15 and 30 with sources', () => {
   const active = zck.tokenLimits().find((l) => l.id === 'activeAccessTokensPerRefreshToken');
   assert.deepEqual(active.values.map((v) => v.value), ['10', '15', '30']);
   assert.equal(active.sourcesAgree, false);
-  assert.ok(active.values.every((v) => v.source.startsWith('zoho-facts.md')));
+  // Each value cites a registry entry the popup can link to.
+  assert.ok(active.values.every((v) => zck.describeSource(v.source)?.url?.startsWith('https://')), JSON.stringify(active.values));
+});
+
+test('checkThrottle cites one registry id and lists every source of a limit whose sources differ', () => {
+  const a = zck.checkThrottle({ kind: 'refreshToken', events: [{ at: 0 }], at: 1 });
+  assert.equal(a.source, 'zoho-crm-v8-token-validity');
+  assert.deepEqual(a.sources, ['zoho-crm-v8-token-validity', 'zoho-crm-v2-token-validity']);
+  assert.ok(a.sources.every((id) => zck.describeSource(id)));
 });
 
 test('tokenStoreSchema gives the oauthtoken DDL', () => {

@@ -57,9 +57,7 @@ pub struct Assist {
     pub deluge: Option<String>,
 }
 
-const ZOHO_URLS_SRC: &str =
-    "zoho-facts.md §2a (ACC authorization.html, access-token.html, revoke-refresh-token.html), \
-§8c (access_type=offline: squarelabs guide)";
+const ZOHO_URLS_SRC: &str = "zoho-accounts-authorization";
 
 /// The preset whose URLs are on the same host as the config's authorize or token URL.
 fn recognise(config: &ConnectionConfigInput) -> Option<&'static Preset> {
@@ -129,7 +127,7 @@ pub fn assist(config: &ConnectionConfigInput) -> Assist {
     };
     let link = config.link_name.as_deref().map(str::trim).filter(|l| !l.is_empty());
     let deluge = link.and_then(|link| {
-        // Zoho: the current-user call of the connection test (scope ZohoCRM.users.READ, zoho-facts.md §3).
+        // Zoho: the current-user call of the connection test (scope ZohoCRM.users.READ, docs/facts.md §3).
         let (url, query, comment_scopes) = match (provider, dc) {
             (ProviderKind::Zoho, Some(id)) => (
                 data_center::lookup(id).api_domain.map(|a| format!("{}/crm/v8/users", a.value))?,

@@ -123,7 +123,7 @@ fn exact<T: Copy>(text: Option<&str>, table: &[(&str, T)]) -> Option<T> {
     table.iter().find(|(name, _)| *name == text).map(|(_, v)| *v)
 }
 
-/// The authentication type of the custom service (zoho-facts.md §8c: QEngine and Writer articles).
+/// The authentication type of the custom service (docs/facts.md §6.3: QEngine and Writer articles).
 ///
 /// ```
 /// use zoho_connector_kit::connection::AuthType;
@@ -175,7 +175,7 @@ impl AuthType {
     }
 }
 
-/// The OAuth 2 grant type (zoho-facts.md §8c: Writer custom-service article).
+/// The OAuth 2 grant type (docs/facts.md §6.3: Writer custom-service article).
 ///
 /// ```
 /// use zoho_connector_kit::connection::GrantType;
@@ -205,7 +205,7 @@ impl GrantType {
     }
 }
 
-/// The character Deluge puts between scopes (zoho-facts.md §8c: comma, space or plus; default comma).
+/// The character Deluge puts between scopes (docs/facts.md §6.3: comma, space or plus; default comma).
 ///
 /// ```
 /// use zoho_connector_kit::connection::ScopeDelimiter;
@@ -263,7 +263,7 @@ impl ScopeDelimiter {
     }
 }
 
-/// How the access token is sent to the provider's API (zoho-facts.md §8c: query string or header).
+/// How the access token is sent to the provider's API (docs/facts.md §6.3: query string or header).
 ///
 /// ```
 /// use zoho_connector_kit::connection::ParamType;
@@ -292,7 +292,7 @@ impl ParamType {
     }
 }
 
-/// Where an API key goes (zoho-facts.md §8c: query string, form data, header).
+/// Where an API key goes (docs/facts.md §6.3: query string, form data, header).
 ///
 /// ```
 /// use zoho_connector_kit::connection::KeyPlacement;
@@ -413,7 +413,7 @@ impl ConnectionConfigInput {
         self.grant_type.as_deref().and_then(GrantType::parse).unwrap_or(GrantType::AuthorizationCode)
     }
 
-    /// The scope delimiter; `comma` when absent or not recognised (zoho-facts.md §8c).
+    /// The scope delimiter; `comma` when absent or not recognised (docs/facts.md §6.3).
     ///
     /// ```
     /// use zoho_connector_kit::connection::{ConnectionConfigInput, ScopeDelimiter};

@@ -8,7 +8,7 @@
 //! secret, and which authentication types use it.
 //!
 //! Where the parts come from: the custom *service* is defined once (name, link name, authentication type and its
-//! settings: zoho-facts.md §8c, QEngine and Writer articles); a *connection* to it is then created with its own
+//! settings: docs/facts.md §6.3, QEngine and Writer articles); a *connection* to it is then created with its own
 //! name, link name and scopes, and basic-authentication credentials are asked for in that step (QEngine article:
 //! "the username and password in the next step"; Zoho Desk and Sprints connection articles: "enter connection name
 //! and connection link name, select the scopes").
@@ -30,15 +30,15 @@
 use super::config::AuthType;
 use crate::data_center;
 
-const QENGINE: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
-const WRITER: &str = "zoho-facts.md §8c: help.zoho.com Writer custom-service article";
+const QENGINE: &str = "zoho-qengine-connections";
+const WRITER: &str = "zoho-writer-custom-service";
 const QENGINE_API_KEY: &str =
     "help.zoho.com/portal/en/kb/qengine/user-guide/test-cases/api-testing/articles/connections-11-5-2023-1 (API Key fields)";
-const REVOKE: &str = "zoho-facts.md §8c: squarelabs.com.au guide [3P] (Revoke Token URL in the CRM UI)";
+const REVOKE: &str = "squarelabs-zoho-custom-connection";
 const GUIDE_CORE: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom Connectors, Core Settings table";
 const GUIDE_AUTH: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom Connectors, Auth Options table";
 const GUIDE_SETTINGS: &str = "setup guide 000_078a01891a4d19a4.txt, Setup Steps, connection settings table";
-const DC: &str = "zoho-facts.md §1a: data-center table";
+const DC: &str = "zoho-crm-v8-multi-dc";
 
 /// One field of the connection config. [`ConfigField::ALL`] lists them in the order of the config file.
 ///
@@ -168,7 +168,8 @@ impl ValueKind {
 /// use zoho_connector_kit::connection::ConfigField;
 /// let label = &ConfigField::TokenUrl.spec().labels[0];
 /// assert_eq!(label.text, "Access Token URL");
-/// assert!(label.source.contains("§8c"));
+/// assert_eq!(label.source, "zoho-writer-custom-service"); // a registry id: a page an admin can open
+/// assert!(zoho_connector_kit::source::lookup(label.source).is_some());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label {

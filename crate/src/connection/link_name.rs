@@ -1,6 +1,6 @@
 //! The link name of a connection: the name Deluge code uses (`connection: "<link_name>"`).
 //!
-//! Rule (zoho-facts.md §8c: help.zoho.com QEngine "connections" article): starts with a lowercase letter; only
+//! Rule (docs/facts.md §6.3: help.zoho.com QEngine "connections" article): starts with a lowercase letter; only
 //! lowercase letters, digits and `_`; at most 50 characters.
 //!
 //! ```
@@ -11,7 +11,7 @@
 //! ```
 
 /// The source of the rule.
-pub const SOURCE: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
+pub const SOURCE: &str = "zoho-qengine-connections";
 
 /// The longest link name allowed.
 pub const MAX_LEN: usize = 50;

@@ -211,17 +211,17 @@ fn registration(
         ProviderKind::Zoho => {
             let console = entry.and_then(|e| e.api_console.map(|c| c.value)).unwrap_or("https://api-console.zoho.com");
             notes.push(
-                "Client name: no special characters except _ and & (zoho-facts.md §2f: Kaizen #4); avoid \"Zoho\" in it (zoho-facts.md §8c, third-party guide)."
+                "Client name: no special characters except _ and & (Zoho CRM developer community, Kaizen #4: Troubleshooting OAuth 2.0); avoid \"Zoho\" in it (Square Labs' guide to Zoho custom connections, third party)."
                     .into(),
             );
-            notes.push("Editing a custom service later can revoke existing connections (zoho-facts.md §8c, third-party write-up).".into());
+            notes.push("Editing a custom service later can revoke existing connections (Square Labs' guide to Zoho custom connections, third party).".into());
             Registration {
-                at: format!("Zoho API console {console} (zoho-facts.md §1a notes, §2f)"),
-                client_type: Some("Server-based Applications (zoho-facts.md §2f, §8c)".into()),
+                at: format!("Zoho API console {console} (Zoho Accounts: Client registration)"),
+                client_type: Some("Server-based Applications (Zoho Accounts: Client registration)".into()),
                 redirect_uris,
                 redirect_status,
                 homepage: Some(
-                    "Required for a server-based client (zoho-facts.md §2f: Cliq registerclient page): any URL of your organisation."
+                    "Required for a server-based client (Zoho Cliq API: Register a client): any URL of your organisation."
                         .into(),
                 ),
                 notes,

@@ -21,7 +21,7 @@ use crate::code::Code;
 use crate::Diagnostic;
 use std::collections::BTreeSet;
 
-/// The invokeurl parameters (zoho-facts.md §8a).
+/// The invokeurl parameters (docs/facts.md §6.1).
 pub const INVOKEURL_PARAMETERS: [&str; 11] = [
     "url",
     "type",
@@ -58,11 +58,8 @@ pub const SENDMAIL_PARAMETERS: [&str; 9] =
 /// ```
 pub const TASK_BLOCKS: [&str; 2] = ["invokeurl", "sendmail"];
 
-const SENDMAIL_SOURCE: &str = "docs/deluge-grammar.md: zoho.com/creator/help/script/fetch-and-email.html; \
-zoho.com/developer/help/scripting/send-mail-statement.html";
-const CREATOR_SOURCE: &str =
-    "docs/deluge-grammar.md: zoho.com/deluge/help/collection-variable.html (Form [criteria]); \
-Creator tasks such as insert into, alert, openUrl";
+const SENDMAIL_SOURCE: &str = "zoho-creator-fetch-and-email";
+const CREATOR_SOURCE: &str = "deluge-collection-variable";
 
 /// Zoho CRM integration tasks with their argument counts (fewest, most) and syntax, from Zoho's Deluge help. A call
 /// with a number of arguments outside the range gets `deluge.task.argument_count`.
@@ -79,56 +76,56 @@ pub const CRM_TASKS: [TaskSignature; 8] = [
         min: 2,
         max: 4,
         syntax: "module, record ID[, query map[, connection]]",
-        source: "zoho.com/deluge/help/crm/get-record-by-id.html; zoho.com/creator/help/script/crm-get-recordbyid.html",
+        source: "deluge-crm-get-record-by-id",
     },
     TaskSignature {
         name: "zoho.crm.getRecords",
         min: 1,
         max: 5,
         syntax: "module[, page[, per page[, options map[, connection]]]]",
-        source: "zoho.com/crm/developer/docs/serverless-architecture/deluge-integ-tasks.html",
+        source: "zoho-crm-functions-deluge-integration-tasks",
     },
     TaskSignature {
         name: "zoho.crm.searchRecords",
         min: 2,
         max: 6,
         syntax: "module, criteria[, page[, per page[, search map[, connection]]]]",
-        source: "zoho.com/deluge/help/crm/search-records.html",
+        source: "deluge-crm-search-records",
     },
     TaskSignature {
         name: "zoho.crm.createRecord",
         min: 2,
         max: 4,
         syntax: "module, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/create-record.html",
+        source: "deluge-crm-create-record-v2",
     },
     TaskSignature {
         name: "zoho.crm.updateRecord",
         min: 3,
         max: 5,
         syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/update-record.html",
+        source: "deluge-crm-update-record",
     },
     TaskSignature {
         name: "zoho.crm.bulkCreate",
         min: 2,
         max: 4,
         syntax: "module, list of value maps[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/bulk-create-records.html",
+        source: "deluge-crm-bulk-create",
     },
     TaskSignature {
         name: "zoho.crm.v8.createRecord",
         min: 2,
         max: 4,
         syntax: "module, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/create-record-V8.html",
+        source: "deluge-crm-create-record-v8",
     },
     TaskSignature {
         name: "zoho.crm.v8.updateRecord",
         min: 3,
         max: 5,
         syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "zoho.com/deluge/help/crm/update-record-V8.html",
+        source: "deluge-crm-update-record-v8",
     },
 ];
 
@@ -136,7 +133,8 @@ pub const CRM_TASKS: [TaskSignature; 8] = [
 ///
 /// ```
 /// let t = &zoho_connector_kit::deluge::check::CRM_TASKS[0];
-/// assert!(t.min <= t.max && t.source.contains("zoho.com"));
+/// assert!(t.min <= t.max);
+/// assert!(zoho_connector_kit::source::describe(t.source).contains("https://www.zoho.com/"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaskSignature {
@@ -152,15 +150,12 @@ pub struct TaskSignature {
     pub source: &'static str,
 }
 
-/// The invokeurl `type` values (zoho-facts.md §8a).
+/// The invokeurl `type` values (docs/facts.md §6.1).
 pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-const INVOKE_SOURCE: &str = "zoho-facts.md §8a: zoho.com/deluge/help/deluge-invoke-url.html; creator web-data.html; \
-webhook/invokeurl-api-task.html";
-const LOOP_SOURCE: &str = "zoho-facts.md §8a: each invokeurl execution counts against the external-call limit \
-(deluge-invoke-url.html); §8b: 5,000 executed statements per function (knowledgelib.io [3P])";
-const JSON_SOURCE: &str = "zoho-facts.md §8a: KEY-VALUE parameters are sent form-encoded by default \
-(invokeurl-api-task.html); JSON needs map.toString() with a JSON content type (common practice [3P])";
+const INVOKE_SOURCE: &str = "deluge-invoke-url";
+const LOOP_SOURCE: &str = "deluge-invoke-url";
+const JSON_SOURCE: &str = "deluge-invokeurl-api-task";
 
 /// Checks Deluge text. Findings are sorted by line and column; an empty list means nothing was found.
 ///
@@ -484,7 +479,7 @@ impl Checker<'_, '_> {
                         format!("`{}` is not a Deluge task written as a `[ … ]` block.", task.name),
                     )
                     .with_fix(fix)
-                    .with_source("docs/deluge-grammar.md (task blocks)"),
+                    .with_source("deluge-invoke-url"),
                 );
             }
         }
@@ -691,7 +686,7 @@ impl Checker<'_, '_> {
                         format!("This call to `{host}` has no `connection`."),
                     )
                     .with_fix("Add `connection: \"<link name>\"` so Deluge authorizes the call, unless the API takes no authorization or you send a key in `headers`.")
-                    .with_source("zoho-facts.md §8c: connection: \"<link_name>\" in invokeurl (Deluge connections.html)"),
+                    .with_source("deluge-connections"),
                 );
             }
         }

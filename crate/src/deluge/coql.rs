@@ -1,6 +1,6 @@
 //! COQL: build a `select` query and check one against Zoho's documented limits, and emit the `/coql` invokeurl.
 //!
-//! Rules (zoho-facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8 \[OFF\]): SELECT only; clauses
+//! Rules (docs/facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8 \[OFF\]): SELECT only; clauses
 //! FROM, WHERE, ORDER BY, GROUP BY, LIMIT, OFFSET; keywords case-insensitive; at most 50 fields; at most 25
 //! criteria; criteria bracketed when more than two are joined; LIMIT at most 2000 (v7/v8; older versions 200);
 //! operators `= != > < >= <= is null, is not null, between, in, not in, like, not like`; at most 50 values in `in`.
@@ -19,7 +19,7 @@ use crate::data_center::{detect, lookup, DataCenterId};
 use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 
-const COQL_SOURCE: &str = "zoho-facts.md §5: CRM COQL-Overview.html; COQL-Limitations v2/v7/v8";
+const COQL_SOURCE: &str = "zoho-crm-v8-coql-limitations";
 
 /// A query to build. `where` is criteria text such as `(Lead_Source = 'Web' and Rating = 'Hot')`.
 ///
@@ -129,7 +129,7 @@ pub fn build_coql(q: &CoqlQuery) -> CoqlAnswer {
     CoqlAnswer { query: Some(query), deluge, diagnostics }
 }
 
-/// The API domain of a data center given as a key (`eu`) or any Zoho URL (zoho-facts.md §1a).
+/// The API domain of a data center given as a key (`eu`) or any Zoho URL (docs/facts.md §1).
 pub(crate) fn api_domain(dc: &str, path: &str) -> Result<&'static str, Diagnostic> {
     let id = dc.parse::<DataCenterId>().ok().or_else(|| detect(dc).data_center);
     let Some(id) = id else {
@@ -148,11 +148,11 @@ pub(crate) fn api_domain(dc: &str, path: &str) -> Result<&'static str, Diagnosti
             format!("No CRM API domain is known for the {} data center.", id.key()),
         )
         .with_fix("Use a data center that Zoho's CRM SDKs list.")
-        .with_source("zoho-facts.md §1a")),
+        .with_source("zoho-crm-python-sdk-8-data-centers")),
     }
 }
 
-/// CRM API versions (zoho-facts.md §5).
+/// CRM API versions (docs/facts.md §5).
 pub(crate) fn check_version(v: Option<&str>, path: &str) -> Result<String, Diagnostic> {
     let v = v.unwrap_or("v8");
     if ["v2", "v2.1", "v3", "v4", "v5", "v6", "v7", "v8"].contains(&v) {
@@ -160,7 +160,7 @@ pub(crate) fn check_version(v: Option<&str>, path: &str) -> Result<String, Diagn
     } else {
         Err(Diagnostic::error(Code::DelugeGenerateBadApiVersion, path, format!("`{v}` is not a CRM API version."))
             .with_fix("Use v8 (or v2, v2.1, v3 … v7).")
-            .with_source("zoho-facts.md §5: CRM docs; SDK repo list"))
+            .with_source("zoho-crm-v8-insert-records"))
     }
 }
 
@@ -172,7 +172,7 @@ fn coql_invokeurl(
 ) -> Result<String, Vec<Diagnostic>> {
     let domain = api_domain(dc, "dataCenter").map_err(|d| vec![d])?;
     let version = check_version(version, "apiVersion").map_err(|d| vec![d])?;
-    // zoho-facts.md §5: POST /crm/v8/coql with {"select_query": "..."} (OAS coql.json).
+    // docs/facts.md §5: POST /crm/v8/coql with {"select_query": "..."} (OAS coql.json).
     let spec = InvokeUrlSpec {
         url: Some(format!("{domain}/crm/{version}/coql")),
         method: Some(HttpMethod::Post),

@@ -4,7 +4,7 @@
 //! ([`super::coql`]) and the token requests of the connection doctor. Every snippet it writes passes
 //! [`super::check_deluge`] with no error and is already in [`super::format_deluge`] layout.
 //!
-//! Facts (zoho-facts.md §8a, zoho.com/deluge/help/deluge-invoke-url.html \[OFF\]): parameters `url`, `type`
+//! Facts (docs/facts.md §6.1, zoho.com/deluge/help/deluge-invoke-url.html \[OFF\]): parameters `url`, `type`
 //! (GET/POST/PUT/PATCH/DELETE, default GET), `headers`, `parameters`, `connection`, `detailed`; a JSON body is a
 //! map sent as `parameters: map.toString()` with a JSON content-type header (invokeurl-api-task.html \[OFF\],
 //! toString practice \[3P\]); a KEY-VALUE `parameters` is sent form-encoded by default (invokeurl-api-task.html
@@ -32,8 +32,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const INVOKE_SOURCE: &str = "zoho-facts.md §8a: zoho.com/deluge/help/deluge-invoke-url.html; invokeurl-api-task.html";
-const LINK_NAME_SOURCE: &str = "zoho-facts.md §8c: help.zoho.com QEngine \"connections\" article (link name rule)";
+const INVOKE_SOURCE: &str = "deluge-invoke-url";
+const LINK_NAME_SOURCE: &str = "zoho-qengine-connections";
 
 /// The HTTP method (`type` of invokeurl). Serialized in capitals: `"POST"`.
 ///
@@ -45,7 +45,7 @@ const LINK_NAME_SOURCE: &str = "zoho-facts.md §8c: help.zoho.com QEngine \"conn
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum HttpMethod {
-    /// GET (the default, zoho-facts.md §8a).
+    /// GET (the default, docs/facts.md §6.1).
     #[default]
     Get,
     /// POST.
@@ -647,7 +647,7 @@ impl Generator {
         }
         self.out.push('\n');
         if detailed {
-            // zoho-facts.md §8a: `detailed: true` gives responseCode / responseHeader / responseText (getUrl docs
+            // docs/facts.md §6.1: `detailed: true` gives responseCode / responseHeader / responseText (getUrl docs
             // [OFF]; for invokeurl [?]).
             let code = self.names.fresh("responseCode");
             self.line(&format!("{code} = {r}.get(\"responseCode\");"));
@@ -660,7 +660,7 @@ impl Generator {
             self.line(&format!("\tinfo \"HTTP \" + {code} + \": \" + {r}.get(\"responseText\");"));
             self.line("}");
         } else if plan.is_crm {
-            // CRM replies wrap records in "data" (zoho-facts.md §5: OAS record.json Body_Wrapper).
+            // CRM replies wrap records in "data" (docs/facts.md §5: OAS record.json Body_Wrapper).
             let data = self.names.fresh("data");
             self.line(&format!("{data} = {r}.get(\"data\");"));
             self.line(&format!("info {data};"));
@@ -723,7 +723,7 @@ fn comment_text(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-/// The connection link-name rule (zoho-facts.md §8c): a lowercase letter first, then lowercase letters, digits,
+/// The connection link-name rule (docs/facts.md §6.3): a lowercase letter first, then lowercase letters, digits,
 /// `_`; at most 50 characters.
 ///
 /// ```

@@ -1,6 +1,6 @@
 //! The Deluge lexer: text to tokens with 1-based lines and columns, comments kept (the formatter needs them).
 //!
-//! Lexical facts (zoho-facts.md §8b): text in double quotes with backslash escapes
+//! Lexical facts (docs/facts.md §6.2): text in double quotes with backslash escapes
 //! (zoho.com/deluge/help/datatypes/text.html \[OFF\]); date-times in single quotes (lexer.dart \[3P\]); comments
 //! `//` and `/* */` (official examples); identifiers letter or `_` first (lexer.dart \[3P\]). Never panics: anything
 //! it cannot read becomes a [`TokenKind::Unknown`] token and a diagnostic.
@@ -311,7 +311,7 @@ impl<'a> Lexer<'a> {
                 self.diagnostics.push(
                     Diagnostic::error(Code::DelugeUnterminatedDatetime, "", "This `'` date-time is never closed.")
                         .with_fix("Close the date-time with `'`.")
-                        .with_source("zoho-facts.md §8b: lexer.dart date-time literals [3P]")
+                        .with_source("deluge-language-parser-lexer")
                         .at(line, column),
                 );
                 TokenKind::Unknown

@@ -1,6 +1,6 @@
 //! Deluge literals and names: text literals escaped so they read back exactly, identifiers, reserved words.
 //!
-//! Sources (zoho-facts.md §8b): text literals are in double quotes and a backslash escapes a double quote
+//! Sources (docs/facts.md §6.2): text literals are in double quotes and a backslash escapes a double quote
 //! (zoho.com/deluge/help/datatypes/text.html \[OFF\]); the escapes `\" \\ \/ \b \f \n \r \t` are those a third-party
 //! parser accepts (GuruDhanush/Deluge-Language-Parser lexer.dart \[3P\]); the reserved words come from
 //! zoho.com/deluge/help/keywords.html \[OFF\]; the identifier rule (letter or `_` first, then letters, digits, `_`)
@@ -15,18 +15,16 @@
 //! ```
 
 /// Source of the escape rules.
-pub const ESCAPE_SOURCE: &str = "zoho-facts.md §8b: zoho.com/deluge/help/datatypes/text.html [OFF]; \
-escapes \\\" \\\\ \\/ \\b \\f \\n \\r \\t from GuruDhanush/Deluge-Language-Parser lexer.dart [3P]";
+pub const ESCAPE_SOURCE: &str = "deluge-text";
 
 /// Source of the reserved-word list.
-pub const RESERVED_SOURCE: &str = "zoho-facts.md §8b: zoho.com/deluge/help/keywords.html";
+pub const RESERVED_SOURCE: &str = "deluge-keywords";
 
 /// Source of the identifier rule (third-party only).
-pub const IDENTIFIER_SOURCE: &str =
-    "zoho-facts.md §8b: GuruDhanush/Deluge-Language-Parser lexer.dart IDENTIFIER [3P]; no official page found";
+pub const IDENTIFIER_SOURCE: &str = "deluge-language-parser-lexer";
 
 /// Reserved keywords that cannot be used as names, as listed on zoho.com/deluge/help/keywords.html
-/// (zoho-facts.md §8b). The two-word entries `else if` and `for each` appear as written.
+/// (docs/facts.md §6.2). The two-word entries `else if` and `for each` appear as written.
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::RESERVED_WORDS;
@@ -61,7 +59,7 @@ pub const RESERVED_WORDS: [&str; 26] = [
     "zoho",
 ];
 
-/// True when `name` is one of the reserved keywords (exact, lowercase match; zoho-facts.md §8b).
+/// True when `name` is one of the reserved keywords (exact, lowercase match; docs/facts.md §6.2).
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::is_reserved;
@@ -83,7 +81,7 @@ pub fn is_reserved_any_case(name: &str) -> bool {
 }
 
 /// True when `name` follows the identifier rule: an ASCII letter or `_` first, then ASCII letters, digits or `_`.
-/// The rule is third-party only (lexer.dart \[3P\], zoho-facts.md §8b); reserved words are not excluded here.
+/// The rule is third-party only (lexer.dart \[3P\], docs/facts.md §6.2); reserved words are not excluded here.
 ///
 /// ```
 /// use zoho_connector_kit::deluge::literal::is_identifier;

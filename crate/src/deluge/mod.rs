@@ -9,7 +9,7 @@
 //! - [`record_call`]: CRM insert / update / upsert / get / search / COQL calls.
 //! - [`coql`]: build and check COQL queries.
 //!
-//! Facts come from zoho-facts.md §8 (Deluge) and §5 (CRM REST API, COQL).
+//! Facts come from docs/facts.md §6 (Deluge) and §5 (CRM REST API, COQL).
 //!
 //! ```
 //! use zoho_connector_kit::deluge::{check_deluge, string_literal};

@@ -5,7 +5,7 @@
 //! `[…]`), `info`, `return`, `if / else if / else`, `for each … in …`, `invokeurl [ … ];` and other task blocks
 //! (`sendmail [ … ]`, `;` optional after the `]`), comments, text and date-time literals, `zoho.crm.*` calls, function
 //! definitions with their header, `try { } catch (e) { }`, `Collection("k" : v)`, `in` / `not in`, `=` in a condition
-//! (a warning) and Zoho Creator statements (docs/deluge-grammar.md). Statements end with `;` (zoho-facts.md §8b, all
+//! (a warning) and Zoho Creator statements (docs/deluge-grammar.md). Statements end with `;` (docs/facts.md §6.2, all
 //! official examples). It never panics; nesting deeper than [`MAX_DEPTH`] or chains longer than [`MAX_CHAIN`] get a
 //! `deluge.too_deep` finding and the rest of that expression is skipped.
 //!
@@ -1156,7 +1156,7 @@ impl<'a> Parser<'a> {
         self.diagnostics.push(
             Diagnostic::warning(Code::DelugeAssignInCondition, "", "`=` in a condition is read as a comparison here.")
                 .with_fix("Write `==` to compare; Zoho's Deluge help shows `==` in conditions and does not document `=` there.")
-                .with_source("docs/deluge-grammar.md: zoho.com/deluge/help (if statements and operators show `==`)")
+                .with_source("deluge-help")
                 .at(t.line, t.column),
         );
     }
@@ -1363,7 +1363,7 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         self.take(Role::Plain);
-        // Typed collections: `List:String()` (zoho-facts.md §8b, lexer.dart [3P]).
+        // Typed collections: `List:String()` (docs/facts.md §6.2, lexer.dart [3P]).
         if (t.text.eq_ignore_ascii_case("list") || t.text.eq_ignore_ascii_case("map"))
             && self.at(":")
             && self.peek_at(1).is_some_and(|n| n.kind == TokenKind::Ident)

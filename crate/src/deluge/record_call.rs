@@ -1,6 +1,6 @@
 //! `generateRecordCall`: the common CRM REST calls as invokeurl snippets, on the right API domain.
 //!
-//! Paths (zoho-facts.md §5, OAS record.json \[OFF\]): insert `POST /crm/{v}/{module}`, update `PUT
+//! Paths (docs/facts.md §5, OAS record.json \[OFF\]): insert `POST /crm/{v}/{module}`, update `PUT
 //! /crm/{v}/{module}`, upsert `POST /crm/{v}/{module}/upsert` with `duplicate_check_fields`, get `GET
 //! /crm/{v}/{module}/{id}`, search `GET /crm/{v}/{module}/search?criteria=…`, COQL `POST /crm/{v}/coql`. Bodies use
 //! the `{"data": […], "trigger": […]}` envelope; at most 100 records per insert/update/upsert call
@@ -25,7 +25,7 @@ use crate::Diagnostic;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-const RECORDS_SOURCE: &str = "zoho-facts.md §5: OAS record.json; CRM-v8 insert-records.html";
+const RECORDS_SOURCE: &str = "zoho-crm-oas-record";
 
 /// The CRM operation.
 ///
@@ -137,7 +137,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
         found.push(
             Diagnostic::error(Code::DelugeRecordMissingModule, "module", "No module was given.")
                 .with_fix("Give the module API name, e.g. \"Leads\"; read it from GET /settings/modules.")
-                .with_source("zoho-facts.md §5: CRM-v8 insert-records.html"),
+                .with_source("zoho-crm-v8-insert-records"),
         );
     }
     let (Some(domain), Some(version)) = (domain, version) else { return fail(found) };
@@ -198,7 +198,7 @@ pub fn generate_record_call(spec: &RecordCallSpec) -> Snippet {
                                 format!("`{t}` is not a trigger."),
                             )
                             .with_fix("Use workflow, approval or blueprint; an empty list runs no automation.")
-                            .with_source("zoho-facts.md §5: zoho.com/crm/help/api-diff/insertRecords.html"),
+                            .with_source("zoho-crm-help-insert-records-diff"),
                         );
                     }
                 }

@@ -24,14 +24,13 @@ const fn e(
     Entry { code, family, title, causes, fixes, source }
 }
 
-const OAS: &str = "zoho-facts.md §7b: OAS v8.0 (zoho/crm-oas)";
-const OAS_K25: &str = "zoho-facts.md §7b: OAS v8.0; Kaizen #25";
-const TOKEN_VALIDITY: &str = "zoho-facts.md §2d: CRM-v2 token-validity.html";
-const TOKEN_3P: &str = "zoho-facts.md §2d: third-party code and tests (HTTP 200 with an error body)";
-const ANALYTICS: &str =
-    "zoho-facts.md §7c: zoho.com/analytics/api/v2/common-error-codes.html (Zoho Analytics, not CRM); guide errata 1";
-const V1: &str = "zoho-facts.md §7c: zoho.com/developer/help/api/error-messages.html (CRM API v1, retired 31 Dec 2018)";
-const HTTP: &str = "zoho-facts.md §7a: CRM-v8 status-codes.html";
+const OAS: &str = "zoho-crm-oas";
+const OAS_K25: &str = "zoho-crm-oas";
+const TOKEN_VALIDITY: &str = "zoho-crm-v2-token-validity";
+const TOKEN_3P: &str = "third-party-token-errors";
+const ANALYTICS: &str = "zoho-analytics-error-codes";
+const V1: &str = "zoho-crm-v1-error-messages";
+const HTTP: &str = "zoho-crm-v8-status-codes";
 
 // Shared cause texts.
 const EXPIRED: (CauseId, &str) = (
@@ -61,24 +60,24 @@ pub(crate) static ENTRIES: &[Entry] = &[
       &[EXPIRED, OTHER_DC, REVOKED],
       &["Check the header is exactly `Authorization: Zoho-oauthtoken <access_token>`.",
         "Call the api_domain returned with the token; refresh the token if it is older than an hour."],
-      "zoho-facts.md §7b: OAS v8.0; Kaizen #25 (as AUTHENTICATION_FAILED)"),
+      "zoho-crm-oas"),
     e("AUTHENTICATION_FAILED", Family::Crm, "Authentication failed",
       &[EXPIRED, OTHER_DC, REVOKED],
       &["Check the header is exactly `Authorization: Zoho-oauthtoken <access_token>`.",
         "Call the api_domain returned with the token; refresh the token if it is older than an hour."],
-      "zoho-facts.md §7b: Kaizen #25"),
+      "zoho-crm-kaizen-25-errors"),
     e("OAUTH_SCOPE_MISMATCH", Family::Crm, "The token lacks a scope this API needs",
       &[(ScopeMissing, "The connection was authorized without the scope this API needs (or with the deprecated ZohoCRM.modules.Activities.*)."),
         (Permission, "The user behind the token has no access to this module or feature.")],
       &["Add the scope (e.g. ZohoCRM.modules.ALL or ZohoCRM.modules.leads.READ), then authorize again to get a new token.",
         "Re-authorizing is required: adding a scope does not change tokens already issued."],
-      "zoho-facts.md §7b: OAS v8.0; Kaizen #25; §3 (Activities deprecated: CRM-v6 select-api-scopes.html)"),
+      "zoho-crm-oas"),
     e("INVALID_OAUTHTOKEN", Family::Crm, "Access token invalidated",
       &[(TokenLimit, "More access tokens were created from this refresh token than may be active at once, so the oldest was invalidated (sources say 10, 15 or 30)."),
         EXPIRED, REVOKED],
       &["Reuse an access token until it expires instead of creating a new one per call.",
         "Refresh once and retry with the new token."],
-      "zoho-facts.md §4: ACC token-limits.html; CRM-v3 token-validity.html"),
+      "zoho-accounts-token-limits"),
     e("INVALID_URL_PATTERN", Family::Crm, "The URL is not a CRM API URL",
       &[(InvalidUrl, "The path is wrong: version, module API name or a typo (e.g. /crm/v8/Leads)."),
         (InvalidModule, "The module part of the path is not a module API name.")],
@@ -93,7 +92,7 @@ pub(crate) static ENTRIES: &[Entry] = &[
       &[(InvalidFieldValue, "A field value has the wrong data type or format, exceeds the field's maximum length, or a lookup/record id does not exist.")],
       &["Send the value in the field's data type (GET /crm/v8/settings/fields?module=… lists data_type and length).",
         "Dates are yyyy-MM-dd; date-times yyyy-MM-ddTHH:mm:ss±HH:mm; lookups {\"id\": \"…\"}."],
-      "zoho-facts.md §7b: OAS v8.0; CRM-v8 insert-records.html; §6 field types"),
+      "zoho-crm-oas"),
     e("MANDATORY_NOT_FOUND", Family::Crm, "A required field is missing",
       &[(MissingRequiredField, "A field that is mandatory in this module or layout was not sent (e.g. Last_Name for Leads).")],
       &["Add the field named in details.api_name to every record."],
@@ -151,7 +150,7 @@ pub(crate) static ENTRIES: &[Entry] = &[
     e("TOO_MANY_REQUESTS", Family::Crm, "Too many requests",
       &[(RateLimited, "The org's 24-hour API credit limit or its concurrency limit is exceeded.")],
       &["Slow down and retry later; check the credits used in Setup > Developer Hub > APIs."],
-      "zoho-facts.md §7b: OAS bulk_read.json; §10"),
+      "zoho-crm-oas-bulk-read"),
     e("AMBIGUITY_DURING_PROCESSING", Family::Crm, "Ambiguous request", &[BAD_VALUE],
       &["Make the request unambiguous (e.g. one match for a lookup by name)."], OAS),
     e("API_NOT_SUPPORTED", Family::Crm, "API not supported",
@@ -170,7 +169,7 @@ pub(crate) static ENTRIES: &[Entry] = &[
     e("INVALID_QUERY", Family::Crm, "Invalid query",
       &[(InvalidFieldValue, "The COQL or search query is invalid (field names, operators or clauses).")],
       &["Check the query: SELECT only, ≤50 fields, ≤25 criteria, brackets for more than two conditions."],
-      "zoho-facts.md §7b: OAS; §5 COQL rules"),
+      "zoho-crm-oas"),
     e("JSON_PARSE_ERROR", Family::Crm, "Request body is not valid JSON",
       &[(InvalidFieldValue, "The body is not valid JSON (a missing comma or quote, or a Deluge map not converted with toString()).")],
       &["Send valid JSON: {\"data\": [ {…} ]}."], OAS),
@@ -202,7 +201,7 @@ pub(crate) static ENTRIES: &[Entry] = &[
         (WrongDataCenter, "The client is registered in another data center than the accounts server called (multi-DC not enabled for it).")],
       &["Copy the Client ID from the API console again.",
         "Send the token request to the accounts server of the data center where the account lives (the accounts-server of the redirect), or enable multi-DC for the client."],
-      "zoho-facts.md §2d: zoho.com/contracts/api/getting-started/generating-access-tokens.html [OFF]; third-party tests map it to another DC [3P]"),
+      "zoho-contracts-access-tokens"),
     e("invalid_client_secret", Family::TokenEndpoint, "Wrong client secret",
       &[(WrongClientCredentials, "The client_secret does not belong to this client (a typo, a regenerated secret, or the placeholder)."),
         (WrongDataCenter, "With multi-DC the secret can differ per data center: this is another DC's secret.")],
@@ -226,11 +225,11 @@ pub(crate) static ENTRIES: &[Entry] = &[
     e("Access Denied", Family::TokenEndpoint, "Too many token requests",
       &[(RateLimited, "More than 10 access tokens were requested from one refresh token within 10 minutes; creation stays blocked for the rest of the window.")],
       &["Cache the access token for its hour instead of refreshing per call; wait for the 10-minute window to pass."],
-      "zoho-facts.md §2d/§4: CRM-v2/v3 token-validity.html; ACC token-limits.html; guide errata 4"),
+      "zoho-accounts-token-limits"),
     e("access_denied", Family::TokenEndpoint, "Access denied",
       &[(RateLimited, "More than 10 grant codes were requested for this client within 10 minutes.")],
       &["Wait for the 10-minute window to pass before authorizing again."],
-      "zoho-facts.md §4: CRM-v3 token-validity.html"),
+      "zoho-crm-v8-token-validity"),
     // ---- Zoho Analytics codes the setup guide lists as CRM codes (§7c) ----
     e("7003", Family::Analytics, "Required parameters missing (Zoho Analytics)",
       &[(MissingRequiredField, "Zoho Analytics: a required parameter is missing.")], &[ANALYTICS_NOTE, "Add the missing parameter."], ANALYTICS),
@@ -255,7 +254,7 @@ pub(crate) static ENTRIES: &[Entry] = &[
     e("8534", Family::Undocumented, "Undocumented code 8534",
       &[(Unknown, "No Zoho page documents 8534 (the setup guide calls it \"Bad JSON\", unsourced).")],
       &["Read the message Zoho sent with it, and check which Zoho API answered (8xxx codes are Zoho Analytics')."],
-      "zoho-facts.md §7c: 8534 not found in any page [?]; guide errata 1"),
+      "zoho-analytics-error-codes"),
     // ---- CRM API v1 numeric codes (§7c) ----
     e("4000", Family::CrmV1, "Use an authtoken (CRM API v1)", &[(InvalidUrl, "A retired CRM v1 URL was called.")], &[V1_FIX], V1),
     e("4500", Family::CrmV1, "Internal error (CRM API v1)", &[(ServerError, "An error inside Zoho.")], &[V1_FIX], V1),

@@ -1,7 +1,7 @@
 //! Explain a Zoho error: an HTTP status and/or a response body (JSON or not) → what it means, the likely causes
 //! ordered by likelihood (ids from a fixed list, [`CauseId`]), and what to do.
 //!
-//! Recognised: the CRM HTTP statuses (zoho-facts.md §7a), the CRM JSON codes (§7b, also inside `data[i]` of
+//! Recognised: the CRM HTTP statuses (docs/facts.md §5.3), the CRM JSON codes (§7b, also inside `data[i]` of
 //! multi-record replies), token-endpoint errors even with HTTP 200 (§2d), `INVALID_OAUTHTOKEN` (§4), the Zoho
 //! Analytics numbers the setup guide passes off as CRM codes and the CRM v1 numbers (§7c). Anything else is
 //! `unknown` with the raw code shown; nothing throws.
@@ -377,18 +377,23 @@ fn from_found(found: Found<'_>, status: Option<u16>) -> Explanation {
     if out.family == Family::TokenEndpoint && status == Some(200) {
         out.notes.push(
             "Zoho sent this token error with HTTP 200: always read the body of a token response, not only the status \
-             (zoho-facts.md §2d; guide errata 14)."
+             (Zoho Accounts: Get access and refresh tokens; the setup guide admins follow says otherwise)."
                 .into(),
         );
     }
     if out.code == "Access Denied" || (out.family == Family::TokenEndpoint && status == Some(429)) {
         out.notes.push(
-            "The token throttle answers with a JSON body (HTTP 400 or 200), not HTTP 429 (guide errata 4).".into(),
+            "The token throttle answers with a JSON body (HTTP 400 or 200), not HTTP 429 (Zoho Accounts: OAuth token \
+             limits; the setup guide admins follow says 429)."
+                .into(),
         );
     }
     if out.family == Family::Analytics {
-        out.notes
-            .push("The setup guide lists this as a CRM code; it is a Zoho Analytics code (guide errata 1).".into());
+        out.notes.push(
+            "The setup guide admins follow lists this as a CRM code; it is a Zoho Analytics code (Zoho Analytics \
+                   API: Common error codes)."
+                .into(),
+        );
     }
     out
 }

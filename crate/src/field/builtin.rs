@@ -1,7 +1,7 @@
 //! Built-in standard fields of Leads, Contacts, Accounts and Deals: a small, realistic list for when no schema is
 //! pasted. Each field says where it comes from.
 //!
-//! zoho-facts.md lists no module's fields: only `Last_Name` of Leads appears there (the COQL example,
+//! docs/facts.md lists no module's fields: only `Last_Name` of Leads appears there (the COQL example,
 //! `select Last_Name from Leads`). The others are the commonly documented standard fields of Zoho CRM; orgs rename,
 //! hide and add fields, and picklist values are org-specific (left empty here), so paste the org's own
 //! `GET /settings/fields` reply to check picklist values and custom fields.
@@ -17,13 +17,10 @@
 use super::crm_type::CrmFieldType;
 use super::schema::{CrmField, ModuleSchema};
 
-const COMMON: &str =
-    "commonly documented Zoho CRM standard field (not in zoho-facts.md); verify with GET /settings/fields";
-const COMMON_MANDATORY: &str = "commonly documented mandatory standard field (Zoho insert-records docs; not in \
-     zoho-facts.md); verify system_mandatory with GET /settings/fields";
-const LEADS_LAST_NAME: &str = "zoho-facts.md §5: OAS coql.json example `select Last_Name from Leads` [OFF]; \
-     mandatory: commonly documented (Zoho insert-records docs), verify with GET /settings/fields";
-const SYSTEM: &str = "commonly documented system field, set by Zoho (not in zoho-facts.md)";
+const COMMON: &str = "not-sourced-crm-standard-field";
+const COMMON_MANDATORY: &str = "zoho-crm-v8-insert-records";
+const LEADS_LAST_NAME: &str = "zoho-crm-oas-coql";
+const SYSTEM: &str = "not-sourced-crm-standard-field";
 
 /// `(api_name, label, data_type, mandatory, read_only, lookup module, source)`.
 type Row = (&'static str, &'static str, &'static str, bool, bool, Option<&'static str>, &'static str);
@@ -97,11 +94,9 @@ const DEALS: &[Row] = &[
     CREATED,
 ];
 
-/// Zoho's help pages for standard fields (not in zoho-facts.md).
-const SRC_LEADS_FIELDS: &str = "help.zoho.com/portal/en/kb/crm/customize-crm-account/customizing-fields/articles/\
-     standard-modules-fields (Leads: Maximum Limit) [OFF help]";
-const SRC_ACCOUNTS_FIELDS: &str =
-    "help.zoho.com/portal/en/kb/crm/sales-force-automation/accounts/articles/standard-fields-accounts [OFF help]";
+/// Zoho's help pages for standard fields (registry ids; see docs/facts.md).
+const SRC_LEADS_FIELDS: &str = "zoho-crm-help-standard-modules-fields";
+const SRC_ACCOUNTS_FIELDS: &str = "zoho-crm-help-standard-fields-accounts";
 
 /// `(module, api_name, length, source)`: the standard fields whose length Zoho's help gives. Contacts and Deals:
 /// no page found, so their text fields keep the type's limits (255 text, 32,000 text area). Accounts' Website is
@@ -151,14 +146,10 @@ pub fn schema(module: &str) -> Option<ModuleSchema> {
         .iter()
         .map(|&(api_name, label, data_type, mandatory, read_only, lookup, source)| {
             let length = LENGTHS.iter().find(|(m, a, _, _)| *m == name && *a == api_name);
-            let mut source = source.to_string();
-            if let Some((_, _, n, from)) = length {
-                source.push_str(&format!("; length {n}: {from}"));
-            }
-            if (name, api_name) == ("Leads", "Company") {
-                // Sources differ: the same help page marks Company mandatory (*); the built-in list does not.
-                source.push_str("; the Leads help page marks Company mandatory (*): GET /settings/fields decides");
-            }
+            // One registry id per field: the help page that gives the field's length when there is one (it lists
+            // the field too), else the row's own source. Sources differ on Leads.Company: that help page marks it
+            // mandatory (*), the built-in list does not; docs/facts.md §10 says so and GET /settings/fields decides.
+            let source = length.map_or(source, |(_, _, _, from)| *from).to_string();
             (api_name, label, data_type, mandatory, read_only, lookup, source, length.map(|l| l.2))
         })
         .map(|(api_name, label, data_type, mandatory, read_only, lookup, source, length)| CrmField {

@@ -1,22 +1,19 @@
 //! CRM field types as the API names them (`data_type` of `GET /settings/fields`), each with its JSON shape, its
-//! limits and the source of every figure (`zoho-facts.md` §6).
+//! limits and the source of every figure (docs/facts.md §5.4).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Field types and JSON shapes: the Python SDK's `fill_data_type` table.
-pub(crate) const SRC_TYPES: &str = "zoho-facts.md §6: PY8 utility.py fill_data_type [SDK]";
+pub(crate) const SRC_TYPES: &str = "zoho-crm-python-sdk-8-utility";
 /// Text 255, textarea 2,000/32,000, phone 30, date and datetime formats.
-pub(crate) const SRC_KAIZEN: &str = "zoho-facts.md §6: help.zoho.com Kaizen #1 \"Fields in CRM #API\" [OFF forum]";
+pub(crate) const SRC_KAIZEN: &str = "zoho-crm-kaizen-1-fields";
 /// Integer 9, decimal 16, currency 16, long integer 18 digits.
-pub(crate) const SRC_CUSTOM_FIELDS: &str =
-    "zoho-facts.md §6: Zoho CRM custom-fields help copy at integratetax.zohodesk.com [3P copy of OFF]";
+pub(crate) const SRC_CUSTOM_FIELDS: &str = "integratetax-custom-fields";
 /// Percent 5 digits (a Bigin page: Zoho's CRM pages found give no figure).
-pub(crate) const SRC_PERCENT: &str =
-    "zoho-facts.md §6: bigin.com/developer/docs/toppings/custom-field-types.html (percent 5 digits) [OFF, Bigin]";
+pub(crate) const SRC_PERCENT: &str = "bigin-custom-field-types";
 /// `bigint`/`long` travels as a JSON string.
-pub(crate) const SRC_LONG_STRING: &str =
-    "zoho-facts.md §6: PY8 fill_data_type; JS6 datatype_converter.js converts long to string [SDK]";
+pub(crate) const SRC_LONG_STRING: &str = "zoho-crm-python-sdk-8-utility";
 
 /// A CRM field type, named as the API's `data_type` (`"text"`, `"multiselectpicklist"`, …).
 ///
@@ -312,7 +309,8 @@ pub enum JsonShape {
 /// ```
 /// let info = zoho_connector_kit::field::CrmFieldType::Textarea.info();
 /// assert_eq!((info.max_chars, info.large_max_chars), (Some(2_000), Some(32_000)));
-/// assert!(info.limit_source.unwrap().contains("Kaizen"));
+/// assert_eq!(info.limit_source, Some("zoho-crm-kaizen-1-fields")); // a registry id
+/// assert!(zoho_connector_kit::source::describe(info.limit_source.unwrap()).contains("Kaizen #1"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -2,9 +2,9 @@
 //!
 //! The reply is Zoho's format, not ours: real replies carry dozens of keys per field, so unknown keys are ignored
 //! (a pasted reply must never be refused for them). Keys read: `api_name`, `data_type`, `field_label`, `length`,
-//! `decimal_place`, `json_type` (zoho-facts.md §6, OAS fields.json) and `pick_list_values`, `system_mandatory`,
+//! `decimal_place`, `json_type` (docs/facts.md §5.4, OAS fields.json) and `pick_list_values`, `system_mandatory`,
 //! `read_only`/`field_read_only`, `lookup.module.api_name` (the reply's other keys the issue names; not in
-//! zoho-facts.md).
+//! docs/facts.md).
 
 use super::crm_type::CrmFieldType;
 use crate::code::Code;
@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use serde_json::Value;
 
-const SRC_FIELDS_API: &str = "zoho-facts.md §6: OAS fields.json (GET /crm/v8/settings/fields) [OFF]";
+const SRC_FIELDS_API: &str = "zoho-crm-oas-fields";
 
 /// One CRM field.
 ///
@@ -152,7 +152,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
         let number = |key: &str| item.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
         // (display, actual) per option. Kaizen #205 (help.zoho.com, Zoho's developer series) says to send the
         // display_value in create, update and upsert requests; the v8 picklist-values reference describes both
-        // keys without saying which a write takes (zoho-facts.md §6).
+        // keys without saying which a write takes (docs/facts.md §5.4).
         let options: Vec<(String, Option<String>)> = item
             .get("pick_list_values")
             .and_then(Value::as_array)

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 /// At most this many records per insert, update or upsert call.
 pub const BATCH_SIZE: usize = 100;
-const SRC_BATCH: &str = "zoho-facts.md §5: CRM-v8 insert-records.html (max 100 records per call) [OFF]";
+const SRC_BATCH: &str = "zoho-crm-v8-insert-records";
 
 /// A problem with one field of one record.
 ///
@@ -374,7 +374,7 @@ impl<'m> Plan<'m> {
             }
             if value::is_blank(&v) {
                 if field.mandatory {
-                    // Zoho answers MANDATORY_NOT_FOUND ("required field not found", zoho-facts.md §7b: OAS [OFF]) for
+                    // Zoho answers MANDATORY_NOT_FOUND ("required field not found", docs/facts.md §5.3: OAS [OFF]) for
                     // a mandatory field sent blank.
                     let reason = format!(
                         "the mandatory field {} is blank; Zoho answers MANDATORY_NOT_FOUND (give a value or a `default`)",

@@ -164,7 +164,7 @@ pub fn compatibility(kind: ValueKind, target: &CrmFieldType) -> Compatibility {
         C::Integer | C::Bigint => match kind {
             K::Integer | K::Number => Safe,
             K::Decimal => Needs("formatNumber"),
-            // A bigint is a JSON string of digits (zoho-facts.md §6): digit text goes in as it is, exactly.
+            // A bigint is a JSON string of digits (docs/facts.md §5.4): digit text goes in as it is, exactly.
             K::Text | K::IdReference if *target == C::Bigint => Safe,
             K::Text | K::IdReference => Needs("parseNumber"),
             _ => Impossible,

@@ -1,6 +1,6 @@
 //! Dates and date-times for the CRM: reading with patterns or ISO 8601, calendar checks and offset conversion
 //! through the `time` crate (no default features: no clock, no tz database), and writing in Zoho's formats
-//! (`yyyy-MM-dd`, `yyyy-MM-ddTHH:mm:ss±HH:mm`, zoho-facts.md §6).
+//! (`yyyy-MM-dd`, `yyyy-MM-ddTHH:mm:ss±HH:mm`, docs/facts.md §5.4).
 //!
 //! Zones are fixed offsets (`+05:30`, `Z`): IANA names such as `Europe/Berlin` need the tz database, which is too
 //! large for the Wasm budget, and are refused with a finding.

@@ -5,8 +5,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Where the sync rules come from: the setup guide's "Data Change Rules" table.
-pub(crate) const SRC_GUIDE_SYNC: &str =
-    "setup guide (000_078a01891a4d19a4.txt) \"Advanced Settings > Data Change Rules\"; guide only, not a Zoho source";
+pub(crate) const SRC_GUIDE_SYNC: &str = "zoho-setup-guide";
 
 /// A field mapping between an external app and one CRM module. Unknown fields are refused.
 ///

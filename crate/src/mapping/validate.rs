@@ -11,10 +11,10 @@ use crate::field::{CrmField, CrmFieldType, JsonShape, ModuleSchema, SourceSchema
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const SRC_FIELDS_API: &str = "zoho-facts.md §6: OAS fields.json (GET /crm/v8/settings/fields) [OFF]";
-const SRC_TYPES: &str = "zoho-facts.md §6: PY8 utility.py fill_data_type [SDK]";
-const SRC_PICKLIST: &str = "zoho-facts.md §6: picklist takes an existing or new value (PY8 fill_data_type) [SDK]";
-const SRC_BIGINT: &str = "zoho-facts.md §6: bigint/long is a string in JSON (JS6 datatype_converter.js) [SDK]";
+const SRC_FIELDS_API: &str = "zoho-crm-oas-fields";
+const SRC_TYPES: &str = "zoho-crm-python-sdk-8-utility";
+const SRC_PICKLIST: &str = "zoho-crm-python-sdk-8-utility";
+const SRC_BIGINT: &str = "zoho-crm-javascript-sdk-6-datatype-converter";
 
 /// True when the sync writes into the CRM (every direction but `fromCrm`).
 pub(crate) fn writes_to_crm(mapping: &FieldMapping) -> bool {
@@ -213,7 +213,8 @@ fn did_you_mean(hint: Option<&str>) -> String {
 
 fn field_source(field: &CrmField) -> String {
     if field.source.starts_with("pasted") {
-        format!("{} (system_mandatory/read_only/data_type); {SRC_TYPES}", field.source)
+        // The field's flags come from the user's own reply, which is no publication: cite the page of the rule.
+        SRC_TYPES.to_string()
     } else {
         field.source.clone()
     }

@@ -371,10 +371,8 @@ fn next<'r>(
 
 /// Where record ids are shown as digits: every id in Zoho's replies is a digit string (e.g. `"id":
 /// "3388926000000166021"` in zoho.com/developer/help/scripting/search-records.html [OFF]); a lookup takes
-/// `{"id": "…"}` (zoho-facts.md §6).
-pub(crate) const SRC_RECORD_ID: &str = "zoho-facts.md §6: lookup is {\"id\": \"…\"} (PY8 fill_data_type) [SDK]; \
-     record ids are digit strings in Zoho's replies, e.g. \"3388926000000166021\" \
-     (zoho.com/developer/help/scripting/search-records.html) [OFF]";
+/// `{"id": "…"}` (docs/facts.md §5.4).
+pub(crate) const SRC_RECORD_ID: &str = "zoho-developer-search-records";
 
 /// A Zoho record id: digits only.
 pub(crate) fn is_record_id(text: &str) -> bool {
@@ -568,7 +566,7 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             return Ok((Shape::Text, notes));
         }
         C::Bigint if matches!(v, Val::Text(_)) => {
-            // The documented JSON form of a bigint is a string (zoho-facts.md §6): digits are sent exactly as
+            // The documented JSON form of a bigint is a string (docs/facts.md §5.4): digits are sent exactly as
             // given, never through a float.
             let text = v.as_text().unwrap_or_default();
             let digits = trim(&text);

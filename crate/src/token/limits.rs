@@ -1,4 +1,4 @@
-//! Zoho's token limits as a queryable policy, every value with its source (zoho-facts.md §2f, §4), and the
+//! Zoho's token limits as a queryable policy, every value with its source (docs/facts.md §2, §4), and the
 //! throttle check: given past token events, would the next request be refused, and from when would it pass?
 //!
 //! Where sources disagree (active access tokens per refresh token: 10, 15 or 30; grant-code life: 2 or 3
@@ -48,7 +48,8 @@ pub enum LimitId {
 /// use zoho_connector_kit::token::{token_limit, LimitId};
 /// let v = &token_limit(LimitId::GrantCodeLifetime).values[1];
 /// assert_eq!(v.value, "3 minutes");
-/// assert!(v.source.contains("CRM-v3"));
+/// assert_eq!(v.source, "zoho-crm-v8-token-validity"); // a registry id
+/// assert!(zoho_connector_kit::source::describe(v.source).contains("Token validity"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -83,7 +84,7 @@ pub struct TokenLimit {
 }
 
 const TEN_MINUTES: u64 = 600_000;
-const LIMITS_SRC: &str = "zoho-facts.md §4: ACC token-limits.html";
+const LIMITS_SRC: &str = "zoho-accounts-token-limits";
 
 static LIMITS: [TokenLimit; 7] = [
     TokenLimit {
@@ -94,7 +95,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "10 per 10 minutes",
             detail: "over the limit Zoho answers access_denied",
-            source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+            source: "zoho-crm-v8-token-validity",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -107,7 +108,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "10 per 10 minutes",
             detail: "over the limit Zoho answers \"error\":\"Access Denied\" for the rest of the window",
-            source: "zoho-facts.md §4: ACC token-limits.html, access-token-expiry.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-token-limits",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -127,13 +128,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "15",
                 detail: "the 16th invalidates the oldest (current CRM v3 page)",
-                source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "30",
                 detail: "older product pages (and the setup guide)",
-                source: "zoho-facts.md §4: pdfeditor, workerly, fsm pages, Projects FAQ; guide errata 2",
+                source: "zoho-pdfeditor-refresh",
                 confidence: Confidence::Official,
             },
         ],
@@ -148,13 +149,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "20 per user",
                 detail: "creating the 21st deletes the oldest (no failure)",
-                source: "zoho-facts.md §4: CRM-v3 token-validity.html",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "20 per 10 minutes per client ID",
                 detail: "CRM v2 wording; the 21st deletes the oldest",
-                source: "zoho-facts.md §4: CRM-v2 token-validity.html; guide errata 3",
+                source: "zoho-crm-v2-token-validity",
                 confidence: Confidence::Official,
             },
         ],
@@ -169,13 +170,13 @@ static LIMITS: [TokenLimit; 7] = [
             LimitValue {
                 value: "2 minutes",
                 detail: "single use",
-                source: "zoho-facts.md §2f: ACC authorization.html, oauth-setup.html; CRM-v2 token-validity.html",
+                source: "zoho-accounts-authorization",
                 confidence: Confidence::Official,
             },
             LimitValue {
                 value: "3 minutes",
                 detail: "default; Self Client codes can be given a longer duration",
-                source: "zoho-facts.md §2f: CRM-v3 token-validity.html; guide errata 9",
+                source: "zoho-crm-v8-token-validity",
                 confidence: Confidence::Official,
             },
         ],
@@ -189,7 +190,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "1 hour",
             detail: "expires_in 3600 seconds",
-            source: "zoho-facts.md §4: ACC access-token.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-access-token",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -202,7 +203,7 @@ static LIMITS: [TokenLimit; 7] = [
         values: &[LimitValue {
             value: "until revoked",
             detail: "revoking it also revokes its access tokens",
-            source: "zoho-facts.md §2a/§4: ACC revoke-refresh-token.html; CRM-v2/v3 token-validity.html",
+            source: "zoho-accounts-revoke-token",
             confidence: Confidence::Official,
         }],
         sources_agree: true,
@@ -312,8 +313,11 @@ pub struct ThrottleAnswer {
     pub evicts_oldest: bool,
     /// How the answer was reached, and its caveats.
     pub note: String,
-    /// Where the limit comes from.
+    /// Registry id of the source of the limit applied (the first value of the limit; see [`token_limit`]).
     pub source: String,
+    /// Registry ids of every source of the limit, the applied one first, without repeats: more than one when the
+    /// sources state the limit differently (refresh tokens: CRM v3 and v2).
+    pub sources: Vec<String>,
     /// Findings.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -385,6 +389,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
             evicts_oldest: false,
             note: String::new(),
             source: String::new(),
+            sources: Vec::new(),
             diagnostics,
         };
     };
@@ -394,7 +399,13 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
         ThrottleKind::RefreshToken => LimitId::RefreshTokensPerUser,
     };
     let policy = token_limit(limit_id);
-    let source = policy.values.iter().map(|v| v.source).collect::<Vec<_>>().join(" | ");
+    let mut sources: Vec<String> = Vec::new();
+    for v in policy.values {
+        if !sources.iter().any(|s| s == v.source) {
+            sources.push(v.source.to_string());
+        }
+    }
+    let source = sources.first().cloned().unwrap_or_default();
     if kind == ThrottleKind::RefreshToken {
         let counted = u32::try_from(times.len()).unwrap_or(u32::MAX);
         return ThrottleAnswer {
@@ -411,6 +422,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
                    client ID — both are shown because the sources differ."
                 .into(),
             source,
+            sources,
             diagnostics,
         };
     }
@@ -443,6 +455,7 @@ pub fn check_throttle(input: &ThrottleInput) -> ThrottleAnswer {
         evicts_oldest: false,
         note,
         source,
+        sources,
         diagnostics,
     }
 }

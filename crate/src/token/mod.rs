@@ -1,5 +1,5 @@
 //! Tokens: the requests to Zoho's token endpoint, reading its answers, the limits Zoho puts on tokens, and where
-//! tokens are stored (zoho-facts.md §2, §4).
+//! tokens are stored (docs/facts.md §2, §4).
 //!
 //! - [`build_token_requests`]: code exchange, refresh and revoke as data, `curl` and Deluge, secrets masked.
 //! - [`parse_token_response`]: lifetime (`expires_in`, legacy `expires_in_sec`), expiry and refresh time from an

@@ -1,4 +1,4 @@
-//! The three token-endpoint requests: code exchange, refresh and revoke (zoho-facts.md §2a, §2c).
+//! The three token-endpoint requests: code exchange, refresh and revoke (docs/facts.md §2, §2c).
 //!
 //! Each request is built as data (method, URL, headers, `application/x-www-form-urlencoded` form), as a `curl`
 //! line and as Deluge `invokeurl`. Secrets (client secret, grant code, refresh token, revoked token) are shown as
@@ -28,8 +28,8 @@ use crate::diagnostic::Diagnostic;
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
-const ENDPOINTS_SRC: &str = "zoho-facts.md §2a: ACC access-token.html, revoke-refresh-token.html; PY8 REVOKE_URL";
-const BODY_SRC: &str = "zoho-facts.md §2c: ACC access-token.html, access-token-expiry.html; SDKs send a form body";
+const ENDPOINTS_SRC: &str = "zoho-accounts-revoke-token";
+const BODY_SRC: &str = "zoho-accounts-access-token";
 
 /// What the token requests are built from. Unknown fields are refused.
 ///
@@ -406,7 +406,7 @@ fn build(
 }
 
 /// The request as Deluge `invokeurl`, written by the Deluge generator: a KEY-VALUE `parameters` map is sent
-/// form-encoded (zoho-facts.md §8a: invokeurl-api-task.html).
+/// form-encoded (docs/facts.md §6.1: invokeurl-api-task.html).
 fn deluge_call(url: &str, form: &[FormField]) -> Option<String> {
     let body: serde_json::Map<String, serde_json::Value> =
         form.iter().map(|f| (f.name.clone(), serde_json::Value::String(f.value.clone()))).collect();

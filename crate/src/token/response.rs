@@ -1,4 +1,4 @@
-//! Reading a token-endpoint response (zoho-facts.md §2d, §2e): lifetime, expiry and refresh time, the
+//! Reading a token-endpoint response (docs/facts.md §2, §2e): lifetime, expiry and refresh time, the
 //! `Authorization` header, and the API domain to call.
 //!
 //! The core has no clock: the caller passes the time the token was issued (`issuedAt`, epoch milliseconds).
@@ -26,9 +26,9 @@ use crate::Secret;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-const RESPONSE_SRC: &str = "zoho-facts.md §2d: ACC access-token.html; PY8 parse_response";
-const LEGACY_SRC: &str = "zoho-facts.md §2d: PY8 get_token_expires_in (expires_in_sec → expires_in in ms)";
-const LIFETIME_SRC: &str = "zoho-facts.md §2d/§4: access token valid 1 hour (ACC access-token.html)";
+const RESPONSE_SRC: &str = "zoho-accounts-access-token";
+const LEGACY_SRC: &str = "zoho-crm-python-sdk-8-oauth-token";
+const LIFETIME_SRC: &str = "zoho-accounts-access-token";
 
 /// The default refresh margin: refresh this long before expiry.
 ///
@@ -126,7 +126,7 @@ pub struct TokenResponse {
     /// The margin used, in milliseconds.
     pub refresh_margin_ms: u64,
     /// `Authorization: Zoho-oauthtoken …` (masked unless revealed); the prefix is `Zoho-oauthtoken`, not `Bearer`
-    /// (zoho-facts.md §2e: PY8/NODE8 constants OAUTH_HEADER_PREFIX; guide errata 13).
+    /// (docs/facts.md §2: PY8/NODE8 constants OAUTH_HEADER_PREFIX; guide errata 13).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization_header: Option<Header>,
     /// The explanation of an error body.
@@ -242,7 +242,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
                 format!("Zoho refused the request: `{code}`.{with_200}"),
             )
             .with_fix("See the explanation in `error` for the likely causes and fixes.")
-            .with_source("zoho-facts.md §2d; guide errata 14"),
+            .with_source("third-party-token-errors"),
         );
         explain_into(&mut out, input, body.clone());
         return out;
@@ -283,7 +283,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
             .with_fix(
                 "Authorize with access_type=offline; if the user authorized this client before, add prompt=consent.",
             )
-            .with_source("zoho-facts.md §2b/§2d: ACC authorization.html; Creator generate-auth-token.html"),
+            .with_source("zoho-accounts-authorization"),
         );
     }
     out.token_type = text_field(object, "token_type");
@@ -304,7 +304,7 @@ pub fn parse_token_response(input: &TokenResponseInput) -> TokenResponse {
             None => out.diagnostics.push(
                 Diagnostic::warning(Code::TokenMissingApiDomain, "body.api_domain", "The response holds no api_domain.")
                     .with_fix("Call the CRM API domain of the account's data center (e.g. https://www.zohoapis.com); always prefer api_domain from the token response.")
-                    .with_source("zoho-facts.md §1a notes; §2d"),
+                    .with_source("zoho-accounts-access-token"),
             ),
         }
     }
@@ -464,7 +464,7 @@ fn check_call_url(call: &str, api_domain: Option<&str>, out: &mut Vec<Diagnostic
                 format!("The call goes to {call_host}, but this token's api_domain is {api_host}: Zoho will refuse the token there."),
             )
             .with_fix(format!("Send the call to {}{}.", domain.origin().ascii_serialization(), call_url.path()))
-            .with_source("zoho-facts.md §1a notes: always take api_domain from the token response"),
+            .with_source("zoho-accounts-multi-dc-client-authorization"),
         );
     }
 }

@@ -1,4 +1,4 @@
-//! Where tokens are kept: the official SDKs' database table `oauthtoken` (zoho-facts.md §4) as SQL DDL, and the
+//! Where tokens are kept: the official SDKs' database table `oauthtoken` (docs/facts.md §4) as SQL DDL, and the
 //! JSON record the extension stores ([`StoredToken`]), which holds no secret unless the user opts in.
 //!
 //! ```
@@ -12,8 +12,7 @@ use super::response::TokenResponse;
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
-const STORE_SRC: &str =
-    "zoho-facts.md §4: PY8/JAVA8/NODE8 README `CREATE TABLE oauthtoken`; PY8 db_store.py insert column order";
+const STORE_SRC: &str = "zoho-crm-python-sdk-8-readme";
 
 /// One column of the SDK token table.
 ///

@@ -124,7 +124,10 @@ export interface ThrottleAnswer {
   passesAt?: number;
   evictsOldest: boolean;
   note: string;
+  /** Registry id of the source of the limit applied (`describeSource(id)`). */
   source: string;
+  /** Registry ids of every source of the limit, the applied one first; more than one when they differ. */
+  sources: string[];
   diagnostics: Diagnostic[];
 }
 

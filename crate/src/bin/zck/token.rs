@@ -151,7 +151,10 @@ pub fn run(args: TokenArgs) -> Exit {
                     line(&format!("passes at {}", answer.at));
                 }
                 line(&answer.note);
-                line(&format!("source: {}", zoho_connector_kit::source::describe(&answer.source)));
+                // Every source of the limit, the applied one first (refresh tokens: CRM v3 and v2 differ).
+                for source in &answer.sources {
+                    line(&format!("source: {}", zoho_connector_kit::source::describe(source)));
+                }
             }
             print_diagnostics(&answer.diagnostics);
             exit
@@ -166,7 +169,7 @@ pub fn run(args: TokenArgs) -> Exit {
                 let agree = if limit.sources_agree { "" } else { " — sources differ, all shown" };
                 line(&format!("{}{per}{agree}", limit.title));
                 for v in limit.values {
-                    line(&format!("  {}: {} [{}]", v.value, v.detail, zoho_connector_kit::source::describe(&v.source)));
+                    line(&format!("  {}: {} [{}]", v.value, v.detail, zoho_connector_kit::source::describe(v.source)));
                 }
             }
             Exit::Ok
@@ -180,7 +183,7 @@ pub fn run(args: TokenArgs) -> Exit {
             line(&format!(
                 "-- database {} (default of the official SDKs); source: {}",
                 schema.database,
-                zoho_connector_kit::source::describe(&schema.source)
+                zoho_connector_kit::source::describe(schema.source)
             ));
             line(schema.ddl.trim_end());
             line("-- the extension's stored record (JSON); fields marked secret only when the user opts in:");

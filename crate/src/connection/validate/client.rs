@@ -75,7 +75,7 @@ pub(super) fn check_client(input: &ConnectionConfigInput, kind: ProviderKind, ou
                 "The client secret has the shape of a Zoho grant code or token (`1000.…….……`), not of a client secret.",
             )
             .with_fix("Copy the Client Secret from the API console; codes and tokens are not secrets of the client.")
-            .with_source("zoho-facts.md §2f: observed formats of codes/tokens and secrets (not a rule)"),
+            .with_source("zoho-accounts-access-token"),
         );
     } else if t.starts_with("1000.") && looks_like_zoho_client_id(t) {
         out.push(

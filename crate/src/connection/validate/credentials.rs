@@ -20,7 +20,7 @@ pub(super) fn check_api_key(input: &ConnectionConfigInput, out: &mut Vec<Diagnos
                     &names,
                     &[("querystring", "query"), ("body", "formData"), ("form", "formData")],
                 )
-                .with_source("zoho-facts.md §8c: QEngine article (query string, form data, header)"),
+                .with_source("zoho-qengine-connections"),
             );
         }
     }
@@ -60,7 +60,7 @@ pub(super) fn check_basic(input: &ConnectionConfigInput, out: &mut Vec<Diagnosti
                     "The user name holds a `:`; basic authentication joins user name and password with `:`, so the provider would split it wrongly.",
                 )
                 .with_fix("Use the user name without `:` (for API tokens, the provider's docs say which part goes where).")
-                .with_source("zoho-facts.md §8c: QEngine article (user name and password base64-encoded in a header)"),
+                .with_source("zoho-qengine-connections"),
             );
         }
         if let Some(kind) = placeholder_kind(user) {

@@ -22,7 +22,7 @@ pub(super) fn check_data_center_notes(
             format!("{} is not a data center of Zoho's CRM SDKs; its hosts are partly unverified.", entry.name),
         )
         .with_fix("Take api_domain from the token response and check hosts on your Zoho pages.")
-        .with_source("zoho-facts.md §1a, guide errata 7"),
+        .with_source("zoho-accounts-multi-dc"),
     );
     if kind == ProviderKind::Zoho
         && auth == Some(AuthType::OAuth2)

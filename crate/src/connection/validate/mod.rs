@@ -54,14 +54,14 @@ use crate::code::Code;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
-const NAME_SRC: &str = "zoho-facts.md §8c: help.zoho.com QEngine connections article";
-const FIELDS_SRC: &str = "zoho-facts.md §8c: QEngine and Writer custom-service articles";
-const AUTH_SRC: &str = "zoho-facts.md §2b: ACC web-apps/authorization.html";
-const ENDPOINT_SRC: &str = "zoho-facts.md §2a: ACC authorization.html, access-token.html, revoke-refresh-token.html";
-const OFFLINE_SRC: &str = "zoho-facts.md §2b: ACC authorization.html (default online); §8c squarelabs guide";
-const CLIENT_ID_SRC: &str = "zoho-facts.md §2f: observed in all Zoho examples (ACC), not a documented rule";
-const CALLBACK_SRC: &str = "zoho-facts.md §1b and guide errata 8";
-const MULTI_DC_SRC: &str = "zoho-facts.md §1a notes: CRM multi-dc.html";
+const NAME_SRC: &str = "zoho-qengine-connections";
+const FIELDS_SRC: &str = "zoho-qengine-connections";
+const AUTH_SRC: &str = "zoho-accounts-authorization";
+const ENDPOINT_SRC: &str = "zoho-accounts-authorization";
+const OFFLINE_SRC: &str = "zoho-accounts-authorization";
+const CLIENT_ID_SRC: &str = "zoho-accounts-authorization";
+const CALLBACK_SRC: &str = "third-party-deluge-callback-table";
+const MULTI_DC_SRC: &str = "zoho-crm-v8-multi-dc";
 
 /// What [`validate_connection`] answers: the findings, errors first, and a summary.
 ///

@@ -93,7 +93,7 @@ fn check_grant(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) -> Gran
                 let names = GrantType::NAMES.map(|(n, _)| n);
                 out.push(
                     unknown_value(Code::ConnectionUnknownGrantType, "grantType", text, &names, &[])
-                        .with_source("zoho-facts.md §8c: Writer article (authorization code, client credentials)"),
+                        .with_source("zoho-writer-custom-service"),
                 );
                 GrantType::AuthorizationCode
             }
@@ -169,7 +169,7 @@ fn check_enum_fields(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
                     &names,
                     &[(",", "comma"), (" ", "space"), ("+", "plus")],
                 )
-                .with_source("zoho-facts.md §8c: Writer article (comma, space or plus; default comma)"),
+                .with_source("zoho-writer-custom-service"),
             );
         }
     } else if input.scope_delimiter.as_deref() == Some(" ") {
@@ -186,7 +186,7 @@ fn check_enum_fields(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
             let names = ParamType::NAMES.map(|(n, _)| n);
             out.push(
                 unknown_value(Code::ConnectionUnknownParamType, "paramType", text, &names, &[("querystring", "query")])
-                    .with_source("zoho-facts.md §8c: Writer article (query string or header)"),
+                    .with_source("zoho-writer-custom-service"),
             );
         }
     }

@@ -101,7 +101,7 @@ pub(super) fn check_redirect(
                 ),
             )
             .with_fix("Confirm it against the redirect URL shown on your Developer Hub Connections page.")
-            .with_source("zoho-facts.md §1b (no entry for this data center)"),
+            .with_source("third-party-deluge-callback-table"),
         );
         return;
     }
@@ -150,7 +150,7 @@ fn push_callback_notes(d: DataCenterId, used: Option<&str>, out: &mut Vec<Diagno
                 format!("No source gives the Deluge callback URL for {}.", entry.name),
             )
             .with_fix("Copy the redirect URL from your Developer Hub Connections page and register it at the provider.")
-            .with_source("zoho-facts.md §1b (no entry for this data center)"),
+            .with_source("third-party-deluge-callback-table"),
         ),
         CallbackStatus::Consistent => {}
     }

@@ -140,7 +140,7 @@ pub(super) fn check_token_url_query(field: &str, url: &url::Url, kind: ProviderK
                 format!("{field} carries a secret (client secret, code or token) in its query string: {}.", shown(url)),
             )
             .with_fix("Remove the query string; Deluge sends the client secret and tokens in the request body.")
-            .with_source("zoho-facts.md §2c: send token parameters in the body (workerly access-refresh.html)"),
+            .with_source("zoho-workerly-access-refresh"),
         );
     } else if kind == ProviderKind::Zoho {
         out.push(
@@ -150,7 +150,7 @@ pub(super) fn check_token_url_query(field: &str, url: &url::Url, kind: ProviderK
                 format!("{field} carries query parameters ({}); Zoho's token endpoint takes its parameters in the form body.", keys.join(", ")),
             )
             .with_fix("Remove the query string from the URL.")
-            .with_source("zoho-facts.md §2c: ACC access-token.html; SDKs send a form body"),
+            .with_source("zoho-accounts-access-token"),
         );
     }
 }

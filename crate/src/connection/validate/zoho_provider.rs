@@ -38,7 +38,7 @@ pub(super) fn check_zoho_provider(c: &OAuth2Connection<'_>, out: &mut Vec<Diagno
                 "Zoho APIs take the access token in the Authorization header (`Zoho-oauthtoken …`), not in the query string.",
             )
             .with_fix("Set paramType to \"header\".")
-            .with_source("zoho-facts.md §2e: PY8 constants; manageengine analytics-plus refresh-token.html (Zoho IAM)"),
+            .with_source("zoho-crm-python-sdk-8-constants"),
         );
     }
     if !input.given(ConfigField::Scopes) {
@@ -207,7 +207,7 @@ fn suggest_missing_urls(c: &OAuth2Connection<'_>, out: &mut Vec<Diagnostic>) {
                 Some(a) => format!("Set refreshUrl to {a}/oauth/v2/token (the same endpoint as the token URL)."),
                 None => "Set refreshUrl to the token URL ({accounts}/oauth/v2/token).".into(),
             })
-            .with_source("zoho-facts.md §2a, §2d: ACC access-token-expiry.html"),
+            .with_source("zoho-accounts-refresh-access-token"),
         );
     }
     if c.input.url_field("revokeUrl").is_none() {
@@ -291,7 +291,7 @@ fn check_authorize_query(url: &url::Url, out: &mut Vec<Diagnostic>) {
                     format!("The authorize URL already carries {key}; Deluge adds it from the connection's own fields, so the request would hold it twice."),
                 )
                 .with_fix(format!("Remove {key} from the authorize URL and fill in its field instead."))
-                .with_source("zoho-facts.md §8c: squarelabs guide (authorize URL is the endpoint plus access_type=offline)"),
+                .with_source("squarelabs-zoho-custom-connection"),
             );
         }
     }
