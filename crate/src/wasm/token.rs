@@ -124,7 +124,7 @@ export interface ThrottleAnswer {
   passesAt?: number;
   evictsOldest: boolean;
   note: string;
-  /** Registry id of the source of the limit applied (`describeSource(id)`). */
+  /** Registry id of the source of the limit applied (an entry of `zoho-connector-kit/sources.json`). */
   source: string;
   /** Registry ids of every source of the limit, the applied one first; more than one when they differ. */
   sources: string[];
