@@ -3,9 +3,10 @@
 import { core } from './core';
 import { h } from './popup/dom';
 import { loadSettings, saveSettings, type Settings } from './settings';
+import { loadSources, sourceNode } from './sources';
 
 async function main(): Promise<void> {
-  const api = await core();
+  const [api] = await Promise.all([core(), loadSources()]);
   const root = document.getElementById('app');
   if (!root) return;
   const version = document.getElementById('version');
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       h('td', {}, `${d.id.toUpperCase()} — ${d.name}`),
       h('td', {}, d.accountsServer.value),
       h('td', {}, d.apiDomain?.value ?? '—'),
-      h('td', { class: 'src' }, d.accountsServer.source)));
+      sourceNode(d.accountsServer.source, { prefix: '', tag: 'td' })));
   }
   table.append(body);
   root.replaceChildren(

@@ -45,10 +45,10 @@ export function kindLabel(kind: Source['kind']): string {
  * A `Source:` line for a finding: the page's title as a link that opens in a new tab (a registry address, never
  * page data), its kind, or the text itself when it is not an id.
  */
-export function sourceNode(source: string): HTMLElement {
-  const span = document.createElement('span');
+export function sourceNode(source: string, { prefix = 'Source: ', tag = 'span' }: { prefix?: string; tag?: 'span' | 'p' | 'td' } = {}): HTMLElement {
+  const span = document.createElement(tag);
   span.className = 'src';
-  span.append('Source: ');
+  if (prefix) span.append(prefix);
   const found = sourceOf(source);
   if (!found) {
     span.append(source);

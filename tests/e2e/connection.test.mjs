@@ -55,7 +55,11 @@ test('a correct EU config is clean; the summary says where to register and gives
   assert.equal(await page.getAttribute('[data-fact=redirectUris]', 'data-status'), 'conflicting');
   const candidates = await page.$$eval('[data-fact=redirectUris] li', (els) => els.map((e) => e.dataset.value));
   assert.deepEqual(candidates, ['https://dre.zoho.eu/delugeauth/callback', 'https://deluge.zoho.eu/delugeauth/callback']);
-  assert.match(await page.textContent('[data-fact=redirectUris] li[data-value="https://dre.zoho.eu/delugeauth/callback"]'), /in use.*zoho-facts\.md/);
+  assert.match(await page.textContent('[data-fact=redirectUris] li[data-value="https://dre.zoho.eu/delugeauth/callback"]'), /in use/);
+  // Each candidate names its source: a registry entry, shown with its title and trust level (third party here).
+  const cbSource = await page.$eval('[data-fact=redirectUris] li[data-value="https://dre.zoho.eu/delugeauth/callback"] .src', (e) => ({ id: e.dataset.sourceId, text: e.textContent }));
+  assert.ok(cbSource.id, cbSource.text);
+  assert.match(cbSource.text, /third party/);
   // The note about conflicting callbacks sits beside the redirect URI.
   assert.deepEqual(await codesAt('redirectUri'), ['dc.callback_conflict']);
 
@@ -80,6 +84,14 @@ test('a wrong token URL host shows its finding beside that field within the same
   });
   assert.deepEqual(codes, ['connection.zoho_dc_mismatch']);
   assert.match(await page.textContent('[data-findings-for="tokenUrl"] .finding'), /accounts\.zoho\.eu/);
+  // Its source is a page the admin can open: the registry title as a link to Zoho's https address, and its kind.
+  const src = await page.$eval('[data-findings-for="tokenUrl"] .finding .src', (e) => ({
+    id: e.dataset.sourceId, text: e.textContent, href: e.querySelector('a')?.href, target: e.querySelector('a')?.target,
+  }));
+  assert.ok(src.id, `the source is a registry id: ${src.text}`);
+  assert.match(src.href ?? '', /^https:\/\/(www\.zoho\.com|github\.com\/zoho|help\.zoho\.com)\//, src.text);
+  assert.equal(src.target, '_blank');
+  assert.doesNotMatch(src.text, /zoho-facts|§|\[OFF\]|\[SDK\]|\[3P\]/, 'no reference the admin cannot open');
   assert.equal(await page.getAttribute('#panel-connection', 'data-errors'), '1');
   assert.equal(await page.getAttribute('#c-try-url', 'data-empty'), 'true');
   assert.ok(await page.isDisabled('#c-copy-try'));

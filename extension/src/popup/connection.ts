@@ -10,6 +10,7 @@ import { copyButton, findingsList, h, placeFindings } from './dom';
 import { setCurrentConfig } from './current';
 import { failureFindings, present } from './failure';
 import { saveProfile, secretFields, withoutSecrets, type Profile } from '../profiles/store';
+import { sourceNode } from '../sources';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 type Key = keyof ConnectionConfig;
@@ -261,7 +262,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     quirks.append(h('p', { class: 'hint' }, `${p.name}: API base ${p.apiBase.value}.`));
     if (p.quirks.length) {
       quirks.append(h('ul', { class: 'quirk-list' }, ...p.quirks.map((q) =>
-        h('li', {}, h('span', {}, q.text), h('span', { class: 'src' }, `Source: ${q.source}`)))));
+        h('li', {}, h('span', {}, q.text), sourceNode(q.source)))));
     }
   }
   presetSelect.addEventListener('change', showQuirks);
@@ -335,7 +336,7 @@ general: HTMLElement,
     redirects.append(h('li', { 'data-value': c.value },
       h('code', {}, c.value), ' ',
       redirectInUse === c.value ? h('span', { class: 'badge' }, 'in use') : use('Use', 'redirectUri', c.value),
-      h('span', { class: 'src' }, c.source)));
+      sourceNode(c.source, { prefix: '' })));
   }
   const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
   const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');

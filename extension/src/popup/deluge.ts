@@ -5,6 +5,7 @@ import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core'
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
+import { sourceNode } from '../sources';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Finding[]; query?: string | undefined }
@@ -490,7 +491,7 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
         h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
         h('span', { class: 'msg' }, d.message),
         d.fix ? h('span', { class: 'fix' }, d.fix) : null,
-        d.source ? h('span', { class: 'src' }, `Source: ${d.source}`) : null);
+        d.source ? sourceNode(d.source) : null);
     }));
     check.dataset.count = String(found.length);
 

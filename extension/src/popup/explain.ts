@@ -5,6 +5,7 @@ import type { ConnectionConfig, ExplainContext, Explanation } from '../core';
 import { copyButton, findingsList, h } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { failureFindings, present } from './failure';
+import { sourceNode } from '../sources';
 
 export function mountExplain(panel: HTMLElement, api: Api): void {
   const body = h('textarea', { id: 'e-body', rows: '6', spellcheck: 'false',
@@ -104,7 +105,7 @@ export function mountExplain(panel: HTMLElement, api: Api): void {
       x.otherErrors?.length ? h('ul', { class: 'fixes' }, ...x.otherErrors.map((o) =>
         h('li', {}, `data[${o.index}]: ${o.code}${o.field ? ` (${o.field})` : ''}${o.message ? ` — ${o.message}` : ''}`))) : null,
       x.notes.length ? h('ul', { class: 'notes explain-notes' }, ...x.notes.map((n) => h('li', {}, n))) : null,
-      x.source ? h('p', { class: 'src' }, `Source: ${x.source}`) : null,
+      x.source ? sourceNode(x.source, { tag: 'p' }) : null,
       h('div', { class: 'actions' }, copyButton('Copy explanation', () => summary)),
     ));
   }

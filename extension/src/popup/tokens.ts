@@ -6,6 +6,7 @@ import type { ConnectionConfig, TokenLimit, TokenRequest, TokenRequests, TokenRe
 import { copyButton, findingsList, h, placeFindings } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { failureFindings, present } from './failure';
+import { sourceNode } from '../sources';
 
 const TITLES: Record<TokenRequest['kind'], [string, string]> = {
   exchange: ['Exchange the grant code', 'Once, right after the consent page: gives the access and refresh tokens.'],
@@ -40,7 +41,7 @@ export function requestView(r: TokenRequest): HTMLElement {
     r.deluge ? h('label', { for: delugeId }, 'Deluge') : null,
     r.deluge ? h('textarea', { id: delugeId, class: 'code', readonly: true, rows: String(Math.min(18, r.deluge.split('\n').length)), spellcheck: 'false' }, r.deluge) : null,
     r.deluge ? h('div', { class: 'actions' }, copyButton('Copy Deluge', () => r.deluge ?? '')) : null,
-    h('p', { class: 'src' }, `Source: ${r.source}`));
+    sourceNode(r.source, { tag: 'p' }));
 }
 
 /** render (answer → DOM): what a token response says: expiry, refresh time, header, API domain, or the error. */
@@ -197,7 +198,7 @@ function limitsView(api: Api): HTMLElement {
       h('div', { class: 'values' }, ...l.values.map((v) => h('div', { class: 'value', 'data-confidence': v.confidence },
         h('span', { class: 'big' }, v.value),
         h('span', {}, v.detail),
-        h('span', { class: 'src' }, `${v.source} (${v.confidence})`))))));
+        sourceNode(v.source, { prefix: '' }), h('span', { class: 'confidence' }, ` (${v.confidence})`))))));
   }
   return list;
 }
