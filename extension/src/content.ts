@@ -3,14 +3,15 @@
 // form (and nothing else), asks the extension's service worker to check it (it never compiles Wasm here: Zoho's page
 // CSP may forbid it), and shows the answer beside the fields. It changes a field only when the admin clicks Fill,
 // never stores anything, and writes text only.
-import { isConnectionForm, type FieldElement, type FieldKey } from './overlay/form';
+import { isConnectionForm, type FieldKey } from './overlay/form';
 import { LabelScanner, hiddenByMarkup } from './overlay/scan';
-import { fillField, readConfig } from './overlay/read';
-import { mount, place, render, showError, type Answer, type View } from './overlay/render';
+import { fillField, readForm, type FormReading } from './overlay/read';
+import type { Field } from './overlay/field';
+import { mount, place, render, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
 import { askCheck } from './overlay/channel';
 
-let fields: Partial<Record<FieldKey, FieldElement>> = {};
+let fields: Partial<Record<FieldKey, Field>> = {};
 let view: View | null = null;
 let sequence = 0;
 let lastAnswer: Answer | null = null;
@@ -20,13 +21,13 @@ let pendingInputAt: number | null = null;
 
 const actions = {
   fill(key: FieldKey, value: string) {
-    const f = fields[key];
+    const f = fields[key]?.input;
     if (f) fillField(f, value);
   },
   focus(key: FieldKey) {
     const f = fields[key];
-    f?.scrollIntoView({ block: 'center' });
-    f?.focus();
+    f?.anchor.scrollIntoView({ block: 'center' });
+    (f?.input ?? f?.anchor)?.focus();
   },
   copy(text: string, button: HTMLButtonElement) {
     const label = button.textContent ?? 'Copy';
@@ -38,8 +39,9 @@ const actions = {
 };
 
 async function check(): Promise<void> {
-  const config = readConfig(fields);
-  const key = JSON.stringify(config);
+  const reading: FormReading = readForm(fields);
+  const config = reading.config;
+  const key = JSON.stringify(reading);
   if (key === lastSent && lastAnswer && view) {
     // Same form, same values (the page re-rendered something else): only move the markers.
     place(view, fields);
@@ -65,7 +67,7 @@ async function check(): Promise<void> {
     else showError(view, `${reply.error.code}: ${reply.error.message}`);
     return;
   }
-  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist };
+  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading };
   render(view, lastAnswer, fields, actions);
   // For the end-to-end tests: how long from the reply to the findings being in the DOM.
   view.host.dataset.seq = String(mine);
@@ -80,18 +82,60 @@ async function check(): Promise<void> {
 }
 
 const fieldSet = new Set<EventTarget>();
+/** The rows of fields read from widgets (radios, dropdowns, chips): a change inside one is a change of value. */
+const rows = new Set<Element>();
+
+/** Removes the panel and markers at once (in the mutation callback, so before the next frame is painted). */
+function dropView(): void {
+  if (view) unmount(view);
+  view = null;
+  fields = {};
+  fieldSet.clear();
+  rows.clear();
+  lastSent = '';
+  lastAnswer = null;
+  formGone = true;
+}
+/** The form was there and left (or was hidden): class and style changes may bring it back. */
+let formGone = false;
+
+function anchors(): HTMLElement[] {
+  return Object.values(fields).map((f) => f.anchor);
+}
+
+/** True when the form shown is no longer on the page or no longer rendered. */
+function formLost(): boolean {
+  const all = Object.values(fields);
+  if (all.length === 0) return false;
+  let shown = 0;
+  for (const f of all) {
+    if (!f.anchor.isConnected) continue;
+    if (typeof f.anchor.checkVisibility === 'function' && !f.anchor.checkVisibility()) continue;
+    shown++;
+  }
+  return shown === 0 || !isConnectionForm(Object.fromEntries(all.filter((f) => f.anchor.isConnected).map((f) => [f.key, f])));
+}
 const scanner = new LabelScanner(document, (node) => node === view?.host);
 
 /** Makes `found` the form's fields and checks it, if it is a connection form different from the one shown. */
-function adopt(found: Partial<Record<FieldKey, FieldElement>>): void {
-  if (!isConnectionForm(found)) return; // a form half-rendered or gone: keep what is shown
+function adopt(found: Partial<Record<FieldKey, Field>>): void {
+  if (!isConnectionForm(found)) {
+    // The form left the page (or is hidden): nothing may stay shown for it.
+    if (view) dropView();
+    return;
+  }
   const same = view?.host.isConnected
     && (Object.keys(found) as FieldKey[]).length === Object.keys(fields).length
-    && (Object.keys(found) as FieldKey[]).every((k) => found[k] === fields[k]);
+    && (Object.keys(found) as FieldKey[]).every((k) => found[k]?.anchor === fields[k]?.anchor
+      && found[k]?.kind === fields[k]?.kind);
   if (same) return;
   fields = found;
   fieldSet.clear();
-  for (const f of Object.values(fields)) fieldSet.add(f);
+  rows.clear();
+  for (const f of Object.values(fields)) {
+    for (const t of f.targets) fieldSet.add(t);
+    if (f.kind !== 'text') rows.add(f.row);
+  }
   if (!view?.host.isConnected) {
     view = mount();
     lastSent = ''; // a new panel is empty: check again even if the values did not change
@@ -115,7 +159,7 @@ function scheduleLook(): void {
       scheduleLook();
       return;
     }
-    const lostField = Object.values(fields).some((f) => !f.isConnected);
+    const lostField = Object.values(fields).some((f) => !f.anchor.isConnected);
     if (scanner.changed || lostField || resolveWanted) {
       resolveWanted = false;
       adopt(scanner.resolve());
@@ -146,12 +190,27 @@ document.addEventListener('change', (e) => {
 }, true);
 
 const VISIBILITY_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style', 'class'];
+/** Attributes through which a widget shows its choice (ARIA, and Lyte's own attributes on its elements). */
+const CHOICE_ATTRIBUTES = new Set(['aria-activedescendant', 'aria-selected', 'aria-checked', 'checked', 'selected',
+  'lt-prop-checked', 'lt-prop-selected']);
 
 // Forms render late, re-render, swap their inputs and come out of hiding: look again at what changed, and only
 // at that. The callback itself only queues nodes; the walk happens at idle time.
 new MutationObserver((records) => {
   let wanted = false;
+  let valueChanged = false;
+  let maybeLost = false;
   for (const r of records) {
+    if (view && (r.target === view.host || view.host.contains(r.target))) continue;
+    if (rows.size > 0) {
+      // A dropdown's button text, a radio's state, a chip added or removed: read the form again (only its rows).
+      for (const row of rows) if (row.contains(r.target)) { valueChanged = true; break; }
+    }
+    if (r.type === 'attributes' && CHOICE_ATTRIBUTES.has(r.attributeName ?? '')) continue;
+    if (!maybeLost && fieldSet.size > 0) {
+      if (r.type === 'childList' && r.removedNodes.length > 0) maybeLost = anchors().some((a) => !a.isConnected);
+      else if (r.type === 'attributes') maybeLost = anchors().some((a) => r.target.contains(a));
+    }
     if (r.type === 'childList') {
       if (view && (r.target === view.host || view.host.contains(r.target))) continue;
       for (const n of Array.from(r.addedNodes)) {
@@ -169,7 +228,7 @@ new MutationObserver((records) => {
         if (name === 'style' && r.oldValue && /none/i.test(r.oldValue) && !hiddenByMarkup(el)) {
           scanner.add(el);
           wanted = true;
-        } else if (scanner.hiddenCandidates && fieldSet.size === 0) {
+        } else if ((scanner.hiddenCandidates || formGone) && fieldSet.size === 0) {
           resolveWanted = true;
           wanted = true;
         }
@@ -180,12 +239,29 @@ new MutationObserver((records) => {
       }
     }
   }
+  // The form removed or hidden: the panel and markers go now, not at the next idle look.
+  if (maybeLost && view && formLost()) {
+    dropView();
+    wanted = true;
+  }
+  if (valueChanged && view) checkSoon();
   if (wanted) scheduleLook();
 }).observe(document.documentElement, {
-  childList: true, subtree: true, attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES, attributeOldValue: true,
+  childList: true, subtree: true, characterData: true, attributes: true,
+  attributeFilter: [...VISIBILITY_ATTRIBUTES, ...CHOICE_ATTRIBUTES], attributeOldValue: true,
 });
 
-window.addEventListener('scroll', () => { if (view) place(view, fields); }, { passive: true });
-window.addEventListener('resize', () => { if (view) place(view, fields); });
+// Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes: once a frame.
+let placeQueued = false;
+function placeSoon(): void {
+  if (placeQueued || !view) return;
+  placeQueued = true;
+  requestAnimationFrame(() => {
+    placeQueued = false;
+    if (view) place(view, fields);
+  });
+}
+document.addEventListener('scroll', placeSoon, { passive: true, capture: true });
+window.addEventListener('resize', placeSoon);
 scanner.add(document.body ?? document.documentElement);
 scheduleLook();

@@ -17,6 +17,12 @@ export const FIELD_LABELS = {
   scopes: 'Scope',
   scopeDelimiter: 'Scope Delimiter',
   paramType: 'Param Type',
+  // The connection part of Zoho's two-part form (issue 14): Deluge's `connection:` is the connection's link name
+  // (zoho.com/deluge/help/connections.html: "use the connection link name in invoke URL"; zoho-facts.md, invokeurl
+  // grammar `connection: <TEXT connection link name>`). The core's config has one `linkName`: the overlay sends the
+  // connection link name there when the page shows one (overlay/read.ts).
+  connectionName: 'Connection Name',
+  connectionLinkName: 'Connection Link Name',
 } as const;
 
 export type FieldKey = keyof typeof FIELD_LABELS;
@@ -62,7 +68,7 @@ export function nextField(el: Element, limit = 40): FieldElement | null {
 }
 
 /** A connection form is on the page when the Client ID field and one more connection field are present. */
-export function isConnectionForm(fields: Partial<Record<FieldKey, FieldElement>>): boolean {
+export function isConnectionForm(fields: Partial<Record<FieldKey, unknown>>): boolean {
   const others: FieldKey[] = ['linkName', 'authorizeUrl', 'tokenUrl', 'clientSecret', 'serviceName'];
   return Boolean(fields.clientId) && others.some((k) => fields[k]);
 }

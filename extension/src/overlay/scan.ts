@@ -9,7 +9,8 @@
 //   `display: none`, and <script>, <style>, <template>, <noscript>. A label hidden by a style sheet is walked
 //   but not used (`checkVisibility` when the fields are resolved).
 // What is found is kept as candidates; turning candidates into fields (`resolve`) touches only those few elements.
-import { FIELD_LABELS, firstFieldIn, isField, isTextField, nextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { FIELD_LABELS, firstFieldIn, isField, isTextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { fieldForCaption, fieldForControl, type Field } from './field';
 
 /** A label text node longer than this is not a label (the longest, with `*`, `:` and indentation, is ~30). */
 export const MAX_LABEL_CHARS = 64;
@@ -149,13 +150,13 @@ export class LabelScanner {
 
   /** The fields the known labels name, in the order the old full search used: <label>, aria-label,
    *  aria-labelledby, then any element whose own text is the label (table cells, captions). */
-  resolve(): Partial<Record<FieldKey, FieldElement>> {
+  resolve(): Partial<Record<FieldKey, Field>> {
     this.changed = false;
     this.hiddenCandidates = false;
     for (const set of this.labels.values()) for (const el of set) if (!el.isConnected) set.delete(el);
     for (const set of this.ariaLabelled.values()) for (const f of set) if (!f.isConnected) set.delete(f);
     for (const f of this.ariaReferring) if (!f.isConnected) this.ariaReferring.delete(f);
-    const found: Partial<Record<FieldKey, FieldElement>> = {};
+    const found: Partial<Record<FieldKey, Field>> = {};
     for (const key of Object.keys(FIELD_LABELS) as FieldKey[]) {
       const f = this.resolveOne(key);
       if (f) found[key] = f;
@@ -170,23 +171,46 @@ export class LabelScanner {
     return false;
   }
 
-  private resolveOne(key: FieldKey): FieldElement | null {
+  /** True when `row` holds the caption of a field other than `key` (then `row` is more than one field's row). */
+  private holdsOtherCaption(key: FieldKey, caption: Element, row: Element): boolean {
+    for (const [k, set] of this.labels) {
+      if (k === key) continue;
+      let n = 0;
+      for (const el of set) {
+        if (++n > GENERIC_TRIES) break;
+        if (el !== caption && !caption.contains(el) && row.contains(el)) return true;
+      }
+    }
+    for (const [k, set] of this.ariaLabelled) if (k !== key) for (const f of set) if (row.contains(f)) return true;
+    return false;
+  }
+
+  /** The control after `caption` in its own field row (never one in another row). */
+  private rowField(key: FieldKey, caption: Element): Field | null {
+    const next = caption.nextElementSibling;
+    if (isTextField(next)) return fieldForControl(key, next);
+    return fieldForCaption(key, caption, (row) => this.holdsOtherCaption(key, caption, row));
+  }
+
+  private resolveOne(key: FieldKey): Field | null {
     const want = normalizeLabel(FIELD_LABELS[key]);
     const labels = this.labels.get(key) ?? new Set<Element>();
     for (const el of labels) {
       const label = el.closest('label');
       if (!label || !this.shown(el)) continue;
       const byFor = label.htmlFor ? this.doc.getElementById(label.htmlFor) : null;
-      if (isField(byFor)) return byFor;
-      const f = firstFieldIn(label) ?? nextField(label);
+      if (isField(byFor)) return fieldForControl(key, byFor);
+      const inside = firstFieldIn(label);
+      if (inside) return fieldForControl(key, inside);
+      const f = this.rowField(key, label);
       if (f) return f;
     }
-    for (const f of this.ariaLabelled.get(key) ?? []) return f;
+    for (const f of this.ariaLabelled.get(key) ?? []) return fieldForControl(key, f);
     for (const f of this.ariaReferring) {
       const ids = (f.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
       if (ids.length === 0 || ids.length > 8) continue;
       const text = ids.map((id) => this.doc.getElementById(id)?.textContent?.slice(0, MAX_LABEL_CHARS * 2) ?? '').join(' ');
-      if (normalizeLabel(text) === want) return f;
+      if (normalizeLabel(text) === want) return fieldForControl(key, f);
     }
     // Any element whose own text is the label (table cells, captions). A list view may repeat a label-like word in
     // every row: the first GENERIC_TRIES of them are tried, in document order.
@@ -196,7 +220,8 @@ export class LabelScanner {
       if (++tries > GENERIC_TRIES) break;
       if (!this.shown(el)) continue;
       const row = el.closest('tr');
-      const f = (row ? firstFieldIn(row) : null) ?? nextField(el);
+      const rowFirst = row ? firstFieldIn(row) : null;
+      const f = rowFirst ? fieldForControl(key, rowFirst) : this.rowField(key, el);
       if (f) return f;
     }
     return null;
