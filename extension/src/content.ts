@@ -40,6 +40,7 @@ const actions = {
 
 async function check(): Promise<void> {
   const reading: FormReading = readForm(fields);
+  if (scanner.byValue.length) reading.named = { byValue: scanner.byValue, unnamed: scanner.unnamed };
   const config = reading.config;
   const key = JSON.stringify(reading);
   if (key === lastSent && lastAnswer && view) {
@@ -181,7 +182,16 @@ function checkSoon(): void {
   });
 }
 document.addEventListener('input', (e) => {
-  if (!e.target || !fieldSet.has(e.target)) return;
+  if (!e.target) return;
+  if (!fieldSet.has(e.target)) {
+    // A form in a language without a caption table is recognised by what is typed: one pattern test on the
+    // value of the input typed in, never a look at the page.
+    if (scanner.noteValue(e.target)) {
+      resolveWanted = true;
+      scheduleLook();
+    }
+    return;
+  }
   pendingInputAt ??= e.timeStamp;
   checkSoon();
 }, true);

@@ -249,3 +249,48 @@ test('"Fix all for EU" fills every value the data center needs; messages name fi
   assert.equal(await page.inputValue('#revoke-url'), 'https://accounts.zoho.eu/oauth/v2/token/revoke');
   await page.close();
 });
+
+test('German captions from Zoho\'s German help are read, and messages use them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=de');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay on the German form');
+  await page.fill('#g', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.fill('#c', 'my-client');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the client-id check');
+  assert.match(o.panel, /Client-ID: /, 'the finding is named by the page\'s caption');
+  assert.doesNotMatch(o.panel, /\b(clientId|tokenUrl)\b/);
+  await page.close();
+});
+
+test('captions in an unknown language: the form is recognised by what is typed, and the panel says what could not be named', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl');
+  await page.waitForTimeout(500);
+  assert.equal(await overlay(page), null, 'nothing before anything is typed');
+  await page.fill('#c', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await page.waitForTimeout(400);
+  assert.equal(await overlay(page), null, 'a client ID alone is not a connection form');
+  await page.fill('#e', 'https://accounts.zoho.com/oauth/v2/auth');
+  const o = await waitFor(page, (x) => x.markers.authorizeUrl, 'the overlay with the wrong-DC finding on the authorize URL');
+  const named = await page.evaluate(() => {
+    const n = document.querySelector('zck-overlay').shadowRoot.querySelector('[data-named-by-value]');
+    return n ? { keys: n.dataset.namedByValue.split(' ').sort(), unnamed: Number(n.dataset.unnamed), text: n.textContent } : null;
+  });
+  assert.deepEqual(named?.keys, ['authorizeUrl', 'clientId']);
+  assert.equal(named.unnamed, 6, 'the six other boxes are said to be unnamed');
+  assert.match(o.panel, /could not be named/);
+  // A URL typed into another box later joins the fields checked.
+  await page.fill('#g', 'https://accounts.zoho.com/oauth/v2/token');
+  await waitFor(page, (x) => x.markers.tokenUrl, 'the token URL once typed');
+  await page.close();
+});
+
+test('a settings page holding only a Zoho client ID stays untouched', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/settings-client-id');
+  await page.fill('#other', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX1');
+  await page.fill('#cid', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await page.waitForTimeout(600);
+  assert.equal(await overlay(page), null);
+  await page.close();
+});

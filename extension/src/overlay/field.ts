@@ -20,6 +20,8 @@ export interface Field {
   row: Element;
   /** The elements whose input/change events mean the field changed. */
   targets: EventTarget[];
+  /** The caption the page shows for it (messages use it); absent when the field was recognised by its value. */
+  caption?: string;
 }
 
 /** What a field holds: its text, its list (chips), or why it could not be read. */

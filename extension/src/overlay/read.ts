@@ -29,6 +29,9 @@ export interface FormReading {
   connection: { name?: string; linkName?: string };
   /** The choices as the page shows them (radio, dropdown), and the number of scopes: "read as" in the panel. */
   choices: Partial<Record<FieldKey, string>>;
+  /** Fields named by what was typed in them (their captions were not understood), and how many text fields
+   *  around them were not named at all. */
+  named?: { byValue: FieldKey[]; unnamed: number };
 }
 
 /** The config the form describes; empty fields are left out. */

@@ -92,9 +92,14 @@ function fieldOf(path: string, fields: Fields): FieldKey | null {
 /** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
 const KEY_WORDS = new RegExp(`\`?\\b(${Object.keys(FIELD_LABELS).join('|')})\\b\`?`, 'g');
 
+/** What the page calls a field: its caption there, else the English label. */
+function labelOf(key: FieldKey, fields: Fields): string {
+  return fields[key]?.caption ?? FIELD_LABELS[key];
+}
+
 /** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
 export function inPageWords(text: string, fields: Fields): string {
-  return text.replace(KEY_WORDS, (_, key: string) => FIELD_LABELS[fieldOf(key, fields) ?? (key as FieldKey)]);
+  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields));
 }
 
 export interface Answer {
@@ -149,20 +154,25 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     toggle.setAttribute('aria-expanded', String(!view.panel.classList.contains('collapsed')));
   });
   // "Fix all for <DC>": every value of this data center the form does not have yet, in one click.
-  const fills = assist.suggestions.filter((x) => !x.matches && fields[x.field as FieldKey]?.input);
+  // Suggestions by the field they go to on this page (a two-part form's link name is the connection's).
+  const fills = assist.suggestions.filter((x) => !x.matches)
+    .flatMap((x) => {
+      const field = fieldOf(x.field, fields);
+      return field && fields[field]?.input ? [{ ...x, field }] : [];
+    });
   if (fills.length > 1 && detection.dataCenter) {
     const all = el('button', 'fixall', `Fix all for ${detection.dataCenter.toUpperCase()}`);
     all.type = 'button';
     all.dataset.fixAll = '';
-    all.title = fills.map((x) => `${FIELD_LABELS[x.field as FieldKey]}: ${x.value}`).join('\n');
-    all.addEventListener('click', () => { for (const x of fills) actions.fill(x.field as FieldKey, x.value); });
+    all.title = fills.map((x) => `${labelOf(x.field, fields)}: ${x.value}`).join('\n');
+    all.addEventListener('click', () => { for (const x of fills) actions.fill(x.field, x.value); });
     head.append(title, all, toggle);
   } else head.append(title, toggle);
 
   const body = el('div', 'body');
   body.append(el('div', 'counts', `${s.counts.errors} error(s), ${s.counts.warnings} warning(s) · ${s.provider.kind === 'zoho' ? 'Zoho is the provider' : s.provider.kind === 'external' ? 'external service' : 'provider not yet known'}`));
   if (detection.name) body.append(el('div', undefined, `${detection.name} · ${inPageWords(s.provider.reason, fields)}`));
-  const read = (Object.entries(reading.choices) as [FieldKey, string][]).map(([k, v]) => `${FIELD_LABELS[k]}: ${v}`);
+  const read = (Object.entries(reading.choices) as [FieldKey, string][]).map(([k, v]) => `${labelOf(k, fields)}: ${v}`);
   if (read.length) body.append(el('div', 'readas', `Read as ${read.join(' · ')}`));
 
   const list = el('ul');
@@ -170,7 +180,7 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     const li = el('li', `finding ${d.severity}`);
     li.dataset.code = d.code;
     const key = fieldOf(d.path, fields);
-    li.append(el('div', undefined, `${key ? `${FIELD_LABELS[key]}: ` : ''}${inPageWords(d.message, fields)}`));
+    li.append(el('div', undefined, `${key ? `${labelOf(key, fields)}: ` : ''}${inPageWords(d.message, fields)}`));
     if (d.fix) li.append(el('div', 'fix', inPageWords(d.fix, fields)));
     if (key && fields[key]) {
       const go = el('button', 'act', 'Go to field');
@@ -188,11 +198,20 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     body.append(el('h3', undefined, 'Not read'));
     const ul = el('ul');
     for (const n of reading.notRead) {
-      const li = el('li', 'notread', `${FIELD_LABELS[n.key]}: not read (${n.why}); not checked.`);
+      const li = el('li', 'notread', `${labelOf(n.key, fields)}: not read (${n.why}); not checked.`);
       li.dataset.notRead = n.key;
       ul.append(li);
     }
     body.append(ul);
+  }
+  if (reading.named) {
+    // Captions in a language this tool has no sourced table for: say what was named how.
+    const n = reading.named;
+    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => FIELD_LABELS[k]).join(', ')}.`
+      + (n.unnamed ? ` ${n.unnamed} other field(s) of this form could not be named and are not checked.` : ''));
+    note.dataset.namedByValue = n.byValue.join(' ');
+    note.dataset.unnamed = String(n.unnamed);
+    body.append(note);
   }
   if (fields.connectionLinkName || fields.connectionName) {
     const c = reading.connection;
@@ -204,14 +223,14 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     body.append(el('h3', undefined, `Right values for ${detection.dataCenter?.toUpperCase() ?? 'this service'}`));
     const ul = el('ul');
     for (const sug of fills) {
-      const key = sug.field as FieldKey;
+      const key = sug.field;
       const li = el('li', 'row');
       li.dataset.fill = key;
       const b = el('button', 'act', 'Fill');
       b.type = 'button';
-      b.title = `Put this value in ${FIELD_LABELS[key]} (source: ${sug.source})`;
+      b.title = `Put this value in ${labelOf(key, fields)} (source: ${sug.source})`;
       b.addEventListener('click', () => actions.fill(key, sug.value));
-      li.append(b, el('code', undefined, `${FIELD_LABELS[key]}: ${sug.value}`));
+      li.append(b, el('code', undefined, `${labelOf(key, fields)}: ${sug.value}`));
       ul.append(li);
     }
     body.append(ul);
