@@ -273,5 +273,14 @@ function placeSoon(): void {
 }
 document.addEventListener('scroll', placeSoon, { passive: true, capture: true });
 window.addEventListener('resize', placeSoon);
+// In a same-origin frame the panel is kept inside the part of the frame the top page shows: follow its scroll.
+try {
+  if (window.frameElement && window.parent !== window) {
+    window.parent.addEventListener('scroll', placeSoon, { passive: true, capture: true });
+    window.parent.addEventListener('resize', placeSoon);
+  }
+} catch {
+  // A cross-origin parent: the frame's own viewport is all there is.
+}
 scanner.add(document.body ?? document.documentElement);
 scheduleLook();

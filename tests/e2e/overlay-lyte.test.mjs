@@ -294,3 +294,32 @@ test('a settings page holding only a Zoho client ID stays untouched', async () =
   assert.equal(await overlay(page), null);
   await page.close();
 });
+
+test('in a same-origin frame sized to its form: the panel is collapsed and stays in the part of the frame the page shows', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-iframe-sized');
+  const frame = page.frames().find((f) => f.url().includes('connection-form-lyte.html')) ?? (await page.waitForEvent('frameattached'));
+  await frame.waitForLoadState('load');
+  await waitFor(frame, (o) => o.dc === 'eu', 'the overlay in the frame');
+  await frame.fill('#client-id', 'my-client');
+  await frame.fill('#token-url', 'https://accounts.zoho.eu/oauth/v2/token');
+  await waitFor(frame, (x) => x.markers.clientId, 'the marker in the frame');
+  const where = async () => {
+    const frameTop = await page.evaluate(() => document.getElementById('frm').getBoundingClientRect().top);
+    const vh = await page.evaluate(() => innerHeight);
+    const p = await frame.evaluate(() => {
+      const panel = document.querySelector('zck-overlay').shadowRoot.querySelector('.panel');
+      const r = panel.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, collapsed: panel.classList.contains('collapsed') };
+    });
+    return { top: p.top + frameTop, bottom: p.bottom + frameTop, collapsed: p.collapsed, vh };
+  };
+  let w = await where();
+  assert.ok(w.collapsed, 'no room beside the form in a frame sized to it: collapsed');
+  assert.ok(w.top >= 0 && w.bottom <= w.vh, `the panel is inside the top page's viewport: ${JSON.stringify(w)}`);
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(200);
+  w = await where();
+  assert.ok(w.top >= 0 && w.bottom <= w.vh, `still inside after the top page scrolled: ${JSON.stringify(w)}`);
+  await page.close();
+});

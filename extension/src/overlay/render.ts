@@ -311,6 +311,23 @@ const PANEL_WIDTH = 340;
 /** Narrower than this the panel is not readable: it collapses instead. */
 const MIN_PANEL_WIDTH = 240;
 
+/** The part of this document's viewport its embedding page shows (one level of same-origin frame), in this
+ *  document's viewport coordinates; the whole viewport outside a frame or when the parent is cross-origin. */
+export function frameBand(vh: number): { top: number; bottom: number } {
+  try {
+    const fe = window.frameElement;
+    const parentWin = fe?.ownerDocument.defaultView;
+    if (!fe || !parentWin) return { top: 0, bottom: vh };
+    const r = fe.getBoundingClientRect();
+    const offset = r.top + fe.clientTop;
+    const top = Math.max(0, -offset);
+    const bottom = Math.min(vh, parentWin.innerHeight - offset);
+    return bottom - top >= 60 ? { top, bottom } : { top: 0, bottom: vh };
+  } catch {
+    return { top: 0, bottom: vh };
+  }
+}
+
 /** The form's box: the dialog holding the fields, else the smallest element holding them all. */
 function formBox(fields: Fields): DOMRect | null {
   const anchors = Object.values(fields).map((f) => f.anchor).filter((a) => a.isConnected);
@@ -330,7 +347,11 @@ function placePanel(view: View, fields: Fields, vw: number, vh: number): void {
   const left = box ? box.left : Infinity;
   const right = box ? box.right : -Infinity;
   const p = view.panel;
-  p.style.maxHeight = `${Math.max(120, Math.round(vh * 0.55))}px`;
+  // In a same-origin frame sized to its form (taller than the window), "the bottom of the viewport" is the bottom
+  // of the part of the frame the top page shows.
+  const band = frameBand(vh);
+  p.style.bottom = `${Math.round(vh - band.bottom + 12)}px`;
+  p.style.maxHeight = `${Math.max(120, Math.round((band.bottom - band.top) * 0.55))}px`;
   if (left === Infinity) return;
   const roomRight = vw - right - 24;
   const roomLeft = left - 24;
