@@ -205,6 +205,8 @@ test('markers follow their field in a scrolling dialog body, hide out of view, n
   const inside = (g) => g.m.top >= g.f.top - 1 && g.m.bottom <= g.f.bottom + 1 && g.m.left >= g.f.left - 1 && g.m.right <= g.f.right + 1;
   let g = await geometry();
   assert.ok(!g.hidden && inside(g), `marker on its field: ${JSON.stringify(g)}`);
+  // No room right of the field in the dialog: a small badge at its right end, not a label over what was typed.
+  assert.ok(g.m.right - g.m.left <= 30, `the marker is a badge over at most the field's last 30 px: ${JSON.stringify(g)}`);
   // Scroll the dialog body by 150 px: the marker moves with the field.
   await page.evaluate(() => { document.getElementById('zz-body').scrollTop = 150; });
   await page.waitForTimeout(100);
@@ -321,5 +323,24 @@ test('in a same-origin frame sized to its form: the panel is collapsed and stays
   await page.waitForTimeout(200);
   w = await where();
   assert.ok(w.top >= 0 && w.bottom <= w.vh, `still inside after the top page scrolled: ${JSON.stringify(w)}`);
+  await page.close();
+});
+
+test('with room right of a field, its marker is drawn there, outside the text the admin types', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.com.au/crm/org1/connection-form-late');
+  await waitFor(page, (o) => o.dc === 'au', 'the overlay');
+  await page.fill('label:text("Access Token URL") + input', 'https://accounts.zoho.com.au/oauth/v2/token');
+  await page.fill('label:text("Authorize URL") + input', `https://accounts.zoho.com/oauth/v2/auth?${'x'.repeat(80)}`);
+  await waitFor(page, (x) => x.markers.authorizeUrl, 'the wrong-DC marker');
+  const g = await page.evaluate(() => {
+    const m = [...document.querySelector('zck-overlay').shadowRoot.querySelectorAll('.marker')].find((x) => x.dataset.field === 'authorizeUrl');
+    const f = document.querySelector('label[for] + input[id]') && [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling.getBoundingClientRect();
+    const r = m.getBoundingClientRect();
+    return { mLeft: r.left, mTop: r.top, mBottom: r.bottom, fRight: f.right, fTop: f.top, fBottom: f.bottom, text: m.textContent };
+  });
+  assert.ok(g.mLeft >= g.fRight, `the marker starts right of the field: ${JSON.stringify(g)}`);
+  assert.ok(g.mTop >= g.fTop - 1 && g.mBottom <= g.fBottom + 1, `on the field's line: ${JSON.stringify(g)}`);
+  assert.ok(g.text.length > 3, 'with its sentence');
   await page.close();
 });

@@ -15,6 +15,7 @@ const STYLE = `
 .marker { position: fixed; z-index: 2147483646; font: 600 11px/16px system-ui, sans-serif; color: #fff;
   border-radius: 8px; padding: 0 6px; max-width: 280px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   box-shadow: 0 1px 3px rgba(0,0,0,.3); pointer-events: auto; cursor: help; }
+.marker.compact { min-width: 8px; text-align: center; padding: 0 4px; }
 .marker.error { background: #a4262c; } .marker.warning { background: #8a5a00; } .marker.info { background: #0b5cad; }
 .panel { position: fixed; right: 12px; bottom: 12px; box-sizing: border-box; z-index: 2147483647; width: 340px; max-height: 55vh; overflow: auto;
   font: 13px/1.4 system-ui, sans-serif; background: #fff; color: #1d1d1f; border: 1px solid #c7ccd1; border-radius: 10px;
@@ -134,6 +135,9 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     const m = el('div', `marker ${worst(shown)}`, first);
     if (shown.length > 1) m.textContent = `${shown.length} findings: ${first}`;
     m.dataset.field = key;
+    m.dataset.text = m.textContent;
+    m.dataset.count = String(shown.length);
+    m.setAttribute('aria-label', m.textContent);
     m.dataset.codes = shown.map((d) => d.code).join(' ');
     m.title = shown.map((d) => inPageWords(`${d.message}${d.fix ? ` — ${d.fix}` : ''}`, fields)).join('\n');
     view.markers.append(m);
@@ -294,20 +298,38 @@ export function place(view: View, fields: Fields): void {
     const r = f.getBoundingClientRect();
     const mid = r.top + r.height / 2;
     let out = (r.width === 0 && r.height === 0) || mid < 0 || mid > vh || r.right < 0 || r.left > vw;
-    for (const c of out ? [] : clipRects(f)) if (mid < c.top || mid > c.bottom || r.right - 4 < c.left || r.left > c.right) out = true;
+    const clips = out ? [] : clipRects(f);
+    let clipRight = vw;
+    for (const c of clips) {
+      if (mid < c.top || mid > c.bottom || r.right - 4 < c.left || r.left > c.right) out = true;
+      clipRight = Math.min(clipRight, c.right);
+    }
     m.hidden = out;
     if (out) continue;
-    // Inside the field's right end, at most 45% of the field's width: over the field's empty end, never over
-    // the form's buttons beside or below it.
-    m.style.maxWidth = `${Math.max(24, Math.round(r.width * 0.45))}px`;
-    m.style.left = `${Math.round(Math.min(r.right, vw) - 4)}px`;
-    m.style.transform = 'translateX(-100%)';
+    // Outside the text the admin types: right of the field when its pane has room; else a small badge ("!", or
+    // the count) at the field's right end, the sentence on hover. Never over the form's buttons beside or below.
+    const room = clipRight - r.right - 10;
+    const compact = room < MARKER_MIN_OUTSIDE;
+    const text = compact ? (m.dataset.count !== '1' ? m.dataset.count ?? '!' : '!') : m.dataset.text ?? '';
+    if (m.textContent !== text) m.textContent = text;
+    m.classList.toggle('compact', compact);
+    if (compact) {
+      m.style.maxWidth = '';
+      m.style.left = `${Math.round(Math.min(r.right, clipRight) - 4)}px`;
+      m.style.transform = 'translateX(-100%)';
+    } else {
+      m.style.maxWidth = `${Math.round(Math.min(280, room))}px`;
+      m.style.left = `${Math.round(r.right + 6)}px`;
+      m.style.transform = '';
+    }
     m.style.top = `${Math.round(mid - 8)}px`;
   }
   placePanel(view, fields, vw, vh);
 }
 
 const PANEL_WIDTH = 340;
+/** A marker beside its field needs this much room; with less it is a badge inside the field's right end. */
+const MARKER_MIN_OUTSIDE = 120;
 /** Narrower than this the panel is not readable: it collapses instead. */
 const MIN_PANEL_WIDTH = 240;
 
