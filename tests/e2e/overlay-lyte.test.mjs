@@ -161,13 +161,13 @@ test('two-part form: the connection link name is checked and is the one every De
   await page.close();
 });
 
-test('modal removed or hidden: panel and markers go within one frame, and follow the form when it comes back', async () => {
+test('modal removed, or hidden by an inline style or a class: panel and markers go within one frame, and follow the form when it comes back', async () => {
   const page = await browser.context.newPage();
   await page.goto(URL_BASE);
   await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
   await fillService(page);
   await waitFor(page, (x) => x.markers.clientId, 'the marker');
-  for (const how of ['remove', 'hide']) {
+  for (const how of ['remove', 'hide', 'class']) {
     const gone = await page.evaluate(async (h) => {
       window.closeModal(h);
       await new Promise((r) => requestAnimationFrame(r));
