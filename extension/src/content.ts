@@ -200,9 +200,8 @@ document.addEventListener('change', (e) => {
 }, true);
 
 const VISIBILITY_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style', 'class'];
-/** Attributes through which a widget shows its choice (ARIA, and Lyte's own attributes on its elements). */
-const CHOICE_ATTRIBUTES = new Set(['aria-activedescendant', 'aria-selected', 'aria-checked', 'checked', 'selected',
-  'lt-prop-checked', 'lt-prop-selected']);
+/** Attributes through which a widget shows its choice (ARIA and the native ones; no framework's own names). */
+const CHOICE_ATTRIBUTES = new Set(['aria-activedescendant', 'aria-selected', 'aria-checked', 'checked', 'selected']);
 
 // Forms render late, re-render, swap their inputs and come out of hiding: look again at what changed, and only
 // at that. The callback itself only queues nodes; the walk happens at idle time.
