@@ -9,6 +9,7 @@ import { fillField, readForm, type FormReading } from './overlay/read';
 import type { Field } from './overlay/field';
 import { mount, place, render, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
+import type { Diagnostic } from './core';
 import { askCheck } from './overlay/channel';
 
 let fields: Partial<Record<FieldKey, Field>> = {};
@@ -37,6 +38,26 @@ const actions = {
     ).finally(() => setTimeout(() => { button.textContent = label; }, 1500));
   },
 };
+
+/** The service link name's own findings on a two-part form (the config's link name is the connection's there):
+ *  the link-name rules from a check of the service link name alone, asked again only when it changes. */
+let serviceLink: { value: string; findings: Diagnostic[] } = { value: '', findings: [] };
+async function serviceLinkFindings(reading: FormReading): Promise<Diagnostic[]> {
+  const value = reading.connection.serviceLinkName ?? '';
+  if (!fields.connectionLinkName || !value) return [];
+  if (value === serviceLink.value) return serviceLink.findings;
+  try {
+    const r = await askCheck({ type: 'zck:check-form', config: { linkName: value }, pageHost: location.hostname });
+    const findings = r.ok
+      ? r.report.diagnostics.filter((d) => d.path === 'linkName' && d.code.startsWith('connection.link_name'))
+        .map((d) => ({ ...d, path: 'serviceLinkName' }))
+      : [];
+    serviceLink = { value, findings };
+    return findings;
+  } catch {
+    return [];
+  }
+}
 
 async function check(): Promise<void> {
   const reading: FormReading = readForm(fields);
@@ -68,7 +89,9 @@ async function check(): Promise<void> {
     else showError(view, `${reply.error.code}: ${reply.error.message}`);
     return;
   }
-  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading };
+  const extra = await serviceLinkFindings(reading);
+  if (mine !== sequence || !view) return;
+  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading, extra };
   render(view, lastAnswer, fields, actions);
   // For the end-to-end tests: how long from the reply to the findings being in the DOM.
   view.host.dataset.seq = String(mine);

@@ -154,6 +154,12 @@ test('two-part form: the connection link name is checked and is the one every De
   await page.fill('#conn-link', 'Bad-Link');
   let o = await waitFor(page, (x) => x.markers.connectionLinkName?.some((c) => c.startsWith('connection.link_name')), 'the link-name finding on Connection Link Name');
   assert.ok(!o.markers.linkName, `the service link name is not blamed: ${JSON.stringify(o.markers)}`);
+  // The service link name is checked by the same rules, on its own field.
+  await page.fill('#svc-link', '9service');
+  o = await waitFor(page, (x) => x.markers.linkName?.includes('connection.link_name_start'), 'the service link name\'s own finding');
+  assert.match(o.panel, /Service Link Name: The link name `9service` must start with a lowercase letter/);
+  await page.fill('#svc-link', 'zohocrm_service');
+  o = await waitFor(page, (x) => !x.markers.linkName, 'the service link name finding to clear');
   await page.fill('#conn-link', 'crm_eu_conn');
   o = await waitFor(page, (x) => /connection: "crm_eu_conn"/.test(x.deluge ?? ''), 'the snippet with the connection link name');
   assert.doesNotMatch(o.deluge, /zohocrm_service/);

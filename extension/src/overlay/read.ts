@@ -26,7 +26,7 @@ export interface FormReading {
   /** Fields found on the page whose value could not be read, with why. */
   notRead: { key: FieldKey; why: string }[];
   /** The connection part's values as read (shown in the panel). */
-  connection: { name?: string; linkName?: string };
+  connection: { name?: string; linkName?: string; serviceLinkName?: string };
   /** The choices as the page shows them (radio, dropdown), and the number of scopes: "read as" in the panel. */
   choices: Partial<Record<FieldKey, string>>;
   /** Fields named by what was typed in them (their captions were not understood), and how many text fields
@@ -62,6 +62,7 @@ export function readForm(fields: Partial<Record<FieldKey, Field>>): FormReading 
   // Deluge's `connection:` is the connection's link name: on a two-part form that is the one the core checks
   // and puts in the snippet (the service link name is then not sent; the core's config has one link name).
   if (fields.connectionLinkName) {
+    if (typeof config.linkName === 'string') connection.serviceLinkName = config.linkName;
     if (connection.linkName) config.linkName = connection.linkName;
     else delete config.linkName;
   }

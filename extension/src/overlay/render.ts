@@ -87,6 +87,7 @@ function worst(ds: Diagnostic[]): Diagnostic['severity'] {
 function fieldOf(path: string, fields: Fields): FieldKey | null {
   const base = path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
   if (base === 'linkName' && fields.connectionLinkName) return 'connectionLinkName';
+  if (base === 'serviceLinkName') return 'linkName';
   return base in FIELD_LABELS ? (base as FieldKey) : null;
 }
 
@@ -108,6 +109,8 @@ export interface Answer {
   report: ConnectionReport;
   assist: Assist;
   reading: FormReading;
+  /** Findings from a second check (the service link name on a two-part form), path `serviceLinkName`. */
+  extra?: Diagnostic[];
 }
 
 export interface Actions {
@@ -121,7 +124,8 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   const { report, assist, detection, reading } = answer;
   const byField = new Map<FieldKey, Diagnostic[]>();
   const general: Diagnostic[] = [];
-  for (const d of report.diagnostics) {
+  const diagnostics = [...report.diagnostics, ...(answer.extra ?? [])];
+  for (const d of diagnostics) {
     const key = fieldOf(d.path, fields);
     if (key && fields[key]) byField.set(key, [...(byField.get(key) ?? []), d]);
     else general.push(d);
@@ -174,13 +178,16 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   } else head.append(title, toggle);
 
   const body = el('div', 'body');
-  body.append(el('div', 'counts', `${s.counts.errors} error(s), ${s.counts.warnings} warning(s) · ${s.provider.kind === 'zoho' ? 'Zoho is the provider' : s.provider.kind === 'external' ? 'external service' : 'provider not yet known'}`));
+  const extra = answer.extra ?? [];
+  const errors = s.counts.errors + extra.filter((d) => d.severity === 'error').length;
+  const warnings = s.counts.warnings + extra.filter((d) => d.severity === 'warning').length;
+  body.append(el('div', 'counts', `${errors} error(s), ${warnings} warning(s) · ${s.provider.kind === 'zoho' ? 'Zoho is the provider' : s.provider.kind === 'external' ? 'external service' : 'provider not yet known'}`));
   if (detection.name) body.append(el('div', undefined, `${detection.name} · ${inPageWords(s.provider.reason, fields)}`));
   const read = (Object.entries(reading.choices) as [FieldKey, string][]).map(([k, v]) => `${labelOf(k, fields)}: ${v}`);
   if (read.length) body.append(el('div', 'readas', `Read as ${read.join(' · ')}`));
 
   const list = el('ul');
-  for (const d of report.diagnostics.filter((x) => x.severity !== 'info')) {
+  for (const d of diagnostics.filter((x) => x.severity !== 'info')) {
     const li = el('li', `finding ${d.severity}`);
     li.dataset.code = d.code;
     const key = fieldOf(d.path, fields);
@@ -268,7 +275,7 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   view.host.dataset.dc = detection.dataCenter ?? '';
   if (!detection.dataCenter) delete view.host.dataset.dc;
   view.host.dataset.via = 'sw';
-  view.host.dataset.errors = String(s.counts.errors);
+  view.host.dataset.errors = String(errors);
 }
 
 /** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
