@@ -116,6 +116,7 @@ function dropView(): void {
   fields = {};
   fieldSet.clear();
   rows.clear();
+  observe();
   lastSent = '';
   lastAnswer = null;
   formGone = true;
@@ -160,6 +161,7 @@ function adopt(found: Partial<Record<FieldKey, Field>>): void {
     for (const t of f.targets) fieldSet.add(t);
     if (f.kind !== 'text') rows.add(f.row);
   }
+  observe();
   if (!view?.host.isConnected) {
     view = mount();
     lastSent = ''; // a new panel is empty: check again even if the values did not change
@@ -228,10 +230,13 @@ const CHOICE_ATTRIBUTES = new Set(['aria-activedescendant', 'aria-selected', 'ar
 
 // Forms render late, re-render, swap their inputs and come out of hiding: look again at what changed, and only
 // at that. The callback itself only queues nodes; the walk happens at idle time.
-new MutationObserver((records) => {
+const observer = new MutationObserver((records) => {
   let wanted = false;
   let valueChanged = false;
-  let maybeLost = false;
+  // Checked once per batch, not per record (a page may restyle thousands of elements per keystroke): was a node
+  // removed, and which elements changed a visibility attribute.
+  let removed = false;
+  const restyled = new Set<Node>();
   for (const r of records) {
     if (view && (r.target === view.host || view.host.contains(r.target))) continue;
     if (rows.size > 0) {
@@ -239,9 +244,9 @@ new MutationObserver((records) => {
       for (const row of rows) if (row.contains(r.target)) { valueChanged = true; break; }
     }
     if (r.type === 'attributes' && CHOICE_ATTRIBUTES.has(r.attributeName ?? '')) continue;
-    if (!maybeLost && fieldSet.size > 0) {
-      if (r.type === 'childList' && r.removedNodes.length > 0) maybeLost = anchors().some((a) => !a.isConnected);
-      else if (r.type === 'attributes') maybeLost = anchors().some((a) => r.target.contains(a));
+    if (fieldSet.size > 0) {
+      if (r.type === 'childList' && r.removedNodes.length > 0) removed = true;
+      else if (r.type === 'attributes') restyled.add(r.target);
     }
     if (r.type === 'childList') {
       if (view && (r.target === view.host || view.host.contains(r.target))) continue;
@@ -272,16 +277,30 @@ new MutationObserver((records) => {
     }
   }
   // The form removed or hidden: the panel and markers go now, not at the next idle look.
+  const maybeLost = view !== null && (removed || restyled.size > 0) && anchors().some((a) => {
+    if (removed && !a.isConnected) return true;
+    if (restyled.size > 0) for (let e: Node | null = a; e; e = e.parentNode) if (restyled.has(e)) return true;
+    return false;
+  });
   if (maybeLost && view && formLost()) {
     dropView();
     wanted = true;
   }
   if (valueChanged && view) checkSoon();
   if (wanted) scheduleLook();
-}).observe(document.documentElement, {
-  childList: true, subtree: true, characterData: true, attributes: true,
-  attributeFilter: [...VISIBILITY_ATTRIBUTES, ...CHOICE_ATTRIBUTES], attributeOldValue: true,
 });
+/** Text edits are watched only while a widget's row is (a dropdown button whose text node is rewritten in place). */
+let watchingText: boolean | null = null;
+function observe(): void {
+  const text = rows.size > 0;
+  if (text === watchingText) return;
+  watchingText = text;
+  observer.observe(document.documentElement, {
+    childList: true, subtree: true, characterData: text, attributes: true,
+    attributeFilter: [...VISIBILITY_ATTRIBUTES, ...CHOICE_ATTRIBUTES], attributeOldValue: true,
+  });
+}
+observe();
 
 // Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes: once a frame.
 let placeQueued = false;
