@@ -312,7 +312,13 @@ function placeSoon(): void {
     if (view) place(view, fields);
   });
 }
-document.addEventListener('scroll', placeSoon, { passive: true, capture: true });
+document.addEventListener('scroll', (e) => {
+  // Only a scroll that moves the form's fields: the document, or an element holding one (a text box scrolling its
+  // own text as the admin types elsewhere must not cost a layout read).
+  if (!view) return;
+  const t = e.target;
+  if (t === document || (t instanceof Node && anchors().some((a) => t.contains(a)))) placeSoon();
+}, { passive: true, capture: true });
 window.addEventListener('resize', placeSoon);
 // In a same-origin frame the panel is kept inside the part of the frame the top page shows: follow its scroll.
 try {
