@@ -348,5 +348,9 @@ test('with room right of a field, its marker is drawn there, outside the text th
   assert.ok(g.mLeft >= g.fRight, `the marker starts right of the field: ${JSON.stringify(g)}`);
   assert.ok(g.mTop >= g.fTop - 1 && g.mBottom <= g.fBottom + 1, `on the field's line: ${JSON.stringify(g)}`);
   assert.ok(g.text.length > 3, 'with its sentence');
+  // The core's sentence says "while dataCenter is AU": the panel says it in words, not by the config key.
+  const o = await overlay(page);
+  assert.doesNotMatch(o.panel + g.text, /\bdataCenter\b/, o.panel);
+  assert.match(o.panel, /the data center \(from this page's address\) is AU/);
   await page.close();
 });

@@ -101,7 +101,8 @@ function labelOf(key: FieldKey, fields: Fields): string {
 
 /** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
 export function inPageWords(text: string, fields: Fields): string {
-  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields));
+  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields))
+    .replace(/`?\bdataCenter\b`?/g, 'the data center (from this page\'s address)');
 }
 
 export interface Answer {
