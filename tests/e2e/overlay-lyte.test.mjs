@@ -354,3 +354,28 @@ test('with room right of a field, its marker is drawn there, outside the text th
   assert.match(o.panel, /the data center \(from this page's address\) is AU/);
   await page.close();
 });
+
+test('a button beside a field is never covered by its marker', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.com.au/crm/org1/connection-form-late');
+  await waitFor(page, (o) => o.dc === 'au', 'the overlay');
+  await page.evaluate(() => {
+    const input = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling;
+    const b = document.createElement('button');
+    b.id = 'beside';
+    b.type = 'button';
+    b.textContent = 'Check';
+    b.style.marginLeft = '8px';
+    input.after(b);
+  });
+  await page.fill('label:text("Access Token URL") + input', 'https://accounts.zoho.com.au/oauth/v2/token');
+  await page.fill('label:text("Authorize URL") + input', 'https://accounts.zoho.com/oauth/v2/auth');
+  await waitFor(page, (x) => x.markers.authorizeUrl, 'the wrong-DC marker');
+  await page.waitForTimeout(100);
+  const hit = await page.evaluate(() => {
+    const b = document.getElementById('beside').getBoundingClientRect();
+    return document.elementFromPoint(b.left + 4, b.top + b.height / 2)?.id ?? null;
+  });
+  assert.equal(hit, 'beside', 'the button beside the field is not under the marker');
+  await page.close();
+});

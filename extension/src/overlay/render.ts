@@ -316,7 +316,7 @@ export function place(view: View, fields: Fields): void {
     if (out) continue;
     // Outside the text the admin types: right of the field when its pane has room; else a small badge ("!", or
     // the count) at the field's right end, the sentence on hover. Never over the form's buttons beside or below.
-    const room = clipRight - r.right - 10;
+    const room = Math.min(clipRight, firstControlRightOf(fields[m.dataset.field as FieldKey]?.row, f, r)) - r.right - 10;
     const compact = room < MARKER_MIN_OUTSIDE;
     const text = compact ? (m.dataset.count !== '1' ? m.dataset.count ?? '!' : '!') : m.dataset.text ?? '';
     if (m.textContent !== text) m.textContent = text;
@@ -333,6 +333,20 @@ export function place(view: View, fields: Fields): void {
     m.style.top = `${Math.round(mid - 8)}px`;
   }
   placePanel(view, fields, vw, vh);
+}
+
+/** The left edge of the first button or control right of the field on its line (the marker must stop before
+ *  it), or Infinity. Looks only inside the field's row. */
+function firstControlRightOf(row: Element | undefined, field: HTMLElement, r: DOMRect): number {
+  let edge = Infinity;
+  const box = row && row !== field ? (row.contains(field) && row !== field.parentElement ? row : field.parentElement?.parentElement ?? row) : field.parentElement;
+  if (!box) return edge;
+  for (const b of Array.from(box.querySelectorAll('button, [role="button"], a[href], input, select, textarea'))) {
+    if (b === field || field.contains(b)) continue;
+    const br = b.getBoundingClientRect();
+    if (br.left >= r.right - 1 && br.top < r.bottom && br.bottom > r.top && br.width > 0) edge = Math.min(edge, br.left);
+  }
+  return edge;
 }
 
 const PANEL_WIDTH = 340;
