@@ -62,6 +62,7 @@ async function serviceLinkFindings(reading: FormReading): Promise<Diagnostic[]> 
 async function check(): Promise<void> {
   const reading: FormReading = readForm(fields);
   if (scanner.byValue.length) reading.named = { byValue: scanner.byValue, unnamed: scanner.unnamed };
+  for (const key of scanner.notBound) reading.notRead.push({ key, why: 'no control this tool can read in its row' });
   const config = reading.config;
   const key = JSON.stringify(reading);
   if (key === lastSent && lastAnswer && view) {

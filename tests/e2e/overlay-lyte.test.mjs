@@ -379,3 +379,22 @@ test('a button beside a field is never covered by its marker', async () => {
   assert.equal(hit, 'beside', 'the button beside the field is not under the marker');
   await page.close();
 });
+
+test('a caption whose row holds no control this tool can read is reported as not read, and nothing else is read for it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(URL_BASE);
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  // A widget without any role: only a styled <div> showing the choice.
+  await page.evaluate(() => {
+    const dd = document.querySelector('#btn-grant').closest('lyte-dropdown');
+    const div = document.createElement('div');
+    div.textContent = 'Authorization Code';
+    dd.replaceWith(div);
+  });
+  await fillService(page);
+  const o = await waitFor(page, (x) => x.notRead.includes('grantType'), 'Grant Type reported as not read');
+  assert.match(o.panel, /Grant Type: not read \(no control this tool can read in its row\)/);
+  assert.doesNotMatch(o.readAs, /Grant Type/);
+  assert.ok(!Object.values(o.markers).flat().some((c) => /grant/.test(c)), JSON.stringify(o.markers));
+  await page.close();
+});

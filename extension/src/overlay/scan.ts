@@ -54,6 +54,10 @@ export class LabelScanner {
    *  named at all (the panel says so). */
   byValue: FieldKey[] = [];
   unnamed = 0;
+  /** Captions seen on the form whose row has no control this tool can read: reported as not read, never guessed. */
+  notBound: FieldKey[] = [];
+  private readonly captionOnly = new Map<FieldKey, Element>();
+  private lastShownCaption: Element | null = null;
   /** Subtrees still to walk, and the walk in progress. */
   private readonly queue: Node[] = [];
   private walker: TreeWalker | null = null;
@@ -185,6 +189,15 @@ export class LabelScanner {
     this.byValue = [];
     this.unnamed = 0;
     if (!isConnectionForm(found) && this.valued.size > 0) this.addByValue(found);
+    // A caption inside the form (the smallest element holding its fields) with no readable control in its row.
+    this.notBound = [];
+    const anchors = Object.values(found).map((f) => f.anchor);
+    let box: Element | null = anchors[0] ?? null;
+    while (box && !anchors.every((a) => box?.contains(a))) box = box.parentElement;
+    if (box && box !== this.doc.body && box !== this.doc.documentElement) {
+      for (const [key, caption] of this.captionOnly) if (!found[key] && box.contains(caption)) this.notBound.push(key);
+    }
+    this.captionOnly.clear();
     return found;
   }
 
@@ -251,7 +264,9 @@ export class LabelScanner {
   }
 
   private resolveOne(key: FieldKey): Field | null {
+    this.lastShownCaption = null;
     const f = this.resolveBound(key);
+    if (!f && this.lastShownCaption) this.captionOnly.set(key, this.lastShownCaption);
     return f;
   }
 
@@ -266,6 +281,7 @@ export class LabelScanner {
     for (const el of labels) {
       const label = el.closest('label');
       if (!label || !this.shown(el)) continue;
+      this.lastShownCaption ??= el;
       const byFor = label.htmlFor ? this.doc.getElementById(label.htmlFor) : null;
       if (isField(byFor)) return named(fieldForControl(key, byFor), el.textContent);
       const inside = firstFieldIn(label);
@@ -287,6 +303,7 @@ export class LabelScanner {
       if (el.closest('label') || NOT_CAPTIONS.has(el.tagName)) continue;
       if (++tries > GENERIC_TRIES) break;
       if (!this.shown(el)) continue;
+      this.lastShownCaption ??= el;
       const row = el.closest('tr');
       const rowFirst = row ? firstFieldIn(row) : null;
       const f = rowFirst ? fieldForControl(key, rowFirst) : this.rowField(key, el);
