@@ -3,14 +3,16 @@
 // form (and nothing else), asks the extension's service worker to check it (it never compiles Wasm here: Zoho's page
 // CSP may forbid it), and shows the answer beside the fields. It changes a field only when the admin clicks Fill,
 // never stores anything, and writes text only.
-import { isConnectionForm, type FieldElement, type FieldKey } from './overlay/form';
+import { isConnectionForm, type FieldKey } from './overlay/form';
 import { LabelScanner, hiddenByMarkup } from './overlay/scan';
-import { fillField, readConfig } from './overlay/read';
-import { mount, place, render, showError, type Answer, type View } from './overlay/render';
+import { fillField, readForm, type FormReading } from './overlay/read';
+import type { Field } from './overlay/field';
+import { mount, place, render, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
+import type { Diagnostic } from './core';
 import { askCheck } from './overlay/channel';
 
-let fields: Partial<Record<FieldKey, FieldElement>> = {};
+let fields: Partial<Record<FieldKey, Field>> = {};
 let view: View | null = null;
 let sequence = 0;
 let lastAnswer: Answer | null = null;
@@ -20,13 +22,13 @@ let pendingInputAt: number | null = null;
 
 const actions = {
   fill(key: FieldKey, value: string) {
-    const f = fields[key];
+    const f = fields[key]?.input;
     if (f) fillField(f, value);
   },
   focus(key: FieldKey) {
     const f = fields[key];
-    f?.scrollIntoView({ block: 'center' });
-    f?.focus();
+    f?.anchor.scrollIntoView({ block: 'center' });
+    (f?.input ?? f?.anchor)?.focus();
   },
   copy(text: string, button: HTMLButtonElement) {
     const label = button.textContent ?? 'Copy';
@@ -37,9 +39,32 @@ const actions = {
   },
 };
 
+/** The service link name's own findings on a two-part form (the config's link name is the connection's there):
+ *  the link-name rules from a check of the service link name alone, asked again only when it changes. */
+let serviceLink: { value: string; findings: Diagnostic[] } = { value: '', findings: [] };
+async function serviceLinkFindings(reading: FormReading): Promise<Diagnostic[]> {
+  const value = reading.connection.serviceLinkName ?? '';
+  if (!fields.connectionLinkName || !value) return [];
+  if (value === serviceLink.value) return serviceLink.findings;
+  try {
+    const r = await askCheck({ type: 'zck:check-form', config: { linkName: value }, pageHost: location.hostname });
+    const findings = r.ok
+      ? r.report.diagnostics.filter((d) => d.path === 'linkName' && d.code.startsWith('connection.link_name'))
+        .map((d) => ({ ...d, path: 'serviceLinkName' }))
+      : [];
+    serviceLink = { value, findings };
+    return findings;
+  } catch {
+    return [];
+  }
+}
+
 async function check(): Promise<void> {
-  const config = readConfig(fields);
-  const key = JSON.stringify(config);
+  const reading: FormReading = readForm(fields);
+  if (scanner.byValue.length) reading.named = { byValue: scanner.byValue, unnamed: scanner.unnamed };
+  for (const key of scanner.notBound) reading.notRead.push({ key, why: 'no control this tool can read in its row' });
+  const config = reading.config;
+  const key = JSON.stringify(reading);
   if (key === lastSent && lastAnswer && view) {
     // Same form, same values (the page re-rendered something else): only move the markers.
     place(view, fields);
@@ -65,7 +90,9 @@ async function check(): Promise<void> {
     else showError(view, `${reply.error.code}: ${reply.error.message}`);
     return;
   }
-  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist };
+  const extra = await serviceLinkFindings(reading);
+  if (mine !== sequence || !view) return;
+  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading, extra };
   render(view, lastAnswer, fields, actions);
   // For the end-to-end tests: how long from the reply to the findings being in the DOM.
   view.host.dataset.seq = String(mine);
@@ -80,18 +107,62 @@ async function check(): Promise<void> {
 }
 
 const fieldSet = new Set<EventTarget>();
+/** The rows of fields read from widgets (radios, dropdowns, chips): a change inside one is a change of value. */
+const rows = new Set<Element>();
+
+/** Removes the panel and markers at once (in the mutation callback, so before the next frame is painted). */
+function dropView(): void {
+  if (view) unmount(view);
+  view = null;
+  fields = {};
+  fieldSet.clear();
+  rows.clear();
+  observe();
+  lastSent = '';
+  lastAnswer = null;
+  formGone = true;
+}
+/** The form was there and left (or was hidden): class and style changes may bring it back. */
+let formGone = false;
+
+function anchors(): HTMLElement[] {
+  return Object.values(fields).map((f) => f.anchor);
+}
+
+/** True when the form shown is no longer on the page or no longer rendered. */
+function formLost(): boolean {
+  const all = Object.values(fields);
+  if (all.length === 0) return false;
+  let shown = 0;
+  for (const f of all) {
+    if (!f.anchor.isConnected) continue;
+    if (typeof f.anchor.checkVisibility === 'function' && !f.anchor.checkVisibility()) continue;
+    shown++;
+  }
+  return shown === 0 || !isConnectionForm(Object.fromEntries(all.filter((f) => f.anchor.isConnected).map((f) => [f.key, f])));
+}
 const scanner = new LabelScanner(document, (node) => node === view?.host);
 
 /** Makes `found` the form's fields and checks it, if it is a connection form different from the one shown. */
-function adopt(found: Partial<Record<FieldKey, FieldElement>>): void {
-  if (!isConnectionForm(found)) return; // a form half-rendered or gone: keep what is shown
+function adopt(found: Partial<Record<FieldKey, Field>>): void {
+  if (!isConnectionForm(found)) {
+    // The form left the page (or is hidden): nothing may stay shown for it.
+    if (view) dropView();
+    return;
+  }
   const same = view?.host.isConnected
     && (Object.keys(found) as FieldKey[]).length === Object.keys(fields).length
-    && (Object.keys(found) as FieldKey[]).every((k) => found[k] === fields[k]);
+    && (Object.keys(found) as FieldKey[]).every((k) => found[k]?.anchor === fields[k]?.anchor
+      && found[k]?.kind === fields[k]?.kind);
   if (same) return;
   fields = found;
   fieldSet.clear();
-  for (const f of Object.values(fields)) fieldSet.add(f);
+  rows.clear();
+  for (const f of Object.values(fields)) {
+    for (const t of f.targets) fieldSet.add(t);
+    if (f.kind !== 'text') rows.add(f.row);
+  }
+  observe();
   if (!view?.host.isConnected) {
     view = mount();
     lastSent = ''; // a new panel is empty: check again even if the values did not change
@@ -115,7 +186,7 @@ function scheduleLook(): void {
       scheduleLook();
       return;
     }
-    const lostField = Object.values(fields).some((f) => !f.isConnected);
+    const lostField = Object.values(fields).some((f) => !f.anchor.isConnected);
     if (scanner.changed || lostField || resolveWanted) {
       resolveWanted = false;
       adopt(scanner.resolve());
@@ -137,7 +208,16 @@ function checkSoon(): void {
   });
 }
 document.addEventListener('input', (e) => {
-  if (!e.target || !fieldSet.has(e.target)) return;
+  if (!e.target) return;
+  if (!fieldSet.has(e.target)) {
+    // A form in a language without a caption table is recognised by what is typed: one pattern test on the
+    // value of the input typed in, never a look at the page.
+    if (scanner.noteValue(e.target)) {
+      resolveWanted = true;
+      scheduleLook();
+    }
+    return;
+  }
   pendingInputAt ??= e.timeStamp;
   checkSoon();
 }, true);
@@ -146,12 +226,29 @@ document.addEventListener('change', (e) => {
 }, true);
 
 const VISIBILITY_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style', 'class'];
+/** Attributes through which a widget shows its choice (ARIA and the native ones; no framework's own names). */
+const CHOICE_ATTRIBUTES = new Set(['aria-activedescendant', 'aria-selected', 'aria-checked', 'checked', 'selected']);
 
 // Forms render late, re-render, swap their inputs and come out of hiding: look again at what changed, and only
 // at that. The callback itself only queues nodes; the walk happens at idle time.
-new MutationObserver((records) => {
+const observer = new MutationObserver((records) => {
   let wanted = false;
+  let valueChanged = false;
+  // Checked once per batch, not per record (a page may restyle thousands of elements per keystroke): was a node
+  // removed, and which elements changed a visibility attribute.
+  let removed = false;
+  const restyled = new Set<Node>();
   for (const r of records) {
+    if (view && (r.target === view.host || view.host.contains(r.target))) continue;
+    if (rows.size > 0) {
+      // A dropdown's button text, a radio's state, a chip added or removed: read the form again (only its rows).
+      for (const row of rows) if (row.contains(r.target)) { valueChanged = true; break; }
+    }
+    if (r.type === 'attributes' && CHOICE_ATTRIBUTES.has(r.attributeName ?? '')) continue;
+    if (fieldSet.size > 0) {
+      if (r.type === 'childList' && r.removedNodes.length > 0) removed = true;
+      else if (r.type === 'attributes') restyled.add(r.target);
+    }
     if (r.type === 'childList') {
       if (view && (r.target === view.host || view.host.contains(r.target))) continue;
       for (const n of Array.from(r.addedNodes)) {
@@ -169,7 +266,7 @@ new MutationObserver((records) => {
         if (name === 'style' && r.oldValue && /none/i.test(r.oldValue) && !hiddenByMarkup(el)) {
           scanner.add(el);
           wanted = true;
-        } else if (scanner.hiddenCandidates && fieldSet.size === 0) {
+        } else if ((scanner.hiddenCandidates || formGone) && fieldSet.size === 0) {
           resolveWanted = true;
           wanted = true;
         }
@@ -180,12 +277,58 @@ new MutationObserver((records) => {
       }
     }
   }
+  // The form removed or hidden: the panel and markers go now, not at the next idle look.
+  const maybeLost = view !== null && (removed || restyled.size > 0) && anchors().some((a) => {
+    if (removed && !a.isConnected) return true;
+    if (restyled.size > 0) for (let e: Node | null = a; e; e = e.parentNode) if (restyled.has(e)) return true;
+    return false;
+  });
+  if (maybeLost && view && formLost()) {
+    dropView();
+    wanted = true;
+  }
+  if (valueChanged && view) checkSoon();
   if (wanted) scheduleLook();
-}).observe(document.documentElement, {
-  childList: true, subtree: true, attributes: true, attributeFilter: VISIBILITY_ATTRIBUTES, attributeOldValue: true,
 });
+/** Text edits are watched only while a widget's row is (a dropdown button whose text node is rewritten in place). */
+let watchingText: boolean | null = null;
+function observe(): void {
+  const text = rows.size > 0;
+  if (text === watchingText) return;
+  watchingText = text;
+  observer.observe(document.documentElement, {
+    childList: true, subtree: true, characterData: text, attributes: true,
+    attributeFilter: [...VISIBILITY_ATTRIBUTES, ...CHOICE_ATTRIBUTES], attributeOldValue: true,
+  });
+}
+observe();
 
-window.addEventListener('scroll', () => { if (view) place(view, fields); }, { passive: true });
-window.addEventListener('resize', () => { if (view) place(view, fields); });
+// Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes: once a frame.
+let placeQueued = false;
+function placeSoon(): void {
+  if (placeQueued || !view) return;
+  placeQueued = true;
+  requestAnimationFrame(() => {
+    placeQueued = false;
+    if (view) place(view, fields);
+  });
+}
+document.addEventListener('scroll', (e) => {
+  // Only a scroll that moves the form's fields: the document, or an element holding one (a text box scrolling its
+  // own text as the admin types elsewhere must not cost a layout read).
+  if (!view) return;
+  const t = e.target;
+  if (t === document || (t instanceof Node && anchors().some((a) => t.contains(a)))) placeSoon();
+}, { passive: true, capture: true });
+window.addEventListener('resize', placeSoon);
+// In a same-origin frame the panel is kept inside the part of the frame the top page shows: follow its scroll.
+try {
+  if (window.frameElement && window.parent !== window) {
+    window.parent.addEventListener('scroll', placeSoon, { passive: true, capture: true });
+    window.parent.addEventListener('resize', placeSoon);
+  }
+} catch {
+  // A cross-origin parent: the frame's own viewport is all there is.
+}
 scanner.add(document.body ?? document.documentElement);
 scheduleLook();

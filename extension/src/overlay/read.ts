@@ -1,7 +1,9 @@
-// Reads the connection form as the admin filled it in, into a ConnectionConfig. The option texts of the form's
-// selects ("OAuth2", "Query String", …) are page wording, mapped here to the config's values.
+// Reads the connection form as the admin filled it in, into a ConnectionConfig. The choices the form shows
+// ("OAuth2", "Query String", …: a select's option, the checked radio's text, a dropdown button's text) are page
+// wording, mapped here to the config's values. A field whose control could not be read is listed, not guessed.
 import type { ConnectionConfig } from '../core';
 import { normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { readField, type Field } from './field';
 
 const CHOICES: Partial<Record<FieldKey, [RegExp, string][]>> = {
   authType: [[/^oauth ?2/, 'oauth2'], [/^oauth ?1/, 'oauth1'], [/^api ?key/, 'apiKey'], [/^basic/, 'basic']],
@@ -10,11 +12,8 @@ const CHOICES: Partial<Record<FieldKey, [RegExp, string][]>> = {
   paramType: [[/^query/, 'query'], [/^header/, 'header']],
 };
 
-/** The visible value of a field: a select's chosen option text, else the typed text. */
-export function fieldText(el: FieldElement): string {
-  if (el instanceof HTMLSelectElement) return el.selectedOptions[0]?.textContent ?? el.value;
-  return el.value;
-}
+/** Fields that are read (and shown) but not part of the core's config. */
+const NOT_IN_CONFIG = new Set<FieldKey>(['connectionName', 'connectionLinkName']);
 
 function choice(key: FieldKey, text: string): string {
   const t = normalizeLabel(text);
@@ -22,17 +21,59 @@ function choice(key: FieldKey, text: string): string {
   return text.trim();
 }
 
+export interface FormReading {
+  config: ConnectionConfig;
+  /** Fields found on the page whose value could not be read, with why. */
+  notRead: { key: FieldKey; why: string }[];
+  /** The connection part's values as read (shown in the panel). */
+  connection: { name?: string; linkName?: string; serviceLinkName?: string };
+  /** The choices as the page shows them (radio, dropdown), and the number of scopes: "read as" in the panel. */
+  choices: Partial<Record<FieldKey, string>>;
+  /** Fields named by what was typed in them (their captions were not understood), and how many text fields
+   *  around them were not named at all. */
+  named?: { byValue: FieldKey[]; unnamed: number };
+}
+
 /** The config the form describes; empty fields are left out. */
-export function readConfig(fields: Partial<Record<FieldKey, FieldElement>>): ConnectionConfig {
+export function readForm(fields: Partial<Record<FieldKey, Field>>): FormReading {
   const config: Record<string, unknown> = {};
-  for (const [key, el] of Object.entries(fields) as [FieldKey, FieldElement][]) {
-    const text = fieldText(el).trim();
+  const notRead: FormReading['notRead'] = [];
+  const connection: FormReading['connection'] = {};
+  const choices: FormReading['choices'] = {};
+  for (const [key, f] of Object.entries(fields) as [FieldKey, Field][]) {
+    const r = readField(f);
+    if ('notRead' in r) {
+      notRead.push({ key, why: r.notRead });
+      continue;
+    }
+    if ('list' in r) {
+      if (r.list.length) config[key] = r.list;
+      choices[key] = `${r.list.length} scope(s)`;
+      continue;
+    }
+    const text = r.text.trim();
     if (!text) continue;
+    if (key === 'connectionName') connection.name = text;
+    else if (key === 'connectionLinkName') connection.linkName = text;
+    if (NOT_IN_CONFIG.has(key)) continue;
     config[key] = CHOICES[key] ? choice(key, text) : text;
+    if (CHOICES[key]) choices[key] = text;
+  }
+  // Deluge's `connection:` is the connection's link name: on a two-part form that is the one the core checks
+  // and puts in the snippet (the service link name is then not sent; the core's config has one link name).
+  if (fields.connectionLinkName) {
+    if (typeof config.linkName === 'string') connection.serviceLinkName = config.linkName;
+    if (connection.linkName) config.linkName = connection.linkName;
+    else delete config.linkName;
   }
   // A form without an Authentication Type field that asks for a client and OAuth URLs is an OAuth 2 form.
   if (!fields.authType && (fields.clientId || fields.authorizeUrl || fields.tokenUrl)) config.authType = 'oauth2';
-  return config as ConnectionConfig;
+  return { config: config as ConnectionConfig, notRead, connection, choices };
+}
+
+/** The config alone (see readForm). */
+export function readConfig(fields: Partial<Record<FieldKey, Field>>): ConnectionConfig {
+  return readForm(fields).config;
 }
 
 /** Sets a field's value as if typed, so the page's own scripts (React, Angular…) see the change. */

@@ -2,17 +2,22 @@
 // summary, the right values for the data center (filled only on an explicit click), the callback URLs to register
 // and the Deluge snippet. Text only: nothing here parses HTML, and page data only ever lands in textContent.
 import type { Assist, ConnectionReport, Detection, Diagnostic } from '../core';
-import { FIELD_LABELS, type FieldElement, type FieldKey } from './form';
+import { FIELD_LABELS, type FieldKey } from './form';
+import type { Field } from './field';
+import type { FormReading } from './read';
+
+type Fields = Partial<Record<FieldKey, Field>>;
 
 export const HOST_TAG = 'zck-overlay';
 
 const STYLE = `
 :host { all: initial; }
-.marker { position: absolute; z-index: 2147483646; font: 600 11px/16px system-ui, sans-serif; color: #fff;
+.marker { position: fixed; z-index: 2147483646; font: 600 11px/16px system-ui, sans-serif; color: #fff;
   border-radius: 8px; padding: 0 6px; max-width: 280px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   box-shadow: 0 1px 3px rgba(0,0,0,.3); pointer-events: auto; cursor: help; }
+.marker.compact { min-width: 8px; text-align: center; padding: 0 4px; }
 .marker.error { background: #a4262c; } .marker.warning { background: #8a5a00; } .marker.info { background: #0b5cad; }
-.panel { position: fixed; right: 12px; bottom: 12px; z-index: 2147483647; width: 340px; max-height: 55vh; overflow: auto;
+.panel { position: fixed; right: 12px; bottom: 12px; box-sizing: border-box; z-index: 2147483647; width: 340px; max-height: 55vh; overflow: auto;
   font: 13px/1.4 system-ui, sans-serif; background: #fff; color: #1d1d1f; border: 1px solid #c7ccd1; border-radius: 10px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 @media (prefers-color-scheme: dark) { .panel { background: #1e1f22; color: #e8eaed; border-color: #3c4043; } }
@@ -33,6 +38,8 @@ button.act { font: inherit; font-size: 12px; border: 0; border-radius: 6px; padd
 button:focus-visible { outline: 2px solid #f5a623; outline-offset: 2px; }
 .ok { color: #1e7d32; }
 .collapsed .body { display: none; }
+.notread { border-left: 3px solid #6b6f76; padding-left: 6px; }
+.fixall { background: #fff; color: #0b5cad; font-weight: 600; }
 `;
 
 export interface View {
@@ -47,6 +54,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+/** Takes the panel and markers off the page. */
+export function unmount(view: View): void {
+  view.host.remove();
 }
 
 export function mount(): View {
@@ -70,16 +82,36 @@ function worst(ds: Diagnostic[]): Diagnostic['severity'] {
   return ds.some((d) => d.severity === 'error') ? 'error' : ds.some((d) => d.severity === 'warning') ? 'warning' : 'info';
 }
 
-/** The field key a finding's path points to (`scopes[1]` → scopes). */
-function fieldOf(path: string): FieldKey | null {
+/** The field key a finding's path points to (`scopes[1]` → scopes). On a two-part form the config's link name is
+ *  the connection link name (overlay/read.ts), so its findings go to that field. */
+function fieldOf(path: string, fields: Fields): FieldKey | null {
   const base = path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
+  if (base === 'linkName' && fields.connectionLinkName) return 'connectionLinkName';
+  if (base === 'serviceLinkName') return 'linkName';
   return base in FIELD_LABELS ? (base as FieldKey) : null;
+}
+
+/** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
+const KEY_WORDS = new RegExp(`\`?\\b(${Object.keys(FIELD_LABELS).join('|')})\\b\`?`, 'g');
+
+/** What the page calls a field: its caption there, else the English label. */
+function labelOf(key: FieldKey, fields: Fields): string {
+  return fields[key]?.caption ?? FIELD_LABELS[key];
+}
+
+/** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
+export function inPageWords(text: string, fields: Fields): string {
+  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields))
+    .replace(/`?\bdataCenter\b`?/g, 'the data center (from this page\'s address)');
 }
 
 export interface Answer {
   detection: Detection;
   report: ConnectionReport;
   assist: Assist;
+  reading: FormReading;
+  /** Findings from a second check (the service link name on a two-part form), path `serviceLinkName`. */
+  extra?: Diagnostic[];
 }
 
 export interface Actions {
@@ -89,12 +121,13 @@ export interface Actions {
 }
 
 /** Draws the markers beside the fields and the panel. */
-export function render(view: View, answer: Answer, fields: Partial<Record<FieldKey, FieldElement>>, actions: Actions): void {
-  const { report, assist, detection } = answer;
+export function render(view: View, answer: Answer, fields: Fields, actions: Actions): void {
+  const { report, assist, detection, reading } = answer;
   const byField = new Map<FieldKey, Diagnostic[]>();
   const general: Diagnostic[] = [];
-  for (const d of report.diagnostics) {
-    const key = fieldOf(d.path);
+  const diagnostics = [...report.diagnostics, ...(answer.extra ?? [])];
+  for (const d of diagnostics) {
+    const key = fieldOf(d.path, fields);
     if (key && fields[key]) byField.set(key, [...(byField.get(key) ?? []), d]);
     else general.push(d);
   }
@@ -103,11 +136,15 @@ export function render(view: View, answer: Answer, fields: Partial<Record<FieldK
   for (const [key, ds] of byField) {
     const shown = ds.filter((d) => d.severity !== 'info');
     if (shown.length === 0) continue;
-    const m = el('div', `marker ${worst(shown)}`, shown[0]?.message ?? '');
-    if (shown.length > 1) m.textContent = `${shown.length} findings: ${shown[0]?.message ?? ''}`;
+    const first = inPageWords(shown[0]?.message ?? '', fields);
+    const m = el('div', `marker ${worst(shown)}`, first);
+    if (shown.length > 1) m.textContent = `${shown.length} findings: ${first}`;
     m.dataset.field = key;
+    m.dataset.text = m.textContent;
+    m.dataset.count = String(shown.length);
+    m.setAttribute('aria-label', m.textContent);
     m.dataset.codes = shown.map((d) => d.code).join(' ');
-    m.title = shown.map((d) => `${d.message}${d.fix ? ` — ${d.fix}` : ''}`).join('\n');
+    m.title = shown.map((d) => inPageWords(`${d.message}${d.fix ? ` — ${d.fix}` : ''}`, fields)).join('\n');
     view.markers.append(m);
   }
   place(view, fields);
@@ -125,19 +162,38 @@ export function render(view: View, answer: Answer, fields: Partial<Record<FieldK
     toggle.textContent = view.panel.classList.contains('collapsed') ? 'Show' : 'Hide';
     toggle.setAttribute('aria-expanded', String(!view.panel.classList.contains('collapsed')));
   });
-  head.append(title, toggle);
+  // "Fix all for <DC>": every value of this data center the form does not have yet, in one click.
+  // Suggestions by the field they go to on this page (a two-part form's link name is the connection's).
+  const fills = assist.suggestions.filter((x) => !x.matches)
+    .flatMap((x) => {
+      const field = fieldOf(x.field, fields);
+      return field && fields[field]?.input ? [{ ...x, field }] : [];
+    });
+  if (fills.length > 1 && detection.dataCenter) {
+    const all = el('button', 'fixall', `Fix all for ${detection.dataCenter.toUpperCase()}`);
+    all.type = 'button';
+    all.dataset.fixAll = '';
+    all.title = fills.map((x) => `${labelOf(x.field, fields)}: ${x.value}`).join('\n');
+    all.addEventListener('click', () => { for (const x of fills) actions.fill(x.field, x.value); });
+    head.append(title, all, toggle);
+  } else head.append(title, toggle);
 
   const body = el('div', 'body');
-  body.append(el('div', 'counts', `${s.counts.errors} error(s), ${s.counts.warnings} warning(s) · ${s.provider.kind === 'zoho' ? 'Zoho is the provider' : s.provider.kind === 'external' ? 'external service' : 'provider not yet known'}`));
-  if (detection.name) body.append(el('div', undefined, `${detection.name} · ${s.provider.reason}`));
+  const extra = answer.extra ?? [];
+  const errors = s.counts.errors + extra.filter((d) => d.severity === 'error').length;
+  const warnings = s.counts.warnings + extra.filter((d) => d.severity === 'warning').length;
+  body.append(el('div', 'counts', `${errors} error(s), ${warnings} warning(s) · ${s.provider.kind === 'zoho' ? 'Zoho is the provider' : s.provider.kind === 'external' ? 'external service' : 'provider not yet known'}`));
+  if (detection.name) body.append(el('div', undefined, `${detection.name} · ${inPageWords(s.provider.reason, fields)}`));
+  const read = (Object.entries(reading.choices) as [FieldKey, string][]).map(([k, v]) => `${labelOf(k, fields)}: ${v}`);
+  if (read.length) body.append(el('div', 'readas', `Read as ${read.join(' · ')}`));
 
   const list = el('ul');
-  for (const d of report.diagnostics.filter((x) => x.severity !== 'info')) {
+  for (const d of diagnostics.filter((x) => x.severity !== 'info')) {
     const li = el('li', `finding ${d.severity}`);
     li.dataset.code = d.code;
-    const key = fieldOf(d.path);
-    li.append(el('div', undefined, `${key ? `${FIELD_LABELS[key]}: ` : ''}${d.message}`));
-    if (d.fix) li.append(el('div', 'fix', d.fix));
+    const key = fieldOf(d.path, fields);
+    li.append(el('div', undefined, `${key ? `${labelOf(key, fields)}: ` : ''}${inPageWords(d.message, fields)}`));
+    if (d.fix) li.append(el('div', 'fix', inPageWords(d.fix, fields)));
     if (key && fields[key]) {
       const go = el('button', 'act', 'Go to field');
       go.type = 'button';
@@ -149,19 +205,44 @@ export function render(view: View, answer: Answer, fields: Partial<Record<FieldK
   if (list.childElementCount) body.append(el('h3', undefined, 'Findings'), list);
   else body.append(el('div', 'ok', 'No errors or warnings.'));
 
-  const fills = assist.suggestions.filter((x) => !x.matches && fields[x.field as FieldKey]);
+  // Fields found on the page whose value could not be read: said, never guessed (issue 14).
+  if (reading.notRead.length) {
+    body.append(el('h3', undefined, 'Not read'));
+    const ul = el('ul');
+    for (const n of reading.notRead) {
+      const li = el('li', 'notread', `${labelOf(n.key, fields)}: not read (${n.why}); not checked.`);
+      li.dataset.notRead = n.key;
+      ul.append(li);
+    }
+    body.append(ul);
+  }
+  if (reading.named) {
+    // Captions in a language this tool has no sourced table for: say what was named how.
+    const n = reading.named;
+    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => FIELD_LABELS[k]).join(', ')}.`
+      + (n.unnamed ? ` ${n.unnamed} other field(s) of this form could not be named and are not checked.` : ''));
+    note.dataset.namedByValue = n.byValue.join(' ');
+    note.dataset.unnamed = String(n.unnamed);
+    body.append(note);
+  }
+  if (fields.connectionLinkName || fields.connectionName) {
+    const c = reading.connection;
+    const part = el('div', 'connection', `Connection: ${c.name ?? '(no name yet)'} · link name ${c.linkName ?? '(none yet)'} (the name Deluge uses)`);
+    body.append(part);
+  }
+
   if (fills.length) {
     body.append(el('h3', undefined, `Right values for ${detection.dataCenter?.toUpperCase() ?? 'this service'}`));
     const ul = el('ul');
     for (const sug of fills) {
-      const key = sug.field as FieldKey;
+      const key = sug.field;
       const li = el('li', 'row');
       li.dataset.fill = key;
       const b = el('button', 'act', 'Fill');
       b.type = 'button';
-      b.title = `Put this value in ${FIELD_LABELS[key]} (source: ${sug.source})`;
+      b.title = `Put this value in ${labelOf(key, fields)} (source: ${sug.source})`;
       b.addEventListener('click', () => actions.fill(key, sug.value));
-      li.append(b, el('code', undefined, `${FIELD_LABELS[key]}: ${sug.value}`));
+      li.append(b, el('code', undefined, `${labelOf(key, fields)}: ${sug.value}`));
       ul.append(li);
     }
     body.append(ul);
@@ -195,24 +276,144 @@ export function render(view: View, answer: Answer, fields: Partial<Record<FieldK
   view.host.dataset.dc = detection.dataCenter ?? '';
   if (!detection.dataCenter) delete view.host.dataset.dc;
   view.host.dataset.via = 'sw';
-  view.host.dataset.errors = String(s.counts.errors);
+  view.host.dataset.errors = String(errors);
 }
 
-/** Puts each marker just right of its field (document coordinates); called on scroll, resize and re-render. */
-export function place(view: View, fields: Partial<Record<FieldKey, FieldElement>>): void {
+/** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
+function clipRects(f: HTMLElement): DOMRect[] {
+  const out: DOMRect[] = [];
+  const win = f.ownerDocument.defaultView;
+  for (let e = f.parentElement; e && e !== f.ownerDocument.body && e !== f.ownerDocument.documentElement; e = e.parentElement) {
+    if (e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth) continue;
+    const o = win?.getComputedStyle(e);
+    if (o && (o.overflowY !== 'visible' || o.overflowX !== 'visible')) out.push(e.getBoundingClientRect());
+  }
+  return out;
+}
+
+/** Puts each marker at the right end inside its field, in viewport coordinates (position: fixed, so it never
+ *  extends the page), hidden when the field is scrolled out of its pane or the window; then the panel beside the
+ *  form. Called on any scroll (capture), resize and re-render, at most once a frame. */
+export function place(view: View, fields: Fields): void {
+  const vw = document.documentElement.clientWidth;
+  const vh = document.documentElement.clientHeight;
   for (const m of Array.from(view.markers.children) as HTMLElement[]) {
-    const f = fields[m.dataset.field as FieldKey];
+    const f = fields[m.dataset.field as FieldKey]?.anchor;
     if (!f || !f.isConnected) {
       m.hidden = true;
       continue;
     }
     const r = f.getBoundingClientRect();
-    m.hidden = r.width === 0 && r.height === 0;
-    // Inside the field's right end, so it never widens the page; at most 45% of the field's width.
-    m.style.maxWidth = `${Math.max(24, Math.round(r.width * 0.45))}px`;
-    m.style.left = `${Math.round(r.right + window.scrollX - 4)}px`;
-    m.style.transform = 'translateX(-100%)';
-    m.style.top = `${Math.round(r.top + window.scrollY + (r.height - 16) / 2)}px`;
+    const mid = r.top + r.height / 2;
+    let out = (r.width === 0 && r.height === 0) || mid < 0 || mid > vh || r.right < 0 || r.left > vw;
+    const clips = out ? [] : clipRects(f);
+    let clipRight = vw;
+    for (const c of clips) {
+      if (mid < c.top || mid > c.bottom || r.right - 4 < c.left || r.left > c.right) out = true;
+      clipRight = Math.min(clipRight, c.right);
+    }
+    m.hidden = out;
+    if (out) continue;
+    // Outside the text the admin types: right of the field when its pane has room; else a small badge ("!", or
+    // the count) at the field's right end, the sentence on hover. Never over the form's buttons beside or below.
+    const room = Math.min(clipRight, firstControlRightOf(fields[m.dataset.field as FieldKey]?.row, f, r)) - r.right - 10;
+    const compact = room < MARKER_MIN_OUTSIDE;
+    const text = compact ? (m.dataset.count !== '1' ? m.dataset.count ?? '!' : '!') : m.dataset.text ?? '';
+    if (m.textContent !== text) m.textContent = text;
+    m.classList.toggle('compact', compact);
+    if (compact) {
+      m.style.maxWidth = '';
+      m.style.left = `${Math.round(Math.min(r.right, clipRight) - 4)}px`;
+      m.style.transform = 'translateX(-100%)';
+    } else {
+      m.style.maxWidth = `${Math.round(Math.min(280, room))}px`;
+      m.style.left = `${Math.round(r.right + 6)}px`;
+      m.style.transform = '';
+    }
+    m.style.top = `${Math.round(mid - 8)}px`;
+  }
+  placePanel(view, fields, vw, vh);
+}
+
+/** The left edge of the first button or control right of the field on its line (the marker must stop before
+ *  it), or Infinity. Looks only inside the field's row. */
+function firstControlRightOf(row: Element | undefined, field: HTMLElement, r: DOMRect): number {
+  let edge = Infinity;
+  const box = row && row !== field ? (row.contains(field) && row !== field.parentElement ? row : field.parentElement?.parentElement ?? row) : field.parentElement;
+  if (!box) return edge;
+  for (const b of Array.from(box.querySelectorAll('button, [role="button"], a[href], input, select, textarea'))) {
+    if (b === field || field.contains(b)) continue;
+    const br = b.getBoundingClientRect();
+    if (br.left >= r.right - 1 && br.top < r.bottom && br.bottom > r.top && br.width > 0) edge = Math.min(edge, br.left);
+  }
+  return edge;
+}
+
+const PANEL_WIDTH = 340;
+/** A marker beside its field needs this much room; with less it is a badge inside the field's right end. */
+const MARKER_MIN_OUTSIDE = 120;
+/** Narrower than this the panel is not readable: it collapses instead. */
+const MIN_PANEL_WIDTH = 240;
+
+/** The part of this document's viewport its embedding page shows (one level of same-origin frame), in this
+ *  document's viewport coordinates; the whole viewport outside a frame or when the parent is cross-origin. */
+export function frameBand(vh: number): { top: number; bottom: number } {
+  try {
+    const fe = window.frameElement;
+    const parentWin = fe?.ownerDocument.defaultView;
+    if (!fe || !parentWin) return { top: 0, bottom: vh };
+    const r = fe.getBoundingClientRect();
+    const offset = r.top + fe.clientTop;
+    const top = Math.max(0, -offset);
+    const bottom = Math.min(vh, parentWin.innerHeight - offset);
+    return bottom - top >= 60 ? { top, bottom } : { top: 0, bottom: vh };
+  } catch {
+    return { top: 0, bottom: vh };
+  }
+}
+
+/** The form's box: the dialog holding the fields, else the smallest element holding them all. */
+function formBox(fields: Fields): DOMRect | null {
+  const anchors = Object.values(fields).map((f) => f.anchor).filter((a) => a.isConnected);
+  const first = anchors[0];
+  if (!first) return null;
+  const dialog = first.closest('dialog, [role="dialog"], [aria-modal="true"]');
+  if (dialog && anchors.every((a) => dialog.contains(a))) return dialog.getBoundingClientRect();
+  let common: Element | null = first;
+  while (common && !anchors.every((a) => common?.contains(a))) common = common.parentElement;
+  const r = (common ?? first).getBoundingClientRect();
+  return r.width === 0 && r.height === 0 ? null : r;
+}
+
+/** The panel beside the form where there is room (right, else left); over the form never: collapsed instead. */
+function placePanel(view: View, fields: Fields, vw: number, vh: number): void {
+  const box = formBox(fields);
+  const left = box ? box.left : Infinity;
+  const right = box ? box.right : -Infinity;
+  const p = view.panel;
+  // In a same-origin frame sized to its form (taller than the window), "the bottom of the viewport" is the bottom
+  // of the part of the frame the top page shows.
+  const band = frameBand(vh);
+  p.style.bottom = `${Math.round(vh - band.bottom + 12)}px`;
+  p.style.maxHeight = `${Math.max(120, Math.round((band.bottom - band.top) * 0.55))}px`;
+  if (left === Infinity) return;
+  const roomRight = vw - right - 24;
+  const roomLeft = left - 24;
+  const room = Math.max(roomRight, roomLeft);
+  if (room >= MIN_PANEL_WIDTH) {
+    const onRight = roomRight >= roomLeft;
+    p.style.right = onRight ? '12px' : 'auto';
+    p.style.left = onRight ? 'auto' : '12px';
+    p.style.width = `${Math.min(PANEL_WIDTH, room)}px`;
+    delete view.host.dataset.squeezed;
+  } else {
+    // No room beside the form (a narrow window or a frame sized to its form): the panel shrinks to its title bar
+    // in the corner until the admin opens it.
+    if (view.host.dataset.squeezed !== '1' && !p.classList.contains('collapsed')) p.classList.add('collapsed');
+    view.host.dataset.squeezed = '1';
+    p.style.right = '12px';
+    p.style.left = 'auto';
+    p.style.width = `${Math.min(PANEL_WIDTH, vw - 24)}px`;
   }
 }
 

@@ -9,14 +9,16 @@
 //   `display: none`, and <script>, <style>, <template>, <noscript>. A label hidden by a style sheet is walked
 //   but not used (`checkVisibility` when the fields are resolved).
 // What is found is kept as candidates; turning candidates into fields (`resolve`) touches only those few elements.
-import { FIELD_LABELS, firstFieldIn, isField, isTextField, nextField, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { FIELD_LABELS, LOCALIZED_LABELS, captionsOf, cleanCaption, firstFieldIn, isConnectionForm, isField, isTextField, keyByValue, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { fieldForCaption, fieldForControl, type Field } from './field';
 
 /** A label text node longer than this is not a label (the longest, with `*`, `:` and indentation, is ~30). */
 export const MAX_LABEL_CHARS = 64;
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
-const KEY_BY_LABEL = new Map<string, FieldKey>(
-  (Object.entries(FIELD_LABELS) as [FieldKey, string][]).map(([key, label]) => [normalizeLabel(label), key]),
-);
+const KEY_BY_LABEL = new Map<string, FieldKey>([
+  ...(Object.entries(FIELD_LABELS) as [FieldKey, string][]).map(([key, label]) => [normalizeLabel(label), key] as const),
+  ...LOCALIZED_LABELS.map((l) => [normalizeLabel(l.text), l.key] as const),
+]);
 /** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. */
 const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0)));
 /** How many free-standing (not <label>) candidates of one label are tried per resolve. */
@@ -45,6 +47,17 @@ export class LabelScanner {
   /** Fields named by aria-label (by the label's field), and fields named by aria-labelledby. */
   private readonly ariaLabelled = new Map<FieldKey, Set<FieldElement>>();
   private readonly ariaReferring = new Set<FieldElement>();
+  /** Text fields whose value shows what they are (a Zoho client ID, a Zoho accounts URL): for pages whose
+   *  captions are in a language this tool has no table for. Filled as subtrees are walked and as admins type. */
+  private readonly valued = new Map<FieldElement, FieldKey>();
+  /** The fields of the last resolve that were named by their value, and how many text fields near them were not
+   *  named at all (the panel says so). */
+  byValue: FieldKey[] = [];
+  unnamed = 0;
+  /** Captions seen on the form whose row has no control this tool can read: reported as not read, never guessed. */
+  notBound: FieldKey[] = [];
+  private readonly captionOnly = new Map<FieldKey, Element>();
+  private lastShownCaption: Element | null = null;
   /** Subtrees still to walk, and the walk in progress. */
   private readonly queue: Node[] = [];
   private walker: TreeWalker | null = null;
@@ -129,8 +142,20 @@ export class LabelScanner {
     this.changed = true;
   }
 
+  /** A text field's value changed (a keystroke outside the known fields): true when it now shows what it is. */
+  noteValue(el: EventTarget): boolean {
+    // Inputs only: client IDs and URLs are typed in one-line boxes, and a textarea may hold megabytes.
+    if (!(el instanceof HTMLInputElement) || !isTextField(el)) return false;
+    const f = el as FieldElement;
+    const key = keyByValue(f.value);
+    if (!key || this.valued.get(f) === key) return false;
+    this.valued.set(f, key);
+    return true;
+  }
+
   private element(el: Element): void {
     if (!isTextField(el)) return;
+    if (el.value) this.noteValue(el);
     // A new field may be the one a label seen earlier names (forms that render labels and inputs apart).
     if (this.labels.size > 0) this.changed = true;
     const aria = el.getAttribute('aria-label');
@@ -149,44 +174,127 @@ export class LabelScanner {
 
   /** The fields the known labels name, in the order the old full search used: <label>, aria-label,
    *  aria-labelledby, then any element whose own text is the label (table cells, captions). */
-  resolve(): Partial<Record<FieldKey, FieldElement>> {
+  resolve(): Partial<Record<FieldKey, Field>> {
     this.changed = false;
     this.hiddenCandidates = false;
     for (const set of this.labels.values()) for (const el of set) if (!el.isConnected) set.delete(el);
     for (const set of this.ariaLabelled.values()) for (const f of set) if (!f.isConnected) set.delete(f);
     for (const f of this.ariaReferring) if (!f.isConnected) this.ariaReferring.delete(f);
-    const found: Partial<Record<FieldKey, FieldElement>> = {};
+    for (const f of this.valued.keys()) if (!f.isConnected) this.valued.delete(f);
+    const found: Partial<Record<FieldKey, Field>> = {};
     for (const key of Object.keys(FIELD_LABELS) as FieldKey[]) {
       const f = this.resolveOne(key);
       if (f) found[key] = f;
     }
+    this.byValue = [];
+    this.unnamed = 0;
+    if (!isConnectionForm(found) && this.valued.size > 0) this.addByValue(found);
+    // A caption inside the form (the smallest element holding its fields) with no readable control in its row.
+    this.notBound = [];
+    const anchors = Object.values(found).map((f) => f.anchor);
+    let box: Element | null = anchors[0] ?? null;
+    while (box && !anchors.every((a) => box?.contains(a))) box = box.parentElement;
+    if (box && box !== this.doc.body && box !== this.doc.documentElement) {
+      for (const [key, caption] of this.captionOnly) if (!found[key] && box.contains(caption)) this.notBound.push(key);
+    }
+    this.captionOnly.clear();
     return found;
+  }
+
+  /**
+   * A form whose captions could not be read (another language): named by what was typed into it. It takes a Zoho
+   * client ID and a Zoho accounts URL, so a settings page holding only a
+   * client ID stays untouched. Two token-endpoint URLs: the first in the page is the Access Token URL, the next
+   * the Refresh Token URL (the order of Zoho's form; both are the same endpoint for Zoho).
+   */
+  private addByValue(found: Partial<Record<FieldKey, Field>>): void {
+    const taken = new Set(Object.values(found).map((f) => f.input));
+    const shown = [...this.valued].filter(([f]) => !taken.has(f) && this.shown(f))
+      .sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const add: Partial<Record<FieldKey, FieldElement>> = {};
+    for (const [f, k] of shown) {
+      let key: FieldKey = k;
+      if (key === 'tokenUrl' && (add.tokenUrl || found.tokenUrl)) key = 'refreshUrl';
+      if (!found[key] && !add[key]) add[key] = f;
+    }
+    const urls = (['authorizeUrl', 'tokenUrl', 'refreshUrl', 'revokeUrl'] as FieldKey[]).filter((k) => add[k] || found[k]);
+    if (!(add.clientId || found.clientId) || urls.length === 0) return;
+    for (const [key, f] of Object.entries(add) as [FieldKey, FieldElement][]) {
+      found[key] = fieldForControl(key, f);
+      this.byValue.push(key);
+    }
+    // The text fields around them that nothing named: the smallest element holding the named ones.
+    const els = Object.values(found).map((f) => f.anchor);
+    let box: Element | null = els[0] ?? null;
+    while (box && box !== this.doc.body && !els.every((e) => box?.contains(e))) box = box.parentElement;
+    if (box && box !== this.doc.body) {
+      let n = 0;
+      for (const el of Array.from(box.querySelectorAll('input, textarea, select'))) if (isTextField(el) && !taken.has(el as FieldElement) && !els.includes(el as HTMLElement)) n++;
+      this.unnamed = n;
+    }
   }
 
   /** Whether the admin can see a label; remembers a label hidden by a style sheet. */
   private shown(el: Element): boolean {
+    if (!el.isConnected) return false;
     if (visible(el)) return true;
     this.hiddenCandidates = true;
     return false;
   }
 
-  private resolveOne(key: FieldKey): FieldElement | null {
-    const want = normalizeLabel(FIELD_LABELS[key]);
+  /** True when `row` holds the caption of a field other than `key` (then `row` is more than one field's row). */
+  private holdsOtherCaption(key: FieldKey, caption: Element, row: Element): boolean {
+    for (const [k, set] of this.labels) {
+      if (k === key) continue;
+      let n = 0;
+      for (const el of set) {
+        if (++n > GENERIC_TRIES) break;
+        if (el !== caption && !caption.contains(el) && row.contains(el)) return true;
+      }
+    }
+    for (const [k, set] of this.ariaLabelled) if (k !== key) for (const f of set) if (row.contains(f)) return true;
+    return false;
+  }
+
+  /** The control after `caption` in its own field row (never one in another row). */
+  private rowField(key: FieldKey, caption: Element): Field | null {
+    const next = caption.nextElementSibling;
+    if (isTextField(next)) return fieldForControl(key, next);
+    return fieldForCaption(key, caption, (row) => this.holdsOtherCaption(key, caption, row));
+  }
+
+  private resolveOne(key: FieldKey): Field | null {
+    this.lastShownCaption = null;
+    const f = this.resolveBound(key);
+    if (!f && this.lastShownCaption) this.captionOnly.set(key, this.lastShownCaption);
+    return f;
+  }
+
+  /** The field of `key` and the caption that named it. */
+  private resolveBound(key: FieldKey): Field | null {
+    const wants = new Set(captionsOf(key).map(normalizeLabel));
+    const named = (f: Field | null, caption: string | null | undefined): Field | null => {
+      if (f) f.caption = cleanCaption(caption?.slice(0, MAX_LABEL_CHARS * 2)) || FIELD_LABELS[key];
+      return f;
+    };
     const labels = this.labels.get(key) ?? new Set<Element>();
     for (const el of labels) {
       const label = el.closest('label');
       if (!label || !this.shown(el)) continue;
+      this.lastShownCaption ??= el;
       const byFor = label.htmlFor ? this.doc.getElementById(label.htmlFor) : null;
-      if (isField(byFor)) return byFor;
-      const f = firstFieldIn(label) ?? nextField(label);
-      if (f) return f;
+      if (isField(byFor)) return named(fieldForControl(key, byFor), el.textContent);
+      const inside = firstFieldIn(label);
+      if (inside) return named(fieldForControl(key, inside), el.textContent);
+      const f = this.rowField(key, label);
+      if (f) return named(f, el.textContent);
     }
-    for (const f of this.ariaLabelled.get(key) ?? []) return f;
+    for (const f of this.ariaLabelled.get(key) ?? []) return named(fieldForControl(key, f), f.getAttribute('aria-label'));
     for (const f of this.ariaReferring) {
       const ids = (f.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
       if (ids.length === 0 || ids.length > 8) continue;
       const text = ids.map((id) => this.doc.getElementById(id)?.textContent?.slice(0, MAX_LABEL_CHARS * 2) ?? '').join(' ');
-      if (normalizeLabel(text) === want) return f;
+      if (wants.has(normalizeLabel(text))) return named(fieldForControl(key, f), text);
     }
     // Any element whose own text is the label (table cells, captions). A list view may repeat a label-like word in
     // every row: the first GENERIC_TRIES of them are tried, in document order.
@@ -195,9 +303,11 @@ export class LabelScanner {
       if (el.closest('label') || NOT_CAPTIONS.has(el.tagName)) continue;
       if (++tries > GENERIC_TRIES) break;
       if (!this.shown(el)) continue;
+      this.lastShownCaption ??= el;
       const row = el.closest('tr');
-      const f = (row ? firstFieldIn(row) : null) ?? nextField(el);
-      if (f) return f;
+      const rowFirst = row ? firstFieldIn(row) : null;
+      const f = rowFirst ? fieldForControl(key, rowFirst) : this.rowField(key, el);
+      if (f) return named(f, el.textContent);
     }
     return null;
   }
