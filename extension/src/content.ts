@@ -92,7 +92,7 @@ async function check(): Promise<void> {
   }
   const extra = await serviceLinkFindings(reading);
   if (mine !== sequence || !view) return;
-  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading, extra };
+  lastAnswer = { detection: reply.detection, report: reply.report, assist: reply.assist, reading, extra, sources: reply.sources };
   render(view, lastAnswer, fields, actions);
   // For the end-to-end tests: how long from the reply to the findings being in the DOM.
   view.host.dataset.seq = String(mine);

@@ -1,6 +1,7 @@
 // The one message contract between the content script, the popup and the service worker.
 // Every request names its type; every reply is either { ok: true, ... } or { ok: false, error }.
 import type { Assist, ConnectionConfig, ConnectionReport, ConnectionTestInput, ConnectionTestReport, Detection, Diagnostic } from './core';
+import type { Source } from './sources';
 export type { ConnectionTestReport };
 
 /** A request from the content script (overlay) to the service worker. */
@@ -19,7 +20,8 @@ export interface ReplyMap {
   'zck:detect': { detection: Detection };
   'zck:ping': { version: string };
   /** checkMs: how long the core took (for the benchmark). */
-  'zck:check-form': { detection: Detection; report: ConnectionReport; assist: Assist; checkMs: number };
+  /** sources: the registry entries the findings cite (the content script cannot read the extension's files). */
+  'zck:check-form': { detection: Detection; report: ConnectionReport; assist: Assist; checkMs: number; sources: Record<string, Source> };
   'zck:connection-test': { report: ConnectionTestReport };
 }
 

@@ -1,9 +1,10 @@
 // What the service worker answers, as a plain function of a request (so the demo page can reuse it).
 import { core } from './core';
 import type { Reply, Request } from './messages';
+import { loadSources, sourceOf, type Source } from './sources';
 
 export async function handle(request: Request): Promise<Reply<Request['type']>> {
-  const api = await core();
+  const [api] = await Promise.all([core(), loadSources()]);
   switch (request.type) {
     case 'zck:detect':
       return { ok: true, detection: api.detectDataCenter(request.text) };
@@ -18,7 +19,12 @@ export async function handle(request: Request): Promise<Reply<Request['type']>> 
       if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
       const report = api.validateConnection(config);
       const assist = api.assistConnection(config);
-      return { ok: true, detection, report, assist, checkMs: performance.now() - started };
+      const sources: Record<string, Source> = {};
+      for (const d of report.diagnostics) {
+        const found = d.source ? sourceOf(d.source) : undefined;
+        if (found) sources[found.id] = found;
+      }
+      return { ok: true, detection, report, assist, checkMs: performance.now() - started, sources };
     }
     case 'zck:connection-test':
       return { ok: true, report: await api.testConnection(request.input) };

@@ -59,6 +59,15 @@ test('label-for form (EU): findings beside the fields while typing, painted with
   assert.ok(o.renderMs < 16.7, `findings painted ${o.renderMs} ms after the reply`);
   assert.match(o.panel, /Right values for EU/);
   assert.deepEqual(o.fills, ['authorizeUrl', 'refreshUrl', 'revokeUrl'], 'the token URL typed is already right');
+  // The finding names its source as a page the admin can open: the registry's title, linked to its https address.
+  const link = await page.evaluate(() => {
+    const a = document.querySelector('zck-overlay').shadowRoot.querySelector('li.finding[data-code="connection.access_type_missing"] a');
+    return a && { text: a.textContent, href: a.href, target: a.target };
+  });
+  assert.ok(link, 'a source link under the access_type finding');
+  assert.match(link.href, /^https:\/\/www\.zoho\.com\/accounts\//, JSON.stringify(link));
+  assert.equal(link.target, '_blank');
+  assert.doesNotMatch(link.text, /zoho-facts|§/);
   await page.screenshot({ path: join(ARTIFACTS, 'overlay-findings-eu.png') });
 
   // Fill changes the one field asked for, and nothing else.

@@ -5,6 +5,7 @@ import type { Assist, ConnectionReport, Detection, Diagnostic } from '../core';
 import { FIELD_LABELS, type FieldKey } from './form';
 import type { Field } from './field';
 import type { FormReading } from './read';
+import type { Source } from '../sources';
 
 type Fields = Partial<Record<FieldKey, Field>>;
 
@@ -31,6 +32,7 @@ ul { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: col
 li.finding { border-left: 3px solid #0b5cad; padding-left: 6px; }
 li.finding.error { border-color: #a4262c; } li.finding.warning { border-color: #8a5a00; }
 .fix { opacity: .8; font-size: 12px; }
+.fix a { color: inherit; }
 .row { display: flex; gap: 6px; align-items: center; }
 .row code, pre { font: 11px/1.4 ui-monospace, monospace; word-break: break-all; }
 pre { white-space: pre; overflow: auto; background: rgba(127,127,127,.12); padding: 6px; border-radius: 6px; margin: 0; max-height: 160px; }
@@ -112,6 +114,8 @@ export interface Answer {
   reading: FormReading;
   /** Findings from a second check (the service link name on a two-part form), path `serviceLinkName`. */
   extra?: Diagnostic[];
+  /** The registry entries the findings cite, from the service worker. */
+  sources?: Record<string, Source>;
 }
 
 export interface Actions {
@@ -194,6 +198,17 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     const key = fieldOf(d.path, fields);
     li.append(el('div', undefined, `${key ? `${labelOf(key, fields)}: ` : ''}${inPageWords(d.message, fields)}`));
     if (d.fix) li.append(el('div', 'fix', inPageWords(d.fix, fields)));
+    const src = d.source ? answer.sources?.[d.source] : undefined;
+    if (src?.url?.startsWith('https://')) {
+      // A page of the registry (never page data): its title as a link that opens in a new tab.
+      const a = el('a', 'src', src.title);
+      a.href = src.url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      const line = el('div', 'fix', 'Source: ');
+      line.append(a);
+      li.append(line);
+    }
     if (key && fields[key]) {
       const go = el('button', 'act', 'Go to field');
       go.type = 'button';
