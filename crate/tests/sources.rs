@@ -58,6 +58,9 @@ fn reachable_sources() -> Vec<(String, String)> {
         }
         add(format!("preset {id}: scopes"), &p.scopes.source);
         add(format!("preset {id}: apiBase"), &p.api_base.source);
+        if let Some(call) = &p.first_call {
+            add(format!("preset {id}: firstCall"), &call.source);
+        }
         for (i, q) in p.quirks.iter().enumerate() {
             add(format!("preset {id}: quirks[{i}]"), &q.source);
         }
@@ -219,7 +222,7 @@ fn the_finding_check_accepts_registry_ids_and_names_everything_else() {
     assert!(unknown_sources(&[good.clone(), none]).is_empty());
     assert_eq!(
         unknown_sources(&[good, old, typo]),
-        ["scope.redundant@z: zoho-facts.md §4: ACC token-limits.html", "scope.grammar@w: zoho-accounts-token-limit"]
+        ["scope.grammar@w: zoho-accounts-token-limit", "scope.redundant@z: zoho-facts.md §4: ACC token-limits.html"]
     );
     // The assertion itself fails on such a list (native only: a panic in Wasm aborts the whole run).
     #[cfg(not(target_arch = "wasm32"))]

@@ -25,6 +25,8 @@ for (const c of data('requests.json')) {
     }
     assert.deepEqual(sorted(r.diagnostics.map((d) => d.code)), sorted(c.codes));
     const text = JSON.stringify(r);
+    for (const kind of c.absent ?? []) assert.equal(r[kind], undefined, `a ${kind} request was built`);
+    for (const s of c.forbidden ?? []) assert.ok(!text.includes(s), `the output names ${s}`);
     for (const s of c.secrets) assert.ok(!text.includes(s), 'a secret leaked');
   });
 }

@@ -13,6 +13,7 @@
 //! assert!(validate_connection(&config).has_errors());
 //! ```
 
+mod account_dc;
 pub mod assist;
 pub mod config;
 pub mod link_name;
