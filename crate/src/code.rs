@@ -111,6 +111,7 @@ codes! {
     // auth
     AuthAccessTypeOnline = "auth.access_type_online", Warning, "Access type online";
     AuthClientIdShape = "auth.client_id_shape", Warning, "Client ID shape";
+    AuthExternalProvider = "auth.external_provider", Error, "External provider";
     AuthMissingClientId = "auth.missing_client_id", Error, "Missing client ID";
     AuthMissingDataCenter = "auth.missing_data_center", Error, "Missing data center";
     AuthMissingRedirectUri = "auth.missing_redirect_uri", Error, "Missing redirect URI";

@@ -33,7 +33,11 @@ pub(crate) fn check(input: &ConnectionConfigInput, resolved: &ResolvedDataCenter
     exported_without_secret(input, out);
 }
 
-fn guessed_data_center(input: &ConnectionConfigInput, resolved: &ResolvedDataCenter, out: &mut Vec<Diagnostic>) {
+pub(crate) fn guessed_data_center(
+    input: &ConnectionConfigInput,
+    resolved: &ResolvedDataCenter,
+    out: &mut Vec<Diagnostic>,
+) {
     let given = input.data_center.as_deref().is_some_and(|t| !t.trim().is_empty());
     let (Some(id), Some(field)) = (resolved.id, resolved.field.as_deref()) else { return };
     if given || field == "dataCenter" {
