@@ -80,7 +80,10 @@ fn text_output_reads_like_a_compiler_and_never_shows_the_secret() {
 
 #[test]
 fn clean_config_exits_zero_and_shows_the_url_to_try() {
-    let case = cases().into_iter().find(|c| c["name"] == "clean: Zoho CRM as provider, US").unwrap();
+    let case = cases()
+        .into_iter()
+        .find(|c| c["expect"]["clean"] == true && c["expect"]["infos"].as_array().is_some_and(|i| i.len() > 1))
+        .unwrap();
     let out = zck_stdin(&["validate", "-"], &case["config"].to_string());
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -167,4 +170,30 @@ fn preset_first_call_writes_checked_deluge_for_an_external_service() {
     assert_eq!(o.status.code(), Some(0), "{out}");
     assert!(out.contains("https://api.surveymonkey.com/v3/users/me") && out.contains("connection: \"sm\""), "{out}");
     assert!(out.contains("surveymonkey-users-api-collection"), "{out}");
+}
+
+/// A correct config says "Looks right." once instead of a wall of notes; `--notes` shows them, the JSON keeps
+/// them (issue 15, point 5).
+#[test]
+fn a_correct_config_looks_right_once_and_keeps_its_notes_one_flag_away() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["expect"]["clean"] == true && c["expect"]["infos"].as_array().is_some_and(|i| i.len() > 1))
+        .unwrap();
+    let config = case["config"].to_string();
+    let o = zck_stdin(&["validate", "-"], &config);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert_eq!(out.matches("Looks right.").count(), 1, "{out}");
+    assert!(!out.contains("info["), "notes shown as a wall: {out}");
+    let with_notes = stdout(&zck_stdin(&["validate", "-", "--notes"], &config));
+    assert!(with_notes.contains("info["), "{with_notes}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&zck_stdin(&["validate", "-", "--format", "json"], &config).stdout).unwrap();
+    assert_eq!(json["summary"]["looksRight"], true);
+    assert_eq!(json["summary"]["verdict"], "Looks right.");
+    assert!(json["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] == "info"));
+    let guessed = cases().into_iter().find(|c| c["name"].as_str().unwrap().starts_with("guessed:")).unwrap();
+    let out = stdout(&zck_stdin(&["validate", "-"], &guessed["config"].to_string()));
+    assert!(!out.contains("Looks right.") && out.contains("No error; 1 warning to check."), "{out}");
 }

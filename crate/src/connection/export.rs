@@ -1,14 +1,13 @@
 //! The file the extension's Export JSON writes: a whole connection config (camelCase, `schemaVersion`, no
 //! secret). Commands whose own input has another shape (`zck auth-url`, `zck token requests`) accept it as it is.
 
-/// Fields only a connection config has: an object with one of them (and no `config` wrapper) is a whole config.
-pub const CONFIG_ONLY_FIELDS: [&str; 13] = [
+/// Fields only a connection config has (neither `zck auth-url`'s nor `zck token requests`' own input has them): an object with one of them (and no `config` wrapper) is a whole config.
+pub const CONFIG_ONLY_FIELDS: [&str; 12] = [
     "serviceName",
     "linkName",
     "authType",
     "grantType",
     "authorizeUrl",
-    "scopes",
     "scopeDelimiter",
     "paramType",
     "keyName",

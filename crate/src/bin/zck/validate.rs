@@ -31,7 +31,8 @@ A file written by the extension's Export JSON (schemaVersion, no secret) is read
 client secret is a note, not an error.
 
 Examples:
-  zck validate connection.json
+  zck validate connection.json                   \"Looks right.\" when nothing is an error or a warning
+  zck validate connection.json --notes           the notes too
   zck validate exported.json --account-dc eu     an EU account: URLs on accounts.zoho.com are errors
   cat connection.json | zck validate -
   zck validate connection.json --format json
@@ -43,6 +44,9 @@ pub struct ValidateArgs {
     config: String,
     #[command(flatten)]
     dc: AccountDc,
+    /// Show the notes (info findings) also when the config looks right.
+    #[arg(long)]
+    notes: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -63,10 +67,21 @@ pub fn run(args: ValidateArgs) -> Exit {
         return exit;
     }
     print_summary(&report);
+    if report.summary.looks_right && !args.notes {
+        // One line instead of a wall of notes; they are one flag away.
+        let notes = report.summary.counts.infos;
+        match notes {
+            0 => line("Looks right."),
+            1 => line("Looks right. (1 note: --notes shows it)"),
+            n => line(&format!("Looks right. ({n} notes: --notes shows them)")),
+        }
+        return exit;
+    }
     print_diagnostics(&report.diagnostics);
     if report.diagnostics.is_empty() {
         line("no findings");
     }
+    line(&report.summary.verdict);
     exit
 }
 
