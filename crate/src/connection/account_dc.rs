@@ -62,7 +62,7 @@ pub(crate) fn guessed_data_center(
     );
 }
 
-fn exported_without_secret(input: &ConnectionConfigInput, out: &mut Vec<Diagnostic>) {
+fn exported_without_secret(input: &ConnectionConfigInput, out: &mut [Diagnostic]) {
     if input.schema_version.is_none() {
         return;
     }

@@ -1,7 +1,6 @@
 //! TypeScript declarations published with the npm package. They mirror the serde types of the core; the npm
 //! tests type-check a caller against them (`tests/js/types-check.ts`).
 
-use crate::code::Code;
 use wasm_bindgen::prelude::*;
 
 // `export type FindingCode = …`, generated from the Rust table of codes so the two cannot drift apart.

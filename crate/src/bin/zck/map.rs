@@ -1,7 +1,7 @@
 //! `zck map validate|apply|deluge`: check a field mapping, preview it on records, write its Deluge.
 
 use crate::account_dc::AccountDc;
-use crate::output::{line, print_diagnostics, print_json, read_json, Exit, Format};
+use crate::output::{line, note, print_diagnostics, print_json, read_json, Exit, Format};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 use zoho_connector_kit::field::{CrmSchemaInput, ModuleSchema, SourceSchema};
@@ -127,9 +127,9 @@ pub fn run(args: MapArgs) -> Exit {
                 (Some(given), _) => given,
                 (None, Some(fact)) => fact.value.to_string(),
                 (None, None) => {
-                    eprintln!(
-                        "note: no --account-dc given: the Deluge calls https://www.zohoapis.com (US). \
-                         Give --account-dc if your Zoho account lives elsewhere."
+                    note(
+                        "no --account-dc given: the Deluge calls https://www.zohoapis.com (US). \
+                         Give --account-dc if your Zoho account lives elsewhere.",
                     );
                     "https://www.zohoapis.com".to_string()
                 }

@@ -196,3 +196,8 @@ pub fn line(text: &str) {
 pub fn raw(text: &str) {
     write_stdout(text, false);
 }
+
+/// Writes a note for the person at the terminal on standard error (it is not part of the answer on stdout).
+pub fn note(text: &str) {
+    eprintln!("note: {text}");
+}
