@@ -13,7 +13,9 @@ import { ROOT, ENV } from './lib.mjs';
 
 const DATA = join(ROOT, 'crate', 'tests', 'data');
 const FUZZ = join(ROOT, 'fuzz');
-export const TARGETS = ['connection_config', 'mapping', 'mapping_json', 'deluge', 'explain', 'data_center', 'live_test', 'surfaces'];
+export const TARGETS = ['connection_config', 'mapping', 'mapping_json', 'deluge', 'deluge_small_stack', 'explain', 'data_center', 'live_test', 'surfaces'];
+/** Largest input per target: 16 KiB, but 1 MiB where depth is the point (issue 12 item 3). */
+const MAX_LEN = { deluge_small_stack: 1 << 20 };
 
 const json = (p) => JSON.parse(readFileSync(join(DATA, p), 'utf8'));
 const text = (v) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -36,6 +38,15 @@ function seeds() {
       ...json('deluge/format.json').flatMap((c) => [c.input, c.output]),
       ...json('deluge/corpus.json').flatMap((c) => (typeof c.text === 'string' ? [c.text] : [])),
       ...readdirSync(corpusDir).map((f) => readFileSync(join(corpusDir, f), 'utf8')),
+    ],
+    // The same texts, plus chains and nesting long enough to need the bound of the parser (issue 12 item 3).
+    deluge_small_stack: [
+      ...readdirSync(corpusDir).map((f) => readFileSync(join(corpusDir, f), 'utf8')),
+      `a = 1${' + 1'.repeat(100000)};\ninfo a;\n`,
+      `ok = true${' && x'.repeat(60000)};\n`,
+      `v = m${'.get(1)'.repeat(60000)};\n`,
+      `w = ${'('.repeat(50000)}1${')'.repeat(50000)};\n`,
+      `${'if (x)\n{\n'.repeat(2000)}${'}\n'.repeat(2000)}`,
     ],
     explain: [
       ...json('errors/cases.json').map((c) => Buffer.concat([u16le(c.status ?? 0), Buffer.from(text(c.body ?? ''))])),
@@ -86,7 +97,7 @@ if (!TARGETS.includes(target) || !(Number(seconds) > 0)) {
 }
 seed();
 const args = ['-n', '15', 'cargo', 'fuzz', 'run', '--sanitizer', 'none', '--debug-assertions', target, join('corpus', target), '--',
-  `-max_total_time=${seconds}`, '-timeout=10', '-rss_limit_mb=2048', '-max_len=16384', '-print_final_stats=1',
+  `-max_total_time=${seconds}`, '-timeout=10', '-rss_limit_mb=2048', `-max_len=${MAX_LEN[target] ?? 16384}`, '-print_final_stats=1',
   // One child process at a time that keeps going after a crash, so a run always lasts SECONDS and finds them all.
   '-fork=1', '-ignore_crashes=1', '-ignore_timeouts=1', '-ignore_ooms=1', ...extra];
 const child = spawn('nice', args, { cwd: FUZZ, env: { ...ENV, RUSTC_BOOTSTRAP: '1' }, stdio: ['ignore', 'inherit', 'pipe'] });

@@ -82,6 +82,7 @@ macro_rules! codes {
 
 codes! {
     // apply
+    ApplyBadBigint = "apply.bad_bigint", Error, "Bad bigint";
     ApplyBadBoolean = "apply.bad_boolean", Error, "Bad boolean";
     ApplyBadDate = "apply.bad_date", Error, "Bad date";
     ApplyBadDatetime = "apply.bad_datetime", Error, "Bad datetime";
@@ -90,19 +91,24 @@ codes! {
     ApplyBadNumber = "apply.bad_number", Error, "Bad number";
     ApplyBadZone = "apply.bad_zone", Error, "Bad zone";
     ApplyBigintAsNumber = "apply.bigint_as_number", Error, "Bigint as number";
+    ApplyBlankLeftOut = "apply.blank_left_out", Info, "Blank left out";
     ApplyDatetimeWithoutZone = "apply.datetime_without_zone", Error, "Datetime without zone";
     ApplyIncompatible = "apply.incompatible", Error, "Incompatible";
     ApplyInexactNumber = "apply.inexact_number", Error, "Inexact number";
     ApplyLongerThanSmallTextarea = "apply.longer_than_small_textarea", Error, "Longer than small textarea";
+    ApplyLookupWithoutId = "apply.lookup_without_id", Error, "Lookup without ID";
+    ApplyMandatoryBlank = "apply.mandatory_blank", Error, "Mandatory blank";
     ApplyMandatoryMissing = "apply.mandatory_missing", Error, "Mandatory missing";
     ApplyMoreDecimals = "apply.more_decimals", Error, "More decimals";
     ApplyNeedsArray = "apply.needs_array", Error, "Needs array";
     ApplyNeedsLookupId = "apply.needs_lookup_id", Error, "Needs lookup ID";
     ApplyNeedsSingleValue = "apply.needs_single_value", Error, "Needs single value";
     ApplyNeedsTransform = "apply.needs_transform", Error, "Needs transform";
+    ApplyNotARecordId = "apply.not_a_record_id", Error, "Not a record ID";
     ApplyNotAnObject = "apply.not_an_object", Error, "Not an object";
     ApplyNotInteger = "apply.not_integer", Error, "Not integer";
     ApplyPhoneCharacters = "apply.phone_characters", Info, "Phone characters";
+    ApplyPicklistActualValue = "apply.picklist_actual_value", Info, "Picklist actual value";
     ApplyPicklistValue = "apply.picklist_value", Error, "Picklist value";
     ApplyReadOnly = "apply.read_only", Error, "Read only";
     ApplyTooLong = "apply.too_long", Error, "Too long";
@@ -217,7 +223,9 @@ codes! {
     DcUnknown = "dc.unknown", Error, "Unknown";
     DcWrongHost = "dc.wrong_host", Error, "Wrong host";
     // deluge
+    DelugeAssignInCondition = "deluge.assign_in_condition", Warning, "Assign in condition";
     DelugeCallInLoop = "deluge.call_in_loop", Warning, "Call in loop";
+    DelugeCreatorNotChecked = "deluge.creator_not_checked", Info, "Creator not checked";
     DelugeGenerateBadApiVersion = "deluge.generate.bad_api_version", Error, "Bad API version";
     DelugeGenerateBadConnection = "deluge.generate.bad_connection", Error, "Bad connection";
     DelugeGenerateBadFormBody = "deluge.generate.bad_form_body", Error, "Bad form body";
@@ -250,10 +258,16 @@ codes! {
     DelugeRecordMissingRecords = "deluge.record.missing_records", Error, "Missing records";
     DelugeRecordTooManyRecords = "deluge.record.too_many_records", Error, "Too many records";
     DelugeReservedName = "deluge.reserved_name", Error, "Reserved name";
+    DelugeSendmailDuplicateParameter = "deluge.sendmail.duplicate_parameter", Warning, "Duplicate parameter";
+    DelugeSendmailMissingParameter = "deluge.sendmail.missing_parameter", Error, "Missing parameter";
+    DelugeSendmailUnknownParameter = "deluge.sendmail.unknown_parameter", Error, "Unknown parameter";
     DelugeSyntax = "deluge.syntax", Error, "Syntax";
+    DelugeTaskArgumentCount = "deluge.task.argument_count", Error, "Argument count";
+    DelugeTooDeep = "deluge.too_deep", Error, "Too deep";
     DelugeUnbalancedBracket = "deluge.unbalanced_bracket", Error, "Unbalanced bracket";
     DelugeUnexpectedCharacter = "deluge.unexpected_character", Error, "Unexpected character";
     DelugeUnknownEscape = "deluge.unknown_escape", Info, "Unknown escape";
+    DelugeUnknownTask = "deluge.unknown_task", Error, "Unknown task";
     DelugeUnterminatedComment = "deluge.unterminated_comment", Error, "Unterminated comment";
     DelugeUnterminatedDatetime = "deluge.unterminated_datetime", Error, "Unterminated datetime";
     DelugeUnterminatedText = "deluge.unterminated_text", Error, "Unterminated text";
@@ -270,10 +284,11 @@ codes! {
     MappingBigintAsNumber = "mapping.bigint_as_number", Error, "Bigint as number";
     MappingConstantInvalid = "mapping.constant_invalid", Error, "Constant invalid";
     MappingConstantNote = "mapping.constant_note", Error, "Constant note";
-    MappingDelugeNotTranslated = "mapping.deluge_not_translated", Info, "Deluge not translated";
+    MappingDelugeUntranslatable = "mapping.deluge_untranslatable", Error, "Deluge untranslatable";
     MappingDuplicateTarget = "mapping.duplicate_target", Error, "Duplicate target";
     MappingInvalidTransform = "mapping.invalid_transform", Error, "Invalid transform";
     MappingLookupNeedsId = "mapping.lookup_needs_id", Error, "Lookup needs ID";
+    MappingLookupNeedsRecordId = "mapping.lookup_needs_record_id", Warning, "Lookup needs record ID";
     MappingMandatoryUnmapped = "mapping.mandatory_unmapped", Error, "Mandatory unmapped";
     MappingMayExceedLength = "mapping.may_exceed_length", Warning, "May exceed length";
     MappingMissingModule = "mapping.missing_module", Error, "Missing module";
@@ -282,6 +297,7 @@ codes! {
     MappingModuleMismatch = "mapping.module_mismatch", Warning, "Module mismatch";
     MappingMultiselectNeedsArray = "mapping.multiselect_needs_array", Error, "Multiselect needs array";
     MappingNoFields = "mapping.no_fields", Error, "No fields";
+    MappingPicklistActualValue = "mapping.picklist_actual_value", Info, "Picklist actual value";
     MappingPicklistValue = "mapping.picklist_value", Warning, "Picklist value";
     MappingReadOnlyTarget = "mapping.read_only_target", Error, "Read only target";
     MappingSchemaNewer = "mapping.schema_newer", Error, "Schema newer";

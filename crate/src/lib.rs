@@ -23,6 +23,7 @@
 //! - [`webhook`]: [`webhook::validate_webhook`], the webhook JSON of the setup guide and a receiving Deluge skeleton.
 //! - [`connection`]: the connection doctor: [`connection::ConnectionConfigInput`] and its checks.
 //! - [`scope`]: Zoho OAuth scope grammar and the sourced ZohoCRM scope catalogue.
+//! - [`text_distance`]: the one edit distance behind every "did you mean".
 //! - [`token`]: token requests (exchange, refresh, revoke), token responses, token limits and throttling, token store.
 //! - [`explain`]: [`explain_error`], what a Zoho error means and its likely causes.
 //! - [`source`]: the registry of sources (id, title, public address, kind) that `source` fields name; the facts
@@ -64,6 +65,7 @@ pub mod preset;
 pub mod scope;
 pub mod secret;
 pub mod source;
+pub mod text_distance;
 pub mod token;
 mod url_text;
 pub mod webhook;

@@ -381,8 +381,7 @@ pub fn crm_family(name: &str) -> Option<&'static Family> {
     CRM_FAMILIES.iter().find(|f| f.name == name)
 }
 
-/// Edit distance (optimal string alignment: insertions, deletions, substitutions and swaps of neighbours each
-/// count 1), ASCII case-insensitive.
+/// Edit distance of two scope words: [`crate::text_distance::edit_distance`], kept here for callers of this module.
 ///
 /// ```
 /// use zoho_connector_kit::scope::edit_distance;
@@ -390,36 +389,7 @@ pub fn crm_family(name: &str) -> Option<&'static Family> {
 /// assert_eq!(edit_distance("feilds", "fields"), 1);
 /// assert_eq!(edit_distance("READ", "read"), 0);
 /// ```
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<u8> = a.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<u8> = b.bytes().map(|c| c.to_ascii_lowercase()).collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (i, row) in d.chunks_mut(width).enumerate() {
-        if let Some(first) = row.first_mut() {
-            *first = i;
-        }
-    }
-    for (j, cell) in d.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a.get(i - 1) != b.get(j - 1));
-            let mut best = (d.get(at(i - 1, j)).copied().unwrap_or(usize::MAX) + 1)
-                .min(d.get(at(i, j - 1)).copied().unwrap_or(usize::MAX) + 1)
-                .min(d.get(at(i - 1, j - 1)).copied().unwrap_or(usize::MAX) + cost);
-            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                best = best.min(d.get(at(i - 2, j - 2)).copied().unwrap_or(usize::MAX) + 1);
-            }
-            if let Some(cell) = d.get_mut(at(i, j)) {
-                *cell = best;
-            }
-        }
-    }
-    d.get(at(a.len(), b.len())).copied().unwrap_or(usize::MAX)
-}
+pub use crate::text_distance::edit_distance;
 
 /// The closest candidate within a small edit distance (1 for words of up to 4 letters, else 2), if any.
 ///

@@ -19,7 +19,7 @@
 //! assert!(source::all().len() > 100);
 //! ```
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// How far a source can be trusted.
@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 /// assert_eq!(lookup("zoho-crm-python-sdk-8-constants").unwrap().kind, SourceKind::Sdk);
 /// assert_eq!(SourceKind::ThirdParty.label(), "third party");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum SourceKind {
@@ -63,7 +63,7 @@ impl SourceKind {
 /// let s = zoho_connector_kit::source::lookup("deluge-invoke-url").unwrap();
 /// assert_eq!(s.title, "Deluge: invokeUrl task");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id, kebab-case; what a `source` field holds.
@@ -71,12 +71,12 @@ pub struct Source {
     /// The page's title as an admin would name it.
     pub title: String,
     /// Public https address; `None` when no address is known.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Official documentation, SDK code or third party.
     pub kind: SourceKind,
     /// `YYYY-MM-DD` on which the page was last seen at `url`; `None` when not re-confirmed (see docs/facts.md).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<String>,
 }
 

@@ -9,6 +9,7 @@
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
+use zoho_connector_kit::connection::ConfigField;
 use zoho_connector_kit::connection::{assist::assist, ConnectionConfigInput};
 use zoho_connector_kit::data_center::{self, detect};
 use zoho_connector_kit::deluge::coql::{build_coql, check_coql, CoqlQuery};
@@ -26,29 +27,9 @@ use zoho_connector_kit::{
     TokenRequestInput, TokenResponseInput,
 };
 
-/// Field names of every input type (and of the Zoho replies they carry), so that mutations often hit real fields.
-const KEYS: &[&str] = &[
-    "serviceName",
-    "linkName",
-    "authType",
-    "grantType",
-    "dataCenter",
-    "clientId",
-    "clientSecret",
-    "authorizeUrl",
-    "tokenUrl",
-    "refreshUrl",
-    "revokeUrl",
-    "redirectUri",
-    "scopes",
-    "scopeDelimiter",
-    "paramType",
-    "keyName",
-    "placement",
-    "username",
-    "password",
-    "preset",
-    "schemaVersion",
+/// Field names of the other input types (and of the Zoho replies they carry); the connection config's come from its
+/// form schema (see [`keys`]), so that mutations often hit real fields.
+const OTHER_KEYS: &[&str] = &[
     "accessType",
     "prompt",
     "state",
@@ -145,6 +126,11 @@ const KEYS: &[&str] = &[
     "read_only",
     "lookup",
 ];
+
+/// Every field name mutations pick from: the connection config's (from the schema), then [`OTHER_KEYS`].
+fn keys() -> Vec<&'static str> {
+    ConfigField::ALL.iter().map(|f| f.key()).chain(OTHER_KEYS.iter().copied()).collect()
+}
 
 /// Real values (enum names, hosts, scopes, numbers as text) and awkward ones.
 const TEXTS: &[&str] = &[
@@ -329,7 +315,7 @@ fn leaf() -> impl Strategy<Value = Value> {
 
 /// Arbitrary JSON whose object keys are mostly real field names.
 fn value() -> impl Strategy<Value = Value> {
-    let key = prop_oneof![4 => prop::sample::select(KEYS).prop_map(str::to_string), 1 => "[a-zA-Z_]{0,8}"];
+    let key = prop_oneof![4 => prop::sample::select(keys()).prop_map(str::to_string), 1 => "[a-zA-Z_]{0,8}"];
     leaf().prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
@@ -344,7 +330,7 @@ fn value() -> impl Strategy<Value = Value> {
 type Mutation = (usize, u8, String, Value);
 
 fn mutation() -> impl Strategy<Value = Mutation> {
-    (any::<usize>(), 0u8..6, prop::sample::select(KEYS).prop_map(str::to_string), value())
+    (any::<usize>(), 0u8..6, prop::sample::select(keys()).prop_map(str::to_string), value())
 }
 
 fn count(v: &Value) -> usize {

@@ -89,6 +89,25 @@ fn apply_skips_the_bad_record_and_keeps_the_good_ones() {
 }
 
 #[test]
+fn apply_and_deluge_report_a_target_that_is_not_a_field() {
+    // Issue 17: the preview and the Deluge used to drop an unknown target silently.
+    let mapping = file(
+        "unknown",
+        "m.json",
+        r#"{"module":"Leads","fields":[{"source":"last","target":"Last_Name"},{"source":"mail","target":"Emial"}]}"#,
+    );
+    let records = file("unknown", "r.json", r#"[{"last":"Ito","mail":"ito@example.com"}]"#);
+    let o = zck(&["map", "apply", &mapping, &records]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("mapping.unknown_field") && out.contains("did you mean `Email`"), "{out}");
+    let o = zck(&["map", "deluge", &mapping]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("mapping.unknown_field") && !out.contains("invokeurl"), "{out}");
+}
+
+#[test]
 fn unreadable_mapping_exits_2_with_line_and_column() {
     let mapping = file("bad", "m.json", "{\"module\": \"Leads\",\n \"feilds\": []}");
     let o = zck(&["map", "validate", &mapping]);

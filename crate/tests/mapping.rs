@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use zoho_connector_kit::deluge::check_deluge;
 use zoho_connector_kit::field::{builtin, CrmSchemaInput, SourceSchema};
 use zoho_connector_kit::input::parse_json_value;
-use zoho_connector_kit::mapping::{apply_mapping, generate_mapping_deluge, validate_mapping, FieldMapping};
+use zoho_connector_kit::mapping::{
+    apply_mapping, generate_mapping_deluge, validate_mapping, CaseStyle, FieldMapping, Transform,
+};
 use zoho_connector_kit::webhook::{validate_webhook, WebhookInput};
 use zoho_connector_kit::Diagnostic;
 
@@ -53,6 +55,9 @@ struct ApplyCase {
     findings: Vec<(usize, String, String)>,
     #[serde(default)]
     payloads: Option<Vec<Value>>,
+    /// Codes of the preview's findings about the mapping itself.
+    #[serde(default)]
+    mapping_findings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +147,8 @@ fn apply_cases() {
         got.sort();
         want.sort();
         assert_eq!(got, want, "{}: {:#?}", case.name, preview.findings);
+        let mapping_codes: Vec<&str> = preview.mapping_findings.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(mapping_codes, case.mapping_findings, "{}", case.name);
         let sizes: Vec<usize> = preview.batches.iter().map(|b| b["data"].as_array().unwrap().len()).collect();
         if let Some(expected) = &case.batch_sizes {
             assert_eq!(&sizes, expected, "{}", case.name);
@@ -220,6 +227,25 @@ fn generated_deluge_passes_the_checker_for_every_mapping() {
         let schema = crm_schema(&crm);
         let mapping: FieldMapping = parse_json_value(mapping).unwrap();
         let out = generate_mapping_deluge(&mapping, &schema, "https://www.zohoapis.eu", "zoho_crm_eu");
+        // Issue 17: a target that is not a field, or a transform Deluge cannot do as the preview does, gets no
+        // function but an error naming it.
+        let untranslatable = mapping.fields.iter().any(|m| {
+            m.target.as_deref().is_some_and(|t| schema.field(t.trim()).is_none())
+                || m.transforms.iter().any(|t| {
+                    matches!(t, Transform::ParseDatetime { .. } | Transform::FormatNumber { .. })
+                        || matches!(t, Transform::Case { to: CaseStyle::Title })
+                })
+        });
+        if untranslatable {
+            assert!(out.deluge.is_none(), "{name}");
+            assert!(
+                out.diagnostics.iter().any(|d| d.severity == zoho_connector_kit::Severity::Error
+                    && matches!(d.code.as_str(), "mapping.unknown_field" | "mapping.deluge_untranslatable")),
+                "{name}: {:#?}",
+                out.diagnostics
+            );
+            continue;
+        }
         let deluge = out.deluge.unwrap_or_else(|| panic!("{name}: {:#?}", out.diagnostics));
         assert!(check_deluge(&deluge).is_empty(), "{name}:\n{deluge}\n{:#?}", check_deluge(&deluge));
         assert!(deluge.contains(&format!("url: \"https://www.zohoapis.eu/crm/v8/{}\"", schema.module)), "{name}");
@@ -238,8 +264,8 @@ fn generated_deluge_does_the_transforms_of_the_shopify_deals_mapping() {
         "value_map = {\"paid\": \"Closed Won\", \"pending\": \"Negotiation/Review\", \"refunded\": \"Closed Lost\"};",
         "errors.add(\"not in the value map: \" + value);",
         "text = text.replaceAll(\",\", \"\", true);",
-        "lookup.put(\"id\", value.toString());",
-        "if(record.get(\"Stage\") == null)",
+        "lookup.put(\"id\", id);",
+        "if(record.get(\"Stage\") == null && !errors.contains(\"Stage is blank\"))",
         "payload.put(\"data\", mapped_records);",
         "connection: \"crm\"",
     ] {
@@ -259,4 +285,117 @@ fn webhook_deluge_skeletons_pass_the_checker() {
         }
     }
     assert!(checked >= 6);
+}
+
+/// Issue 17: `validate_mapping` and `apply_mapping` give one answer on type compatibility. For each source kind
+/// (with a typical value) and each CRM type, validate refuses the type exactly when the preview refuses the value
+/// for its type.
+#[test]
+fn validate_and_apply_share_one_type_decision() {
+    let types = [
+        "text",
+        "email",
+        "integer",
+        "bigint",
+        "double",
+        "currency",
+        "boolean",
+        "date",
+        "datetime",
+        "picklist",
+        "multiselectpicklist",
+        "lookup",
+    ];
+    let mut reply = vec![json!({"api_name": "Last_Name", "data_type": "text", "system_mandatory": true})];
+    reply.extend(types.iter().map(|t| json!({"api_name": format!("F_{t}"), "data_type": t})));
+    let schema = crm_schema(&json!({"module": "Leads", "reply": {"fields": reply}}));
+    // (source type, value, transforms)
+    let kinds = [
+        ("string", json!("12"), json!([])),
+        ("string", json!("12"), json!([{"op": "parseNumber"}])),
+        ("string", json!("12.5"), json!([{"op": "parseNumber"}, {"op": "formatNumber", "decimalPlaces": 0}])),
+        ("integer", json!(42), json!([])),
+        ("boolean", json!(true), json!([])),
+        ("date", json!("2024-01-05"), json!([])),
+        ("datetime", json!("2024-01-05T10:00:00+02:00"), json!([])),
+        ("stringArray", json!(["a"]), json!([])),
+        ("object", json!({"k": "v"}), json!([])),
+        ("string", json!("5843104000000420001"), json!([{"op": "toLookup"}])),
+    ];
+    let validate_type_codes = [
+        "mapping.type_needs_transform",
+        "mapping.type_impossible",
+        "mapping.multiselect_needs_array",
+        "mapping.lookup_needs_id",
+    ];
+    let apply_type_codes = [
+        "apply.needs_transform",
+        "apply.incompatible",
+        "apply.needs_array",
+        "apply.needs_lookup_id",
+        "apply.needs_single_value",
+        "apply.bad_date",
+        "apply.bad_datetime",
+        "apply.bad_bigint",
+    ];
+    let mut compared = 0;
+    for t in types {
+        for (source_type, value, transforms) in &kinds {
+            let source: SourceSchema = serde_json::from_value(
+                json!({"fields": [{"path": "x", "type": source_type}, {"path": "n", "type": "string"}]}),
+            )
+            .unwrap();
+            let mapping: FieldMapping = serde_json::from_value(json!({"module": "Leads", "fields": [
+                {"source": "n", "target": "Last_Name"},
+                {"source": "x", "target": format!("F_{t}"), "transforms": transforms}]}))
+            .unwrap();
+            let checked = validate_mapping(&mapping, &schema, Some(&source));
+            let refused_by_validate = checked.iter().any(|d| validate_type_codes.contains(&d.code.as_str()));
+            let preview = apply_mapping(&mapping, &schema, &[json!({"n": "Ito", "x": value})]);
+            let refused_by_apply = preview.findings.iter().any(|f| apply_type_codes.contains(&f.code.as_str()));
+            assert_eq!(
+                refused_by_validate, refused_by_apply,
+                "{source_type} {value} {transforms} -> {t}: validate {checked:#?}, apply {:#?}",
+                preview.findings
+            );
+            assert!(
+                !checked.iter().any(|d| d.fix.contains("formatNumber") && !d.fix.contains("rounds")),
+                "{checked:#?}"
+            );
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, types.len() * kinds.len());
+    // 12.5 into an integer field: refused, and the reason does not suggest rounding it.
+    let mapping: FieldMapping = serde_json::from_value(json!({"module": "Leads", "fields": [
+        {"source": "n", "target": "Last_Name"},
+        {"source": "x", "target": "F_integer", "transforms": [{"op": "parseNumber"}]}]}))
+    .unwrap();
+    let preview = apply_mapping(&mapping, &schema, &[json!({"n": "Ito", "x": "12.5"})]);
+    assert_eq!(preview.findings[0].code, "apply.not_integer");
+    assert!(!preview.findings[0].reason.contains("formatNumber"), "{}", preview.findings[0].reason);
+}
+
+/// Issue 17: paste a sample record, get CRM fields by name and type, with the transform each needs first.
+#[test]
+fn a_sample_record_suggests_target_fields_by_name_and_type() {
+    let schema = crm_schema(&json!({"module": "Leads", "reply": "leads_fields_reply"}));
+    let sample = json!({
+        "last-name": "Ito", "First Order Date": "05/02/2024", "lead_score": 5, "shopify_customer_id": "739091234567890123",
+        "email_opt_out": {"nested": true}, "customer": {"company": "Acme"}, "annual_revenue": 1200.5
+    });
+    let found = zoho_connector_kit::mapping::suggest_targets(&sample, &schema);
+    let got: Vec<(&str, &str, Option<&str>)> =
+        found.iter().map(|s| (s.source.as_str(), s.target.as_str(), s.transform)).collect();
+    assert_eq!(
+        got,
+        [
+            ("First Order Date", "First_Order_Date", Some("parseDate")),
+            ("annual_revenue", "Annual_Revenue", None),
+            ("customer.company", "Company", None),
+            ("last-name", "Last_Name", None),
+            ("shopify_customer_id", "Shopify_Customer_Id", None),
+        ],
+        "{found:#?}"
+    );
 }

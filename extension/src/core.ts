@@ -1,6 +1,7 @@
 // Loads the Wasm core once and re-exports its API with its published TypeScript types.
 // The core holds all Zoho knowledge; the extension only displays what it answers.
 import init, * as api from '../../pkg/web/zoho_connector_kit.js';
+import { extensionUrl } from './browser';
 export type * from '../../pkg/web/zoho_connector_kit.js';
 
 let ready: Promise<typeof api> | null = null;
@@ -119,9 +120,7 @@ function guarded(module: typeof api): typeof api {
 
 /** Resolves the Wasm file inside the extension, or next to the page in the demo (no chrome.runtime there). */
 function wasmUrl(): string {
-  const path = 'wasm/zoho_connector_kit_bg.wasm';
-  const rt = (globalThis as { chrome?: typeof chrome }).chrome?.runtime;
-  return rt?.getURL ? rt.getURL(path) : new URL(path, (globalThis as { location?: Location }).location?.href).href;
+  return extensionUrl('wasm/zoho_connector_kit_bg.wasm');
 }
 
 /** The initialised API; the Wasm is compiled on the first call only. */

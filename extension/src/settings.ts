@@ -1,6 +1,7 @@
 // The user's settings (options page): default data center, default scopes, Deluge style. Stored in
 // chrome.storage.local (localStorage on the demo page), checked on every read: anything missing or of the wrong
 // type falls back to its default, and the user is told.
+import { storage } from './browser';
 
 export interface Settings {
   /** A data-center key ("eu"), or "" for none. */
@@ -14,16 +15,12 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { defaultDataCenter: '', defaultScopes: [], delugeStyle: 'putLines' };
 const KEY = 'zck.settings';
 
-function area(): chrome.storage.StorageArea | undefined {
-  return (globalThis as { chrome?: typeof chrome }).chrome?.storage?.local;
-}
-
 /** Reads the settings; `notices` says what was reset to its default and why. */
 export async function loadSettings(): Promise<{ settings: Settings; notices: string[] }> {
   let raw: unknown;
   try {
-    const a = area();
-    raw = a ? (await a.get(KEY))[KEY] : JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    raw = await storage.get(KEY);
+    if (typeof raw === 'string') raw = JSON.parse(raw); // the demo page keeps JSON text
   } catch {
     return { settings: { ...DEFAULT_SETTINGS }, notices: ['Saved settings could not be read; the defaults are used.'] };
   }
@@ -42,7 +39,5 @@ export async function loadSettings(): Promise<{ settings: Settings; notices: str
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  const a = area();
-  if (a) await a.set({ [KEY]: settings });
-  else localStorage.setItem(KEY, JSON.stringify(settings));
+  await storage.set(KEY, settings);
 }

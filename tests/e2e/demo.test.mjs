@@ -38,6 +38,21 @@ test('demo: the popup page runs the Wasm core', async () => {
   await page.close();
 });
 
+test('demo: profiles are kept in localStorage, without the secret unless asked', async () => {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/popup`);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.fill('#c-serviceName', 'Demo CRM');
+  await page.fill('#c-clientSecret', 'demo-secret-5d2e0c1f');
+  await page.click('#c-save');
+  await page.waitForSelector('#panel-connection[data-saved]', { state: 'attached' });
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('zck.profiles')));
+  assert.equal(stored.schemaVersion, 1);
+  assert.equal(stored.profiles[0].data.serviceName, 'Demo CRM');
+  assert.ok(!JSON.stringify(stored).includes('demo-secret-5d2e0c1f'), 'the secret was stored');
+  await page.close();
+});
+
 test('demo: the connection form replica shows the overlay', async () => {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/form?dc=au`);

@@ -14,6 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cases = JSON.parse(readFileSync(join(root, 'crate/tests/data/connections/cases.json'), 'utf8'));
 
 const key = (d) => `${d.code}@${d.path}`;
+/** The secret fields, as the core's form schema marks them. */
+const SECRETS = zck.connectionFormSchema().fields.filter((f) => f.secret).map((f) => f.key);
 
 test('the data file has at least 60 configs', () => {
   assert.ok(cases.length >= 60, `${cases.length} cases`);
@@ -44,7 +46,7 @@ for (const c of cases) {
       assert.ok(report.diagnostics.some((d) => d.message.includes(c.expect.messageContains) || d.fix.includes(c.expect.messageContains)));
     }
     const text = JSON.stringify(report);
-    for (const field of ['clientSecret', 'password']) {
+    for (const field of SECRETS) {
       const v = typeof c.config[field] === 'string' ? c.config[field].trim() : '';
       const alsoPublic = Object.entries(c.config).some(([k, x]) => k !== field && typeof x === 'string' && x.includes(v));
       if (v.length >= 3 && !alsoPublic) assert.ok(!text.includes(v), `${field} leaked`);
@@ -82,4 +84,20 @@ test('unknown field throws a ZckError naming it', () => {
     assert.ok(Array.isArray(e.diagnostics));
     return true;
   });
+});
+
+test('connectionFormSchema: every config field once, with Zoho labels, values and secrets', () => {
+  const { fields } = zck.connectionFormSchema();
+  const keys = fields.map((f) => f.key);
+  assert.equal(new Set(keys).size, keys.length);
+  assert.deepEqual(SECRETS, ['clientSecret', 'password']);
+  // Every key is a field validateConnection reads: an unknown key would throw input.unknown_field.
+  for (const k of keys) zck.validateConnection({ [k]: k === 'scopes' ? [] : k === 'schemaVersion' ? 1 : '' });
+  const byKey = Object.fromEntries(fields.map((f) => [f.key, f]));
+  assert.equal(byKey.linkName.labels[0].text, 'Service Link Name');
+  assert.equal(byKey.scopes.group, 'connection');
+  assert.deepEqual(byKey.keyName.authTypes, ['apiKey']);
+  assert.deepEqual(byKey.authType.choices.map((c) => c.value), ['oauth2', 'apiKey', 'basic', 'oauth1']);
+  for (const f of fields) for (const l of [...f.labels, ...f.choices.flatMap((c) => c.zoho)]) assert.ok(l.source, `${f.key}: ${l.text}`);
+  assert.deepEqual(byKey.dataCenter.choices.map((c) => c.value), zck.listDataCenters().map((d) => d.id));
 });

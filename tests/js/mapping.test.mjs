@@ -39,6 +39,7 @@ test('applyMapping: every case of apply.json', () => {
     if (c.skipped) assert.deepEqual(p.skipped, c.skipped, c.name);
     const got = p.findings.map((f) => [f.record, f.field, f.code]).map(JSON.stringify).sort();
     assert.deepEqual(got, c.findings.map(JSON.stringify).sort(), c.name);
+    assert.deepEqual(p.mappingFindings.map((d) => d.code), c.mappingFindings ?? [], c.name);
     const sizes = p.batches.map((b) => b.data.length);
     if (c.batchSizes) assert.deepEqual(sizes, c.batchSizes, c.name);
     assert.ok(sizes.every((s) => s <= 100), c.name);
@@ -47,19 +48,53 @@ test('applyMapping: every case of apply.json', () => {
   }
 });
 
+test('applyMappingJson: JSON text in, the same answer as applyMapping as JSON text out', () => {
+  for (const c of data('apply.json')) {
+    const records = c.repeat ? Array.from({ length: c.repeat }, () => c.records[0]) : c.records;
+    const text = zck.applyMappingJson(c.mapping, JSON.stringify(records), crm(c.crm));
+    assert.equal(typeof text, 'string');
+    assert.equal(text, JSON.stringify(zck.applyMapping(c.mapping, records, crm(c.crm))), c.name);
+  }
+  assert.throws(() => zck.applyMappingJson({ module: 'Leads', fields: [] }, '[{"a": 1},'),
+    (e) => e.name === 'ZckError' && e.code === 'input.syntax');
+});
+
+test('suggestTargets: a pasted sample record gives CRM fields by name and type', () => {
+  const sample = { last_name: 'Ito', Email: 'ito@example.com', accepts_marketing: true, interests: 'Shoes, Bags', address: { phone: '+1 555' } };
+  const found = zck.suggestTargets(sample, crm({ module: 'Leads', reply: 'leads_fields_reply' }));
+  const by = Object.fromEntries(found.map((s) => [s.source, s]));
+  assert.equal(by.last_name.target, 'Last_Name');
+  assert.equal(by.Email.target, 'Email');
+  assert.deepEqual([by.interests.target, by.interests.transform], ['Interests', 'split']);
+  assert.equal(by['address.phone'].target, 'Phone');
+  assert.throws(() => zck.suggestTargets(sample, { module: 'Notes' }), (e) => e.code === 'schema.no_built_in');
+});
+
 test('applyMapping defaults to the built-in schema of the mapping module', () => {
   const p = zck.applyMapping({ module: 'Accounts', fields: [{ source: 'org', target: 'Account_Name' }] }, [{ org: 'Acme' }, {}]);
   assert.deepEqual(p.batches, [{ data: [{ Account_Name: 'Acme' }] }]);
   assert.deepEqual(p.findings.map((f) => f.code), ['apply.mandatory_missing']);
 });
 
-test('generateMappingDeluge: a checked function body for every mapping', () => {
+test('generateMappingDeluge: a checked function body for every mapping, or an error naming what Deluge cannot do', () => {
+  const fields = (c) => new Set(zck.resolveCrmSchema(crm(c.crm)).schema.fields.map((f) => f.apiName));
+  let refused = 0;
   for (const c of [...data('validate.json'), ...data('apply.json')]) {
     const out = zck.generateMappingDeluge(c.mapping, { crmSchema: crm(c.crm), apiDomain: 'https://www.zohoapis.in', connection: 'crm_in' });
+    const known = fields(c);
+    const untranslatable = (c.mapping.fields ?? []).some((m) => (m.target && !known.has(m.target.trim()))
+      || (m.transforms ?? []).some((t) => t.op === 'parseDatetime' || t.op === 'formatNumber' || (t.op === 'case' && t.to === 'title')));
+    if (untranslatable) {
+      assert.equal(out.deluge, undefined, c.name);
+      assert.ok(out.diagnostics.some((d) => d.severity === 'error' && ['mapping.unknown_field', 'mapping.deluge_untranslatable'].includes(d.code)), c.name);
+      refused += 1;
+      continue;
+    }
     assert.ok(out.deluge, `${c.name}: ${JSON.stringify(out.diagnostics)}`);
     assert.deepEqual(zck.checkDeluge(out.deluge), [], c.name);
     assert.match(out.deluge, /connection: "crm_in"/);
   }
+  assert.ok(refused >= 3, `${refused} refused`);
 });
 
 test('validateWebhook: every case of webhook.json', () => {

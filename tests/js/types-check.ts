@@ -14,6 +14,10 @@ const detection: zck.Detection = zck.detectDataCenter('accounts.zoho.eu');
 const id: zck.DataCenterId | null = detection.dataCenter;
 const centers: zck.DataCenter[] = zck.listDataCenters();
 const source: string = centers[0]!.accountsServer.source;
+const field: zck.FormField = zck.connectionFormSchema().fields[0]!;
+const fieldKey: keyof zck.ConnectionConfig = field.key;
+// @ts-expect-error: a field's group is one of "service" | "connection" | "file"
+const wrongGroup: zck.FormField['group'] = 'oauth';
 
 // Finding codes are a closed union generated from the core's table: a code can be matched only if it exists.
 const wrongHost = url.diagnostics.some((d) => d.code === 'dc.wrong_host');
@@ -26,4 +30,4 @@ zck.buildAuthorizationUrl({ accessType: 'forever' });
 // @ts-expect-error: unknown fields are refused by the types too
 zck.buildAuthorizationUrl({ clientID: 'x' });
 
-export { firstCode, id, source, wrongHost, misspelt, listed };
+export { firstCode, id, source, fieldKey, wrongGroup, wrongHost, misspelt, listed };

@@ -86,17 +86,7 @@ pub fn assist(config: &ConnectionConfigInput) -> Assist {
     let provider = config.provider().kind;
     let dc = config.data_center();
     let recognised = recognise(config);
-    let current = |field: &str| -> Option<&str> {
-        match field {
-            "authorizeUrl" => config.authorize_url.as_deref(),
-            "tokenUrl" => config.token_url.as_deref(),
-            "refreshUrl" => config.refresh_url.as_deref(),
-            "revokeUrl" => config.revoke_url.as_deref(),
-            "scopeDelimiter" => config.scope_delimiter.as_deref(),
-            _ => None,
-        }
-        .map(str::trim)
-    };
+    let current = |field: &str| super::ConfigField::parse(field).and_then(|f| config.text(f)).map(str::trim);
     let mut suggestions = Vec::new();
     let mut push = |field: &'static str, value: String, source: String| {
         let matches = current(field) == Some(value.as_str());

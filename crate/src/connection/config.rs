@@ -435,23 +435,88 @@ impl ConnectionConfigInput {
         self.scopes.as_ref().map(ScopesInput::to_list).unwrap_or_default()
     }
 
-    /// The value of one of the URL fields by its JSON name (`tokenUrl`, `redirectUri`, …).
+    /// The value of one of the URL fields by its JSON name (`tokenUrl`, `redirectUri`, …), trimmed; `None` when
+    /// blank or when `name` is not a URL field.
     ///
     /// ```
     /// use zoho_connector_kit::connection::ConnectionConfigInput;
     /// let c = ConnectionConfigInput { token_url: Some("https://x".into()), ..Default::default() };
     /// assert_eq!(c.url_field("tokenUrl"), Some("https://x"));
+    /// assert_eq!(c.url_field("serviceName"), None);
     /// ```
     pub fn url_field(&self, name: &str) -> Option<&str> {
-        let value = match name {
-            "authorizeUrl" => &self.authorize_url,
-            "tokenUrl" => &self.token_url,
-            "refreshUrl" => &self.refresh_url,
-            "revokeUrl" => &self.revoke_url,
-            "redirectUri" => &self.redirect_uri,
-            _ => &None,
+        let field = super::ConfigField::parse(name).filter(|f| f.spec().kind == super::ValueKind::Url)?;
+        self.text(field).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// The text of a field as given (not trimmed); `None` when absent, and for the fields that are not plain text
+    /// (the secrets, the scopes, the format version).
+    ///
+    /// ```
+    /// use zoho_connector_kit::connection::{ConfigField, ConnectionConfigInput};
+    /// let c = ConnectionConfigInput { key_name: Some("api_key".into()), ..Default::default() };
+    /// assert_eq!(c.text(ConfigField::KeyName), Some("api_key"));
+    /// assert_eq!(c.text(ConfigField::ClientSecret), None);
+    /// ```
+    pub fn text(&self, field: super::ConfigField) -> Option<&str> {
+        use super::ConfigField as F;
+        let value = match field {
+            F::ServiceName => &self.service_name,
+            F::LinkName => &self.link_name,
+            F::AuthType => &self.auth_type,
+            F::GrantType => &self.grant_type,
+            F::DataCenter => &self.data_center,
+            F::ClientId => &self.client_id,
+            F::AuthorizeUrl => &self.authorize_url,
+            F::TokenUrl => &self.token_url,
+            F::RefreshUrl => &self.refresh_url,
+            F::RevokeUrl => &self.revoke_url,
+            F::RedirectUri => &self.redirect_uri,
+            F::ScopeDelimiter => &self.scope_delimiter,
+            F::ParamType => &self.param_type,
+            F::KeyName => &self.key_name,
+            F::Placement => &self.placement,
+            F::Username => &self.username,
+            F::Preset => &self.preset,
+            F::ClientSecret | F::Password | F::Scopes | F::SchemaVersion => &None,
         };
-        value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        value.as_deref()
+    }
+
+    /// True when the field holds a value: text that is not blank, a secret that is not empty, at least one scope.
+    ///
+    /// ```
+    /// use zoho_connector_kit::connection::{ConfigField, ConnectionConfigInput};
+    /// let c = ConnectionConfigInput { client_id: Some("  ".into()), token_url: Some("https://x".into()), ..Default::default() };
+    /// assert!(!c.given(ConfigField::ClientId));
+    /// assert!(c.given(ConfigField::TokenUrl));
+    /// ```
+    pub fn given(&self, field: super::ConfigField) -> bool {
+        use super::ConfigField as F;
+        let secret = |v: &Option<Secret>| v.as_ref().is_some_and(|s| !s.is_empty());
+        match field {
+            F::ClientSecret => secret(&self.client_secret),
+            F::Password => secret(&self.password),
+            F::Scopes => !self.scope_list().is_empty(),
+            F::SchemaVersion => self.schema_version.is_some(),
+            F::ServiceName
+            | F::LinkName
+            | F::AuthType
+            | F::GrantType
+            | F::DataCenter
+            | F::ClientId
+            | F::AuthorizeUrl
+            | F::TokenUrl
+            | F::RefreshUrl
+            | F::RevokeUrl
+            | F::RedirectUri
+            | F::ScopeDelimiter
+            | F::ParamType
+            | F::KeyName
+            | F::Placement
+            | F::Username
+            | F::Preset => self.text(field).is_some_and(|s| !s.trim().is_empty()),
+        }
     }
 
     /// The admin's data center: `dataCenter` when given (a key or any Zoho URL or domain), otherwise detected from

@@ -1,6 +1,7 @@
 //! Connection doctor: checks a whole Deluge custom-service config before it costs an afternoon.
 //!
 //! - [`config`]: the input ([`ConnectionConfigInput`]), its typed fields, the data center and the provider kind.
+//! - [`form_schema`]: [`ConfigField`] and the form schema: each field's key, Zoho's labels, group, values, secrecy.
 //! - [`link_name`]: the link-name rule and a valid name suggested from the service name.
 //! - [`validate`]: [`validate_connection`], every check with its own code.
 //! - [`assist`]: what the overlay offers: values to fill, callbacks to register, a first Deluge call.
@@ -18,6 +19,7 @@ pub(crate) mod account_dc;
 pub mod assist;
 pub mod config;
 pub mod export;
+pub mod form_schema;
 pub mod link_name;
 pub mod summary;
 pub mod validate;
@@ -26,5 +28,6 @@ pub use config::{
     AuthType, ConnectionConfigInput, GrantType, KeyPlacement, ParamType, Provider, ProviderKind, ResolvedDataCenter,
     ScopeDelimiter,
 };
+pub use form_schema::{Choice, ConfigField, FieldGroup, FieldSpec, Label, ValueKind};
 pub use summary::ConnectionSummary;
 pub use validate::{validate_connection, ConnectionReport};

@@ -3,7 +3,9 @@
 //! Syntax errors (several per file, see [`super::parser`]), unbalanced brackets, and the mistakes that make
 //! functions fail at run time: unknown `invokeurl` parameters, a missing `url`, a bad `type`, no `connection` on a
 //! call to a third-party host, calls inside `for each` loops, reserved words as names, and a map sent as
-//! `parameters` with a JSON content type but no `toString()`.
+//! `parameters` with a JSON content type but no `toString()`; sendmail parameters, unknown task blocks (with "did you
+//! mean"), one info finding for Creator statements it cannot check. Task blocks get the same checks in statement and
+//! assignment form.
 //!
 //! ```
 //! use zoho_connector_kit::deluge::check_deluge;
@@ -33,6 +35,122 @@ pub const INVOKEURL_PARAMETERS: [&str; 11] = [
     "response-format",
     "response-decoding",
 ];
+
+/// The sendmail parameters (zoho.com/creator/help/script/fetch-and-email.html; zoho.com/developer/help/scripting/
+/// send-mail-statement.html writes them capitalized, so case does not matter).
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check::SENDMAIL_PARAMETERS, check_deluge};
+/// assert!(SENDMAIL_PARAMETERS.contains(&"reply to"));
+/// let found = check_deluge("sendmail\n[\n\tfrom: zoho.adminuserid\n\tto: \"a@example.com\"\n\tsubjct: \"Hi\"\n]\n");
+/// assert_eq!(found[0].code, "deluge.sendmail.unknown_parameter");
+/// ```
+pub const SENDMAIL_PARAMETERS: [&str; 9] =
+    ["from", "to", "cc", "bcc", "reply to", "subject", "message", "content type", "attachments"];
+
+/// The task blocks written `name [ … ]` that the checker knows (docs/deluge-grammar.md).
+///
+/// ```
+/// use zoho_connector_kit::deluge::check_deluge;
+/// let found = check_deluge("sendmial\n[\n\tto: \"a@example.com\"\n]\n");
+/// assert_eq!(found[0].code, "deluge.unknown_task");
+/// assert_eq!(found[0].fix, "Did you mean `sendmail`?");
+/// ```
+pub const TASK_BLOCKS: [&str; 2] = ["invokeurl", "sendmail"];
+
+const SENDMAIL_SOURCE: &str = "docs/deluge-grammar.md: zoho.com/creator/help/script/fetch-and-email.html; \
+zoho.com/developer/help/scripting/send-mail-statement.html";
+const CREATOR_SOURCE: &str =
+    "docs/deluge-grammar.md: zoho.com/deluge/help/collection-variable.html (Form [criteria]); \
+Creator tasks such as insert into, alert, openUrl";
+
+/// Zoho CRM integration tasks with their argument counts (fewest, most) and syntax, from Zoho's Deluge help. A call
+/// with a number of arguments outside the range gets `deluge.task.argument_count`.
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check::CRM_TASKS, check_deluge};
+/// assert!(CRM_TASKS.iter().any(|t| t.name == "zoho.crm.updateRecord" && (t.min, t.max) == (3, 5)));
+/// let found = check_deluge("r = zoho.crm.updateRecord(\"Leads\", m);");
+/// assert_eq!(found[0].code, "deluge.task.argument_count");
+/// ```
+pub const CRM_TASKS: [TaskSignature; 8] = [
+    TaskSignature {
+        name: "zoho.crm.getRecordById",
+        min: 2,
+        max: 4,
+        syntax: "module, record ID[, query map[, connection]]",
+        source: "zoho.com/deluge/help/crm/get-record-by-id.html; zoho.com/creator/help/script/crm-get-recordbyid.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.getRecords",
+        min: 1,
+        max: 5,
+        syntax: "module[, page[, per page[, options map[, connection]]]]",
+        source: "zoho.com/crm/developer/docs/serverless-architecture/deluge-integ-tasks.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.searchRecords",
+        min: 2,
+        max: 6,
+        syntax: "module, criteria[, page[, per page[, search map[, connection]]]]",
+        source: "zoho.com/deluge/help/crm/search-records.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.createRecord",
+        min: 2,
+        max: 4,
+        syntax: "module, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/create-record.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.updateRecord",
+        min: 3,
+        max: 5,
+        syntax: "module, record ID, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/update-record.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.bulkCreate",
+        min: 2,
+        max: 4,
+        syntax: "module, list of value maps[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/bulk-create-records.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.v8.createRecord",
+        min: 2,
+        max: 4,
+        syntax: "module, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/create-record-V8.html",
+    },
+    TaskSignature {
+        name: "zoho.crm.v8.updateRecord",
+        min: 3,
+        max: 5,
+        syntax: "module, record ID, values map[, options map[, connection]]",
+        source: "zoho.com/deluge/help/crm/update-record-V8.html",
+    },
+];
+
+/// One built-in task of [`CRM_TASKS`].
+///
+/// ```
+/// let t = &zoho_connector_kit::deluge::check::CRM_TASKS[0];
+/// assert!(t.min <= t.max && t.source.contains("zoho.com"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskSignature {
+    /// The dotted name as Zoho writes it.
+    pub name: &'static str,
+    /// Fewest arguments.
+    pub min: usize,
+    /// Most arguments.
+    pub max: usize,
+    /// The arguments in order, optional ones in `[ ]`.
+    pub syntax: &'static str,
+    /// The Zoho help page(s).
+    pub source: &'static str,
+}
 
 /// The invokeurl `type` values (zoho-facts.md §8a).
 pub const INVOKEURL_TYPES: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -68,8 +186,13 @@ pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
         diagnostics.push(d);
     }
     diagnostics.extend(brackets);
-    let mut checker =
-        Checker { tokens: &parsed.tokens, maps: BTreeSet::new(), json_maps: BTreeSet::new(), found: Vec::new() };
+    let mut checker = Checker {
+        tokens: &parsed.tokens,
+        maps: BTreeSet::new(),
+        json_maps: BTreeSet::new(),
+        found: Vec::new(),
+        creator: false,
+    };
     checker.collect_facts(&parsed.statements);
     checker.statements(&parsed.statements, false);
     diagnostics.extend(checker.found);
@@ -90,11 +213,18 @@ fn closer(open: &str) -> &'static str {
     }
 }
 
+/// Most bracket findings one text gets.
+const MAX_BRACKET_FINDINGS: usize = 100;
+
 /// Unbalanced `( ) [ ] { }`: a closer without opener, a mismatched closer, an opener never closed.
 pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
     let mut stack: Vec<&Token<'_>> = Vec::new();
     let mut found = Vec::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Punct) {
+        // A megabyte of `(` would otherwise give a million findings.
+        if found.len() >= MAX_BRACKET_FINDINGS {
+            return found;
+        }
         match t.text.as_bytes() {
             [b'(' | b'[' | b'{'] => stack.push(t),
             [b')' | b']' | b'}'] => match stack.last() {
@@ -133,7 +263,7 @@ pub(crate) fn bracket_balance(tokens: &[Token<'_>]) -> Vec<Diagnostic> {
             _ => {}
         }
     }
-    for open in stack {
+    for open in stack.into_iter().take(MAX_BRACKET_FINDINGS.saturating_sub(found.len())) {
         found.push(
             Diagnostic::error(Code::DelugeUnbalancedBracket, "", format!("`{}` is never closed.", open.text))
                 .with_fix(format!("Add `{}` where it should end.", closer(open.text)))
@@ -150,6 +280,30 @@ struct Checker<'t, 'a> {
     /// Map variables holding a JSON `Content-Type`.
     json_maps: BTreeSet<String>,
     found: Vec<Diagnostic>,
+    /// A Creator statement was already reported (one info finding per script).
+    creator: bool,
+}
+
+/// The closest name within two edits, for "did you mean".
+fn closest<'n>(name: &str, names: &[&'n str]) -> Option<&'n str> {
+    let name = name.to_ascii_lowercase();
+    names.iter().map(|n| (edits(&name, n), *n)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d).map(|(_, n)| n)
+}
+
+/// Levenshtein distance (short ASCII names).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 fn is_json_type(value: &Expr) -> bool {
@@ -233,7 +387,13 @@ impl Checker<'_, '_> {
                         self.collect_facts(body);
                     }
                 }
-                StmtKind::ForEach { body, .. } => self.collect_facts(body),
+                StmtKind::ForEach { body, .. } | StmtKind::Function { body, .. } | StmtKind::Block(body) => {
+                    self.collect_facts(body)
+                }
+                StmtKind::Try { body, handler, .. } => {
+                    self.collect_facts(body);
+                    self.collect_facts(handler);
+                }
                 _ => {}
             }
         }
@@ -284,31 +444,142 @@ impl Checker<'_, '_> {
                 self.expr(iterable, in_loop);
                 self.statements(body, true);
             }
-            StmtKind::Task(task) => {
-                for p in &task.params {
-                    self.expr(&p.value, in_loop);
+            StmtKind::Task(task) => self.task(task, in_loop),
+            StmtKind::Function { body, .. } | StmtKind::Block(body) => self.statements(body, in_loop),
+            StmtKind::Try { body, handler, .. } => {
+                self.statements(body, in_loop);
+                self.statements(handler, in_loop);
+            }
+            StmtKind::Creator { values, .. } => {
+                self.creator(s.tok);
+                for v in values {
+                    self.expr(v, in_loop);
                 }
             }
             StmtKind::Return(None) | StmtKind::Jump | StmtKind::Empty | StmtKind::Error => {}
         }
     }
 
-    fn expr(&mut self, e: &Expr, in_loop: bool) {
-        match &e.kind {
-            ExprKind::InvokeUrl(task) => {
+    /// A task block in statement or assignment form: the same checks for both.
+    fn task(&mut self, task: &Task, in_loop: bool) {
+        let name = task.name.to_ascii_lowercase();
+        match name.as_str() {
+            "invokeurl" => {
                 if in_loop {
                     self.loop_call(task.tok, "invokeurl");
                 }
                 self.invokeurl(task);
+            }
+            "sendmail" => self.sendmail(task),
+            _ => {
+                let fix = match closest(&name, &TASK_BLOCKS) {
+                    Some(n) => format!("Did you mean `{n}`?"),
+                    None => format!("Use one of: {}.", TASK_BLOCKS.join(", ")),
+                };
+                self.push(
+                    task.tok,
+                    Diagnostic::error(
+                        Code::DelugeUnknownTask,
+                        "",
+                        format!("`{}` is not a Deluge task written as a `[ … ]` block.", task.name),
+                    )
+                    .with_fix(fix)
+                    .with_source("docs/deluge-grammar.md (task blocks)"),
+                );
+            }
+        }
+        for p in &task.params {
+            self.expr(&p.value, in_loop);
+        }
+    }
+
+    fn sendmail(&mut self, task: &Task) {
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for p in &task.params {
+            let name = p.name.to_ascii_lowercase();
+            if !SENDMAIL_PARAMETERS.contains(&name.as_str()) {
+                let fix = match closest(&name, &SENDMAIL_PARAMETERS) {
+                    Some(n) => format!("Did you mean `{n}`?"),
+                    None => format!("Use one of: {}.", SENDMAIL_PARAMETERS.join(", ")),
+                };
+                self.push(
+                    p.tok,
+                    Diagnostic::error(
+                        Code::DelugeSendmailUnknownParameter,
+                        "",
+                        format!("`{}` is not a sendmail parameter.", p.name),
+                    )
+                    .with_fix(fix)
+                    .with_source(SENDMAIL_SOURCE),
+                );
+            } else if !seen.insert(name) {
+                self.push(
+                    p.tok,
+                    Diagnostic::warning(
+                        Code::DelugeSendmailDuplicateParameter,
+                        "",
+                        format!("`{}` is given more than once.", p.name),
+                    )
+                    .with_fix("Keep one line per parameter."),
+                );
+            }
+        }
+        for required in ["from", "to"] {
+            if !task.params.iter().any(|p| p.name.eq_ignore_ascii_case(required)) {
+                self.push(
+                    task.tok,
+                    Diagnostic::error(
+                        Code::DelugeSendmailMissingParameter,
+                        "",
+                        format!("This sendmail has no `{required}`."),
+                    )
+                    .with_fix(format!("Add a line `{required}: …`."))
+                    .with_source(SENDMAIL_SOURCE),
+                );
+            }
+        }
+    }
+
+    /// One info finding per script for Creator statements, which need the app's forms to check.
+    fn creator(&mut self, tok: usize) {
+        if self.creator {
+            return;
+        }
+        self.creator = true;
+        self.push(
+            tok,
+            Diagnostic::info(
+                Code::DelugeCreatorNotChecked,
+                "",
+                "Creator statement: not checked (forms, fields and criteria need the Creator app).",
+            )
+            .with_fix("Test it in the Creator app; the rest of the script is checked.")
+            .with_source(CREATOR_SOURCE),
+        );
+    }
+
+    fn expr(&mut self, e: &Expr, in_loop: bool) {
+        match &e.kind {
+            ExprKind::InvokeUrl(task) => self.task(task, in_loop),
+            ExprKind::Fetch { form, criteria } => {
+                self.creator(e.tok);
+                self.expr(form, in_loop);
+                for c in criteria {
+                    self.expr(c, in_loop);
+                }
+            }
+            ExprKind::Insert(task) => {
+                self.creator(e.tok);
                 for p in &task.params {
                     self.expr(&p.value, in_loop);
                 }
             }
             ExprKind::Call { callee, args } => {
-                if in_loop {
-                    if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                    if in_loop {
                         self.loop_call(e.tok, &name);
                     }
+                    self.argument_count(e.tok, &name, args.len());
                 }
                 self.expr(callee, in_loop);
                 for a in args {
@@ -334,6 +605,24 @@ impl Checker<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    fn argument_count(&mut self, tok: usize, name: &str, count: usize) {
+        let Some(task) = CRM_TASKS.iter().find(|t| t.name.eq_ignore_ascii_case(name)) else { return };
+        if (task.min..=task.max).contains(&count) {
+            return;
+        }
+        let range = if task.min == task.max { task.min.to_string() } else { format!("{} to {}", task.min, task.max) };
+        self.push(
+            tok,
+            Diagnostic::error(
+                Code::DelugeTaskArgumentCount,
+                "",
+                format!("`{}` takes {range} arguments; this call has {count}.", task.name),
+            )
+            .with_fix(format!("Write `{}({})`.", task.name, task.syntax))
+            .with_source(task.source),
+        );
     }
 
     fn loop_call(&mut self, tok: usize, what: &str) {

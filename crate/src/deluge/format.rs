@@ -187,6 +187,14 @@ fn layout(tokens: &[Token<'_>], roles: &[Role]) -> String {
             frames.push(frame);
         } else if t.is(";") || role == Role::BlockClose || (t.is(",") && frames.last() == Some(&Frame::Entries)) {
             pending = Sep::Newline;
+        } else if role == Role::TaskClose
+            && !tokens
+                .get(i + 1..)
+                .and_then(|rest| rest.iter().find(|n| !n.kind.is_comment()))
+                .is_some_and(|n| n.is(";"))
+        {
+            // `sendmail [ … ]` without `;`: the next statement starts on a new line.
+            pending = Sep::Newline;
         }
         prev = Some((*t, role));
     }

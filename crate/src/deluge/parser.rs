@@ -3,9 +3,11 @@
 //!
 //! It reads the Deluge admins paste into functions: assignments, expressions, maps and lists (`Map()`, `{…}`,
 //! `[…]`), `info`, `return`, `if / else if / else`, `for each … in …`, `invokeurl [ … ];` and other task blocks
-//! (`sendmail [ … ]`), comments, text and date-time literals, `zoho.crm.*` calls. Statements end with `;`
-//! (zoho-facts.md §8b, all official examples). It never panics; nesting deeper than [`MAX_DEPTH`] is reported and
-//! the rest skipped.
+//! (`sendmail [ … ]`, `;` optional after the `]`), comments, text and date-time literals, `zoho.crm.*` calls, function
+//! definitions with their header, `try { } catch (e) { }`, `Collection("k" : v)`, `in` / `not in`, `=` in a condition
+//! (a warning) and Zoho Creator statements (docs/deluge-grammar.md). Statements end with `;` (zoho-facts.md §8b, all
+//! official examples). It never panics; nesting deeper than [`MAX_DEPTH`] or chains longer than [`MAX_CHAIN`] get a
+//! `deluge.too_deep` finding and the rest of that expression is skipped.
 //!
 //! ```
 //! use zoho_connector_kit::deluge::parser::{parse, StmtKind};
@@ -21,6 +23,37 @@ use crate::{Diagnostic, Severity};
 
 /// Deepest nesting of blocks and expressions the parser follows.
 pub const MAX_DEPTH: usize = 200;
+
+/// Most operators and member calls one expression may chain (`a + b + …`, `.get(1).get(1)…`), summed over the
+/// nested expressions that contain it. Beyond it the expression gets a `deluge.too_deep` finding and is skipped up to
+/// the next `;`: the checker and the formatter walk expressions recursively, and the shipped Wasm has a 1 MB stack.
+///
+/// ```
+/// use zoho_connector_kit::deluge::{check_deluge, parser::MAX_CHAIN};
+/// let long = format!("a = 1{};", " + 1".repeat(MAX_CHAIN + 1));
+/// assert_eq!(check_deluge(&long)[0].code, "deluge.too_deep");
+/// assert!(check_deluge(&format!("a = 1{};", " + 1".repeat(MAX_CHAIN / 2))).is_empty());
+/// ```
+pub const MAX_CHAIN: usize = 1000;
+
+/// Return types of a function definition (help.zoho.com … developer-guide/automation/articles/functions-26-4-2021:
+/// Integer, Float, String, Boolean, Date, Map, List; `void` in the headers Zoho CRM shows for workflow functions).
+const RETURN_TYPES: [&str; 14] = [
+    "void",
+    "string",
+    "int",
+    "integer",
+    "float",
+    "decimal",
+    "bool",
+    "boolean",
+    "date",
+    "datetime",
+    "map",
+    "list",
+    "collection",
+    "long",
+];
 
 /// How the formatter should treat a token; set by the parser (indexed like [`Parsed::tokens`]).
 ///
@@ -113,8 +146,18 @@ pub enum ExprKind {
         /// Right side.
         right: Box<Expr>,
     },
-    /// `invokeurl [ … ]`.
+    /// `invokeurl [ … ]` (any keyword case: `invokeUrl`).
     InvokeUrl(Task),
+    /// Zoho Creator's record fetch `Form[criteria]`, optionally followed by `sort by Field [asc|desc]` and
+    /// `range from a to b` (zoho.com/deluge/help/collection-variable.html).
+    Fetch {
+        /// The form.
+        form: Box<Expr>,
+        /// The criteria, then the `sort by` and `range` values.
+        criteria: Vec<Expr>,
+    },
+    /// Zoho Creator's `insert into Form [ Field = value … ]` used as a value (it gives the new record's ID).
+    Insert(Task),
     /// Could not be parsed (a finding was made).
     Error,
 }
@@ -205,8 +248,38 @@ pub enum StmtKind {
         /// The body.
         body: Vec<Stmt>,
     },
-    /// A task statement other than invokeurl (`sendmail [ … ]`).
+    /// A task statement (`sendmail [ … ]`, a bare `invokeUrl [ … ]`).
     Task(Task),
+    /// A function definition as Zoho shows and exports it: `void automation.name(Int id) { … }`.
+    Function {
+        /// The return type as written (`void`, `string`, `map`, …).
+        returns: String,
+        /// The dotted name (`automation.name`).
+        name: String,
+        /// `(type, name)` of each parameter.
+        params: Vec<(String, String)>,
+        /// The body.
+        body: Vec<Stmt>,
+    },
+    /// `try { … } catch (e) { … }` (zoho.com/deluge/help/misc-statements/try-catch.html).
+    Try {
+        /// The guarded statements.
+        body: Vec<Stmt>,
+        /// The exception variable.
+        var: Option<String>,
+        /// The handler.
+        handler: Vec<Stmt>,
+    },
+    /// A Zoho Creator statement (`insert into`, `delete from`, `alert`, `cancel submit`, `hide`, …): parsed, not
+    /// checked, since checking needs the app's forms.
+    Creator {
+        /// `insert into`, `alert`, …
+        what: String,
+        /// The values it contains (checked like any expression).
+        values: Vec<Expr>,
+    },
+    /// A block `{ … }` where none may stand, read so that its statements are still checked (after a finding).
+    Block(Vec<Stmt>),
     /// `break;` / `continue;`
     Jump,
     /// `;` alone.
@@ -246,6 +319,8 @@ pub fn parse(text: &str) -> Parsed<'_> {
         sig,
         pos: 0,
         depth: 0,
+        chain: 0,
+        in_condition: false,
         // A line with a lexical finding needs no syntax finding on top of it.
         diagnostics: Vec::new(),
         // Only a lexical error (an unclosed string, a stray character) explains a line better than a syntax
@@ -285,6 +360,10 @@ struct Parser<'a> {
     sig: Vec<usize>,
     pos: usize,
     depth: usize,
+    /// Chained operators and member calls in the expressions being read (bounded by [`MAX_CHAIN`]).
+    chain: usize,
+    /// Reading an `if` condition: `=` is read as a comparison (with a warning).
+    in_condition: bool,
     diagnostics: Vec<Diagnostic>,
     /// Lines with a lexical error: no syntax error is added there.
     lexical_lines: Vec<u32>,
@@ -349,13 +428,43 @@ impl<'a> Parser<'a> {
     }
 
     fn push(&mut self, line: u32, column: u32, message: String, fix: &str) {
+        self.push_code(Code::DelugeSyntax, line, column, message, fix);
+    }
+
+    fn push_code(&mut self, code: Code, line: u32, column: u32, message: String, fix: &str) {
         if self.diagnostics.len() >= MAX_SYNTAX_FINDINGS
-            || self.diagnostics.iter().any(|d| d.line == Some(line))
+            || self.diagnostics.iter().any(|d| d.line == Some(line) && d.is_error())
             || self.lexical_lines.contains(&line)
         {
             return;
         }
-        self.diagnostics.push(Diagnostic::error(Code::DelugeSyntax, "", message).with_fix(fix).at(line, column));
+        self.diagnostics.push(Diagnostic::error(code, "", message).with_fix(fix).at(line, column));
+    }
+
+    /// An expression too deep to check: one finding, then the rest of it is skipped, up to the next `;` or the
+    /// bracket that closes the one it is in (so `if (a && … )` still reads its block).
+    fn too_deep(&mut self, message: &str) {
+        let (line, column) = self.here();
+        self.push_code(
+            Code::DelugeTooDeep,
+            line,
+            column,
+            message.to_string(),
+            "Split it into smaller steps with variables (e.g. add the parts to a variable a few at a time).",
+        );
+        let mut depth = 0usize;
+        while let Some(t) = self.peek() {
+            if t.kind == TokenKind::Punct {
+                match t.text.as_bytes() {
+                    [b'(' | b'[' | b'{'] => depth += 1,
+                    [b')' | b']' | b'}'] if depth == 0 => break,
+                    [b')' | b']' | b'}'] => depth -= 1,
+                    [b';'] => break,
+                    _ => {}
+                }
+            }
+            self.pos += 1;
+        }
     }
 
     fn error_here(&mut self, message: &str, fix: &str) {
@@ -406,6 +515,19 @@ impl<'a> Parser<'a> {
                 return;
             }
             let punct: &[u8] = if t.kind == TokenKind::Punct { t.text.as_bytes() } else { &[] };
+            // A block after a broken header (`{` on its own line or after `)`) is read as statements, so that what
+            // is inside is still checked.
+            if depth == 0 && punct == b"{" && self.pos > start {
+                let after_paren = self
+                    .pos
+                    .checked_sub(1)
+                    .and_then(|p| self.sig.get(p))
+                    .and_then(|&i| self.tokens.get(i))
+                    .is_some_and(|p| p.is(")"));
+                if t.newlines_before > 0 || after_paren {
+                    return;
+                }
+            }
             match punct {
                 [b'(' | b'[' | b'{'] => depth += 1,
                 [b')' | b']'] => depth = depth.saturating_sub(1),
@@ -428,11 +550,19 @@ impl<'a> Parser<'a> {
     fn enter(&mut self) -> bool {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            self.error_here(
-                "The code is nested too deeply to check.",
-                "Split the deeply nested part into smaller steps with variables.",
-            );
-            self.pos = self.sig.len();
+            self.too_deep("The code is nested too deeply to check.");
+            return false;
+        }
+        true
+    }
+
+    /// One more chained operator or member call; false (after a finding) beyond [`MAX_CHAIN`].
+    fn chain_one(&mut self) -> bool {
+        self.chain += 1;
+        if self.chain > MAX_CHAIN {
+            self.too_deep(&format!(
+                "This expression chains more than {MAX_CHAIN} operators or calls, too many to check."
+            ));
             return false;
         }
         true
@@ -474,7 +604,14 @@ impl<'a> Parser<'a> {
             return StmtKind::Empty;
         }
         if t.kind == TokenKind::Ident && !next_is_assign {
+            if self.at_function_header() {
+                return self.function();
+            }
+            if let Some(kind) = self.creator_statement() {
+                return kind;
+            }
             match t.text {
+                "try" if self.peek_at(1).is_some_and(|n| n.is("{")) => return self.try_statement(),
                 "if" => return self.if_statement(),
                 "for" => return self.for_each(),
                 "info" => {
@@ -511,19 +648,21 @@ impl<'a> Parser<'a> {
                 }
                 _ => {}
             }
-            if t.text != "invokeurl" && self.peek_at(1).is_some_and(|n| n.is("[")) {
-                let task = self.task();
-                self.end_statement();
+            if self.at_task_block() {
+                // `sendmail [ … ]`, `invokeUrl [ … ]`: `;` after `]` is optional (the documented sendmail form has
+                // none: zoho.com/creator/help/script/fetch-and-email.html).
+                let task = self.task(false);
+                self.end_task();
                 return StmtKind::Task(task);
             }
         }
         if t.is("{") {
             self.error_here(
-                "A block `{` must follow `if`, `else` or `for each`.",
+                "A block `{` must follow `if`, `else`, `for each`, `try`, `catch` or a function header.",
                 "Remove the braces, or put the statements under an `if` or `for each`.",
             );
-            self.sync();
-            return StmtKind::Error;
+            // Read the block anyway, so that the statements in it are still checked.
+            return StmtKind::Block(self.block());
         }
         let expr = self.expression();
         if expr.kind == ExprKind::Error {
@@ -549,6 +688,172 @@ impl<'a> Parser<'a> {
         }
         self.end_statement();
         StmtKind::Expr(expr)
+    }
+
+    /// `name [` opening a task block rather than a Creator fetch `Form[criteria]…` at the start of a statement: the
+    /// `[` on its own line, or followed by `]` or a parameter name and `:` (`url:`, `reply to:`, `content-type:`).
+    fn at_task_block(&self) -> bool {
+        let Some(open) = self.peek_at(1).filter(|n| n.is("[") && n.newlines_before <= 1) else { return false };
+        if open.newlines_before > 0 || self.peek_at(2).is_none_or(|n| n.is("]") || n.newlines_before > 0) {
+            return true;
+        }
+        self.peek_at(2).is_some_and(|n| n.kind == TokenKind::Ident)
+            && self.peek_at(3).is_some_and(|n| n.is(":") || n.is("-") || n.kind == TokenKind::Ident)
+    }
+
+    /// After a task block: `;` is optional, but nothing else may follow on the same line.
+    fn end_task(&mut self) {
+        if self.eat(";", Role::Plain) {
+            return;
+        }
+        if self.peek().is_some_and(|t| t.newlines_before == 0 && !t.is("}")) {
+            self.end_statement();
+        }
+    }
+
+    /// `type name.space.name(` at the start of a statement.
+    fn at_function_header(&self) -> bool {
+        let Some(t) = self.peek() else { return false };
+        // Most statements go `name =`, `name.` or `name(`: only `word word` can start a header.
+        if !self.peek_at(1).is_some_and(|n| n.kind == TokenKind::Ident && n.newlines_before == 0)
+            || !RETURN_TYPES.iter().any(|r| t.text.eq_ignore_ascii_case(r))
+        {
+            return false;
+        }
+        let mut i = 1;
+        loop {
+            match self.peek_at(i) {
+                Some(n) if n.kind == TokenKind::Ident && n.newlines_before == 0 => i += 1,
+                _ => return false,
+            }
+            match self.peek_at(i) {
+                Some(n) if n.is(".") => i += 1,
+                Some(n) if n.is("(") => return true,
+                _ => return false,
+            }
+        }
+    }
+
+    /// `void automation.name(Int id, String note) { … }` (help.zoho.com, Functions developer guide: return type,
+    /// name, typed arguments; Creator forms are also argument types).
+    fn function(&mut self) -> StmtKind {
+        let returns = self.peek().map(|t| t.text.to_string()).unwrap_or_default();
+        self.take(Role::Plain);
+        let mut name = String::new();
+        while let Some(t) = self.peek().copied() {
+            if t.is("(") {
+                break;
+            }
+            name.push_str(t.text);
+            self.take(Role::Plain);
+        }
+        self.take(Role::Plain);
+        let mut params = Vec::new();
+        if !self.eat(")", Role::Plain) {
+            while let (Some(ty), Some(var)) = (self.peek().copied(), self.peek_at(1).copied()) {
+                if ty.kind != TokenKind::Ident || var.kind != TokenKind::Ident {
+                    self.expected("a parameter as `type name`", "Write each parameter as its type and name: `Int id`.");
+                    self.skip_to_block();
+                    break;
+                }
+                self.take(Role::Plain);
+                self.take(Role::Plain);
+                params.push((ty.text.to_string(), var.text.to_string()));
+                if self.eat(",", Role::Plain) {
+                    continue;
+                }
+                if !self.eat(")", Role::Plain) {
+                    self.expected("`,` or `)`", "Separate the parameters with `,` and close with `)`.");
+                    self.skip_to_block();
+                }
+                break;
+            }
+        }
+        if !self.at("{") {
+            self.expected("`{` to start the function body", "Put the function body in `{ }`.");
+            self.skip_to_block();
+        }
+        let body = if self.at("{") { self.block() } else { Vec::new() };
+        StmtKind::Function { returns, name, params, body }
+    }
+
+    /// `try { … } catch (e) { … }`.
+    fn try_statement(&mut self) -> StmtKind {
+        self.take(Role::Plain);
+        let body = self.block();
+        let mut var = None;
+        let mut handler = Vec::new();
+        if self.at_word("catch") {
+            self.take(Role::Keyword);
+            if self.eat("(", Role::Plain) {
+                match self.peek().copied() {
+                    Some(t) if t.kind == TokenKind::Ident => {
+                        var = Some(t.text.to_string());
+                        self.take(Role::Plain);
+                    }
+                    _ => self.expected("the exception variable", "Name it: `catch (e)`."),
+                }
+                if !self.eat(")", Role::Plain) {
+                    self.expected("`)`", "Write `catch (e)`.");
+                    self.skip_to_block();
+                }
+            } else {
+                self.expected("`(` after `catch`", "Write `catch (e)`.");
+                self.skip_to_block();
+            }
+            handler = self.block();
+        } else {
+            self.expected("`catch` after the `try` block", "Add `catch (e) { … }` right after the `}` of `try`.");
+        }
+        StmtKind::Try { body, var, handler }
+    }
+
+    /// Zoho Creator statements: `insert into Form [ Field = value … ]`, `delete from Form[criteria];`,
+    /// `alert "…";`, `cancel submit;`, `hide Field;` (and show, enable, disable, clear).
+    fn creator_statement(&mut self) -> Option<StmtKind> {
+        let t = self.peek().copied()?;
+        let next = self.peek_at(1).copied();
+        let next_word = next.filter(|n| n.kind == TokenKind::Ident && n.newlines_before == 0).map(|n| n.text);
+        let what = match (t.text, next_word) {
+            ("insert", Some("into")) => "insert into",
+            ("delete", Some("from")) => "delete from",
+            ("cancel", Some("submit")) => "cancel submit",
+            ("alert", _) if next.is_some_and(|n| n.newlines_before == 0 && !n.is("=") && !n.is(".") && !n.is("(")) => {
+                "alert"
+            }
+            ("hide" | "show" | "enable" | "disable" | "clear", Some(_)) => t.text,
+            _ => return None,
+        };
+        let tok = self.index();
+        let mut values = Vec::new();
+        match what {
+            "insert into" => {
+                self.take(Role::Keyword);
+                self.take(Role::Plain);
+                let mut task = self.task(true);
+                task.tok = tok;
+                values.extend(task.params.into_iter().map(|p| p.value));
+                self.end_task();
+            }
+            "delete from" | "alert" => {
+                self.take(Role::Keyword);
+                if what == "delete from" {
+                    self.take(Role::Plain);
+                }
+                values.push(self.expression());
+                self.end_statement();
+            }
+            _ => {
+                self.take(Role::Keyword);
+                if what == "cancel submit" {
+                    self.take(Role::Plain);
+                } else {
+                    values.push(self.expression());
+                }
+                self.end_statement();
+            }
+        }
+        Some(StmtKind::Creator { what: what.to_string(), values })
     }
 
     fn block(&mut self) -> Vec<Stmt> {
@@ -585,6 +890,13 @@ impl<'a> Parser<'a> {
     }
 
     fn condition(&mut self) -> Expr {
+        let outer = std::mem::replace(&mut self.in_condition, true);
+        let e = self.condition_inner();
+        self.in_condition = outer;
+        e
+    }
+
+    fn condition_inner(&mut self) -> Expr {
         if !self.eat("(", Role::Plain) {
             self.expected("`(` before the condition", "Write the condition in parentheses: `if (x > 1)`.");
             let e = self.expression();
@@ -669,11 +981,12 @@ impl<'a> Parser<'a> {
         StmtKind::ForEach { var, var_tok, iterable, body }
     }
 
-    /// `name [ key: value … ]`.
-    fn task(&mut self) -> Task {
+    /// `name [ key: value … ]`; with `equals`, Creator's `insert into Form [ Field = value … ]` (the form name is
+    /// the task name).
+    fn task(&mut self, equals: bool) -> Task {
         let tok = self.index();
         let name = self.peek().map(|t| t.text.to_string()).unwrap_or_default();
-        self.take(Role::Keyword);
+        self.take(if equals { Role::Plain } else { Role::Keyword });
         let mut params = Vec::new();
         if !self.eat("[", Role::TaskOpen) {
             self.expected("`[`", "Open the task parameters with `[`.");
@@ -710,12 +1023,32 @@ impl<'a> Parser<'a> {
                 pname.push_str(part);
                 self.take(Role::Plain);
             }
-            if !self.eat(":", Role::Plain) {
-                self.expected("`:` after the parameter name", "Write `name: value`.");
+            // Names of several words: sendmail's `reply to`, `content type`.
+            while !equals
+                && self.peek().is_some_and(|n| n.kind == TokenKind::Ident && n.newlines_before == 0)
+                && self.peek_at(1).is_some_and(|n| n.is(":") || n.kind == TokenKind::Ident)
+            {
+                pname.push(' ');
+                pname.push_str(self.peek().map(|n| n.text).unwrap_or(""));
+                self.take(Role::Plain);
+            }
+            let sep = if equals { "=" } else { ":" };
+            if !self.eat(sep, Role::Plain) {
+                self.expected(&format!("`{sep}` after the parameter name"), &format!("Write `name {sep} value`."));
                 self.skip_param();
                 continue;
             }
-            let value = self.expression();
+            let mut value = self.task_value();
+            // sendmail takes several addresses or attachments separated by `,` (fetch-and-email.html: "TEXT/ LIST/
+            // comma-separated TEXT"); they are read as a list.
+            if name.eq_ignore_ascii_case("sendmail") && self.at(",") {
+                let vtok = value.tok;
+                let mut items = vec![value];
+                while self.eat(",", Role::Plain) {
+                    items.push(self.task_value());
+                }
+                value = Expr { kind: ExprKind::List(items), tok: vtok };
+            }
             if self.at(",") || self.at(";") {
                 let (line, column) = self.here();
                 let what = describe(self.peek());
@@ -732,6 +1065,25 @@ impl<'a> Parser<'a> {
             params.push(Param { name: pname, tok: ptok, value });
         }
         Task { name, params, tok }
+    }
+
+    /// A task parameter value; for sendmail attachments also `file: input.Upload`, `template: Name as PDF`,
+    /// `view: Name as PDF` (zoho.com/creator/help/script/fetch-and-email.html).
+    fn task_value(&mut self) -> Expr {
+        if self
+            .peek()
+            .is_some_and(|n| n.kind == TokenKind::Ident && matches!(n.text, "file" | "template" | "view" | "report"))
+            && self.peek_at(1).is_some_and(|n| n.is(":"))
+        {
+            self.take(Role::Plain);
+            self.take(Role::Plain);
+        }
+        let value = self.expression();
+        if self.at_word("as") && self.peek_at(1).is_some_and(|n| n.kind == TokenKind::Ident) {
+            self.take(Role::Plain);
+            self.take(Role::Plain);
+        }
+        value
     }
 
     /// Skips to the next line that may hold a parameter, or to `]`.
@@ -760,16 +1112,53 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, min: u8) -> Expr {
         let tok = self.index();
         let mut left = self.unary();
+        let mut chained = 0usize;
         while let Some(t) = self.peek().copied() {
-            let Some(level) = binary_level(&t).filter(|&l| l >= min) else { break };
-            self.take(Role::Plain);
+            let Some((level, op)) = self.binary_op(&t).filter(|&(l, _)| l >= min) else { break };
+            if !self.chain_one() {
+                chained += 1;
+                left = Expr { kind: ExprKind::Error, tok };
+                break;
+            }
+            chained += 1;
+            if op == "=" {
+                self.assign_in_condition(&t);
+            }
+            if op == "not in" {
+                self.take(Role::Keyword);
+            }
+            self.take(if t.kind == TokenKind::Ident { Role::Keyword } else { Role::Plain });
             let right = self.binary(level + 1);
             left = Expr {
-                kind: ExprKind::Binary { op: t.text.to_string(), left: Box::new(left), right: Box::new(right) },
+                kind: ExprKind::Binary { op: op.to_string(), left: Box::new(left), right: Box::new(right) },
                 tok,
             };
         }
+        self.chain -= chained;
         left
+    }
+
+    /// The binary operator at `t` with its precedence: punctuation, `in` / `not in` (seen in real scripts; no Zoho
+    /// page found, docs/deluge-grammar.md), and `=` inside an `if` condition.
+    fn binary_op(&self, t: &Token<'_>) -> Option<(u8, &'static str)> {
+        match t.kind {
+            TokenKind::Punct => binary_level(t, self.in_condition),
+            TokenKind::Ident => match t.text {
+                "in" => Some((2, "in")),
+                "not" if self.peek_at(1).is_some_and(|n| n.is_word("in")) => Some((2, "not in")),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn assign_in_condition(&mut self, t: &Token<'_>) {
+        self.diagnostics.push(
+            Diagnostic::warning(Code::DelugeAssignInCondition, "", "`=` in a condition is read as a comparison here.")
+                .with_fix("Write `==` to compare; Zoho's Deluge help shows `==` in conditions and does not document `=` there.")
+                .with_source("docs/deluge-grammar.md: zoho.com/deluge/help (if statements and operators show `==`)")
+                .at(t.line, t.column),
+        );
     }
 
     fn unary(&mut self) -> Expr {
@@ -788,10 +1177,64 @@ impl<'a> Parser<'a> {
     }
 
     fn postfix(&mut self) -> Expr {
+        let start = self.chain;
+        let e = self.postfix_chain();
+        self.chain = start;
+        e
+    }
+
+    fn postfix_chain(&mut self) -> Expr {
         let tok = self.index();
         let mut e = self.primary();
         loop {
-            if self.at(".") {
+            // One look at the next token decides the step: `[` (a Creator fetch), `.` or `(`; anything else ends it.
+            let Some(t) = self.peek().copied() else { return e };
+            if t.kind != TokenKind::Punct {
+                return e;
+            }
+            let step = match t.text.as_bytes() {
+                [b'['] if t.newlines_before == 0 && matches!(e.kind, ExprKind::Name(_) | ExprKind::Member { .. }) => {
+                    b'['
+                }
+                [b'.'] => b'.',
+                [b'('] if t.newlines_before == 0 || e.kind != ExprKind::Error => b'(',
+                _ => return e,
+            };
+            if !self.chain_one() {
+                return Expr { kind: ExprKind::Error, tok };
+            }
+            if step == b'[' {
+                // Creator: `Form[criteria]`, `Form[criteria].Field`.
+                self.take(Role::Plain);
+                // Criteria are conditions: `=` is read as a comparison, with the same warning as in `if`.
+                let outer = std::mem::replace(&mut self.in_condition, true);
+                let mut criteria = vec![self.expression()];
+                self.in_condition = outer;
+                if !self.eat("]", Role::Plain) {
+                    self.expected("`]`", "Close the criteria with `]`.");
+                    return Expr { kind: ExprKind::Error, tok };
+                }
+                if self.at_word("sort") && self.peek_at(1).is_some_and(|n| n.is_word("by")) {
+                    self.take(Role::Keyword);
+                    self.take(Role::Keyword);
+                    criteria.push(self.expression());
+                    if self.at_word("asc") || self.at_word("desc") {
+                        self.take(Role::Plain);
+                    }
+                }
+                if self.at_word("range") && self.peek_at(1).is_some_and(|n| n.is_word("from")) {
+                    self.take(Role::Keyword);
+                    self.take(Role::Keyword);
+                    criteria.push(self.expression());
+                    if self.at_word("to") {
+                        self.take(Role::Keyword);
+                        criteria.push(self.expression());
+                    } else {
+                        self.expected("`to`", "Write `range from 1 to 100`.");
+                    }
+                }
+                e = Expr { kind: ExprKind::Fetch { form: Box::new(e), criteria }, tok };
+            } else if step == b'.' {
                 self.take(Role::Plain);
                 match self.peek() {
                     Some(t) if t.kind == TokenKind::Ident => {
@@ -804,28 +1247,40 @@ impl<'a> Parser<'a> {
                         return Expr { kind: ExprKind::Error, tok };
                     }
                 }
-            } else if self.at("(") && self.peek().is_some_and(|t| t.newlines_before == 0 || e.kind != ExprKind::Error) {
+            } else {
                 if e.kind == ExprKind::Error {
                     return e;
                 }
                 self.take(Role::Plain);
-                let args = self.items(")");
+                // `Collection("k" : v, …)` holds key-value pairs (zoho.com/deluge/help/functions/collection/insert.html).
+                // `collection.insert(k : v)` too (same page).
+                let pairs = match &e.kind {
+                    ExprKind::Name(n) => n.eq_ignore_ascii_case("collection"),
+                    ExprKind::Member { name, .. } => name == "insert",
+                    _ => false,
+                };
+                let args = self.items(")", pairs);
                 e = Expr { kind: ExprKind::Call { callee: Box::new(e), args }, tok };
-            } else {
-                return e;
             }
         }
     }
 
     /// Comma-separated expressions up to `close` (consumed).
-    fn items(&mut self, close: &str) -> Vec<Expr> {
+    fn items(&mut self, close: &str, pairs: bool) -> Vec<Expr> {
         let mut items = Vec::new();
         if self.eat(close, Role::Plain) {
             return items;
         }
         loop {
             let before = self.pos;
-            items.push(self.expression());
+            let item = self.expression();
+            if pairs && self.eat(":", Role::Plain) {
+                let tok = item.tok;
+                let value = self.expression();
+                items.push(Expr { kind: ExprKind::Map(vec![(item, value)]), tok });
+            } else {
+                items.push(item);
+            }
             if self.eat(",", Role::Plain) {
                 continue;
             }
@@ -897,8 +1352,13 @@ impl<'a> Parser<'a> {
                 self.take(Role::Plain);
                 return Expr { kind: ExprKind::Null, tok };
             }
-            "invokeurl" if self.peek_at(1).is_some_and(|n| n.is("[")) => {
-                return Expr { kind: ExprKind::InvokeUrl(self.task()), tok };
+            "insert" if self.peek_at(1).is_some_and(|n| n.is_word("into")) => {
+                self.take(Role::Keyword);
+                self.take(Role::Plain);
+                return Expr { kind: ExprKind::Insert(self.task(true)), tok };
+            }
+            w if w.eq_ignore_ascii_case("invokeurl") && self.peek_at(1).is_some_and(|n| n.is("[")) => {
+                return Expr { kind: ExprKind::InvokeUrl(self.task(false)), tok };
             }
             _ => {}
         }
@@ -972,18 +1432,24 @@ fn is_assign_op(t: &Token<'_>) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text.as_bytes(), [b'='] | [b'+' | b'-' | b'*' | b'/', b'='])
 }
 
-/// Precedence of a binary operator, loosest first: `||`, `&&`, `== !=`, `< > <= >=`, `+ -`, `* / %`.
-fn binary_level(t: &Token<'_>) -> Option<u8> {
-    if t.kind != TokenKind::Punct {
-        return None;
-    }
+/// Precedence and text of a binary operator, loosest first: `||`, `&&`, `== != =` (`=` only in a condition),
+/// `< > <= >=`, `+ -`, `* / %`.
+fn binary_level(t: &Token<'_>, in_condition: bool) -> Option<(u8, &'static str)> {
     Some(match t.text.as_bytes() {
-        [b'|', b'|'] => 0,
-        [b'&', b'&'] => 1,
-        [b'=' | b'!', b'='] => 2,
-        [b'<' | b'>'] | [b'<' | b'>', b'='] => 3,
-        [b'+' | b'-'] => 4,
-        [b'*' | b'/' | b'%'] => 5,
+        b"||" => (0, "||"),
+        b"&&" => (1, "&&"),
+        b"==" => (2, "=="),
+        b"!=" => (2, "!="),
+        b"=" if in_condition => (2, "="),
+        b"<" => (3, "<"),
+        b">" => (3, ">"),
+        b"<=" => (3, "<="),
+        b">=" => (3, ">="),
+        b"+" => (4, "+"),
+        b"-" => (4, "-"),
+        b"*" => (5, "*"),
+        b"/" => (5, "/"),
+        b"%" => (5, "%"),
         _ => return None,
     })
 }

@@ -97,6 +97,27 @@ const DEALS: &[Row] = &[
     CREATED,
 ];
 
+/// Zoho's help pages for standard fields (not in zoho-facts.md).
+const SRC_LEADS_FIELDS: &str = "help.zoho.com/portal/en/kb/crm/customize-crm-account/customizing-fields/articles/\
+     standard-modules-fields (Leads: Maximum Limit) [OFF help]";
+const SRC_ACCOUNTS_FIELDS: &str =
+    "help.zoho.com/portal/en/kb/crm/sales-force-automation/accounts/articles/standard-fields-accounts [OFF help]";
+
+/// `(module, api_name, length, source)`: the standard fields whose length Zoho's help gives. Contacts and Deals:
+/// no page found, so their text fields keep the type's limits (255 text, 32,000 text area). Accounts' Website is
+/// left out: the Accounts page gives 30 while the Leads page gives 120 for the same URL field.
+const LENGTHS: &[(&str, &str, u32, &str)] = &[
+    ("Leads", "First_Name", 40, SRC_LEADS_FIELDS),
+    ("Leads", "Last_Name", 80, SRC_LEADS_FIELDS),
+    ("Leads", "Company", 100, SRC_LEADS_FIELDS),
+    ("Leads", "Email", 100, SRC_LEADS_FIELDS),
+    ("Leads", "Phone", 30, SRC_LEADS_FIELDS),
+    ("Leads", "Mobile", 30, SRC_LEADS_FIELDS),
+    ("Leads", "Website", 120, SRC_LEADS_FIELDS),
+    ("Accounts", "Account_Name", 100, SRC_ACCOUNTS_FIELDS),
+    ("Accounts", "Phone", 30, SRC_ACCOUNTS_FIELDS),
+];
+
 /// The modules with built-in schemas.
 ///
 /// ```
@@ -112,6 +133,11 @@ pub fn modules() -> [&'static str; 4] {
 /// let c = zoho_connector_kit::field::builtin::schema("Contacts").unwrap();
 /// assert_eq!(c.field("Account_Name").unwrap().lookup_module.as_deref(), Some("Accounts"));
 /// assert!(c.built_in);
+/// // Lengths only where Zoho's help gives them, with that source.
+/// let last = zoho_connector_kit::field::builtin::schema("Leads").unwrap().field("Last_Name").unwrap().clone();
+/// assert_eq!(last.length, Some(80));
+/// assert!(last.source.contains("standard-modules-fields"));
+/// assert_eq!(c.field("Last_Name").unwrap().length, None);
 /// ```
 pub fn schema(module: &str) -> Option<ModuleSchema> {
     let (name, rows) = match module.trim().to_ascii_lowercase().as_str() {
@@ -123,17 +149,30 @@ pub fn schema(module: &str) -> Option<ModuleSchema> {
     };
     let fields = rows
         .iter()
-        .map(|&(api_name, label, data_type, mandatory, read_only, lookup, source)| CrmField {
+        .map(|&(api_name, label, data_type, mandatory, read_only, lookup, source)| {
+            let length = LENGTHS.iter().find(|(m, a, _, _)| *m == name && *a == api_name);
+            let mut source = source.to_string();
+            if let Some((_, _, n, from)) = length {
+                source.push_str(&format!("; length {n}: {from}"));
+            }
+            if (name, api_name) == ("Leads", "Company") {
+                // Sources differ: the same help page marks Company mandatory (*); the built-in list does not.
+                source.push_str("; the Leads help page marks Company mandatory (*): GET /settings/fields decides");
+            }
+            (api_name, label, data_type, mandatory, read_only, lookup, source, length.map(|l| l.2))
+        })
+        .map(|(api_name, label, data_type, mandatory, read_only, lookup, source, length)| CrmField {
             api_name: api_name.to_string(),
             label: label.to_string(),
             data_type: CrmFieldType::from_api(data_type),
-            length: None,
+            length,
             decimal_place: None,
             pick_list_values: Vec::new(),
+            pick_list_actual_values: Vec::new(),
             mandatory,
             read_only,
             lookup_module: lookup.map(str::to_string),
-            source: source.to_string(),
+            source,
         })
         .collect();
     Some(ModuleSchema { module: name.to_string(), built_in: true, fields })

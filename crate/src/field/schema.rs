@@ -36,8 +36,13 @@ pub struct CrmField {
     /// `decimal_place`, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decimal_place: Option<u32>,
-    /// The picklist's actual values; empty when unknown (built-in schemas: they are org-specific).
+    /// The picklist's values to send: each option's `display_value` (Zoho's Kaizen #205 says create, update and
+    /// upsert requests take the display value); empty when unknown (built-in schemas: they are org-specific).
     pub pick_list_values: Vec<String>,
+    /// Each option's `actual_value` where it differs from its `display_value`, as `(actual, display)` pairs: a value
+    /// sent as the actual value gets a note naming the display value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pick_list_actual_values: Vec<(String, String)>,
     /// `system_mandatory`.
     pub mandatory: bool,
     /// `read_only` or `field_read_only`, or a computed type (formula, autonumber).
@@ -94,6 +99,11 @@ impl ModuleSchema {
 /// assert_eq!(schema.fields.len(), 2);
 /// assert_eq!(schema.field("Last_Name").unwrap().length, Some(80));
 /// assert_eq!(schema.field("Lead_Status").unwrap().pick_list_values, vec!["Contacted"]);
+/// let region = serde_json::json!([{"api_name": "Region", "data_type": "picklist",
+///   "pick_list_values": [{"display_value": "East", "actual_value": "IN_East"}]}]);
+/// let region = parse_fields_reply("Leads", &region).0.fields.remove(0);
+/// assert_eq!(region.pick_list_values, vec!["East"]);
+/// assert_eq!(region.pick_list_actual_values, vec![("IN_East".to_string(), "East".to_string())]);
 /// assert_eq!(findings[0].code, "schema.field_without_api_name");
 /// ```
 pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Diagnostic>) {
@@ -140,26 +150,34 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
         };
         let data_type = CrmFieldType::from_api(data_type);
         let number = |key: &str| item.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok());
-        let pick_list_values = item
+        // (display, actual) per option. Kaizen #205 (help.zoho.com, Zoho's developer series) says to send the
+        // display_value in create, update and upsert requests; the v8 picklist-values reference describes both
+        // keys without saying which a write takes (zoho-facts.md §6).
+        let options: Vec<(String, Option<String>)> = item
             .get("pick_list_values")
             .and_then(Value::as_array)
             .map(|values| {
                 values
                     .iter()
                     .filter_map(|v| match v {
-                        Value::String(s) => Some(s.clone()),
-                        Value::Object(o) => o
-                            .get("actual_value")
-                            .or_else(|| o.get("display_value"))
-                            .and_then(Value::as_str)
-                            .map(str::to_string),
+                        Value::String(s) => Some((s.clone(), None)),
+                        Value::Object(o) => {
+                            let get = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+                            let actual = get("actual_value");
+                            get("display_value").or_else(|| actual.clone()).map(|d| (d, actual))
+                        }
                         _ => None,
                     })
                     // "-None-" is the empty choice Zoho lists first, not a value to send.
-                    .filter(|v| v != "-None-")
+                    .filter(|(d, _)| d != "-None-")
                     .collect()
             })
             .unwrap_or_default();
+        let pick_list_actual_values = options
+            .iter()
+            .filter_map(|(d, a)| a.as_ref().filter(|a| *a != d).map(|a| (a.clone(), d.clone())))
+            .collect();
+        let pick_list_values = options.into_iter().map(|(d, _)| d).collect();
         let lookup_module = item
             .pointer("/lookup/module/api_name")
             .or_else(|| item.pointer("/lookup/module"))
@@ -173,6 +191,7 @@ pub fn parse_fields_reply(module: &str, reply: &Value) -> (ModuleSchema, Vec<Dia
             length: number("length"),
             decimal_place: number("decimal_place"),
             pick_list_values,
+            pick_list_actual_values,
             mandatory: flag("system_mandatory"),
             lookup_module,
             source: "pasted GET /settings/fields reply".to_string(),

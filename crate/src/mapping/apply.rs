@@ -5,7 +5,7 @@ use super::path;
 use super::record::{read_records, Rec};
 use super::sources::{Slot, Sources};
 use super::spec::{FieldMap, FieldMapping, Transform};
-use super::validate::writes_to_crm;
+use super::validate::{unknown_field, writes_to_crm};
 use super::value::{self, Out, Val};
 use crate::code::Code;
 use crate::diagnostic::Severity;
@@ -41,7 +41,8 @@ pub struct RecordFinding {
     pub reason: String,
     /// Stable code (`apply.bad_date`, …).
     pub code: Code,
-    /// `error`: the record is left out; `warning`: it is sent.
+    /// `error`: the record is left out; `warning` or `info` (a note, e.g. a blank optional value left out): it
+    /// is sent.
     pub severity: Severity,
 }
 
@@ -62,12 +63,15 @@ pub struct MappingPreview {
     pub skipped: Vec<usize>,
     /// Findings per record and field.
     pub findings: Vec<RecordFinding>,
+    /// Findings about the mapping itself, once for all records: a target that is not a field of the schema
+    /// (`mapping.unknown_field`, as [`super::validate_mapping`] reports it) is not written into any record.
+    pub mapping_findings: Vec<Diagnostic>,
     /// Where the batch size comes from.
     pub batch_source: &'static str,
 }
 
-/// Applies a mapping to records. Field maps whose target is missing from the schema are ignored here
-/// ([`super::validate_mapping`] reports them).
+/// Applies a mapping to records. A field map whose target is not a field of the schema writes nothing and is
+/// reported once in [`MappingPreview::mapping_findings`].
 ///
 /// ```
 /// use zoho_connector_kit::field::builtin;
@@ -85,10 +89,18 @@ pub struct MappingPreview {
 /// assert_eq!(preview.batches[0]["data"][0], json!({"Last_Name": "Ito", "Email_Opt_Out": true}));
 /// assert_eq!(preview.skipped, vec![1]);
 /// assert_eq!(preview.findings[0].code, "apply.mandatory_missing");
+///
+/// let typo: FieldMapping = serde_json::from_value(json!({
+///   "module": "Leads", "fields": [{"source": "last", "target": "Last_Name"}, {"source": "mail", "target": "Emial"}]
+/// })).unwrap();
+/// let preview = apply_mapping(&typo, &builtin::schema("Leads").unwrap(), &[json!({"last": "Ito", "mail": "a@b.co"})]);
+/// assert_eq!(preview.mapping_findings[0].code, "mapping.unknown_field");
+/// assert!(preview.mapping_findings[0].message.contains("did you mean `Email`"));
 /// ```
 pub fn apply_mapping(mapping: &FieldMapping, schema: &ModuleSchema, records: &[Value]) -> MappingPreview {
     let plan = Plan::new(mapping, schema);
-    let mut preview = MappingPreview { batch_source: SRC_BATCH, ..Default::default() };
+    let mut preview =
+        MappingPreview { batch_source: SRC_BATCH, mapping_findings: plan.unknown.clone(), ..Default::default() };
     let mut rows: Vec<Value> = Vec::new();
     for (index, record) in records.iter().enumerate() {
         let record = Rec::from_value(record);
@@ -209,6 +221,8 @@ pub(crate) fn apply_mapping_json(
     serde_json::to_writer(&mut out, &skipped)?;
     out.extend_from_slice(b",\"findings\":");
     serde_json::to_writer(&mut out, &findings)?;
+    out.extend_from_slice(b",\"mappingFindings\":");
+    serde_json::to_writer(&mut out, &plan.unknown)?;
     out.extend_from_slice(b",\"batchSource\":");
     serde_json::to_writer(&mut out, SRC_BATCH)?;
     out.push(b'}');
@@ -224,6 +238,8 @@ fn needs_escape(text: &str) -> bool {
 struct Planned<'m> {
     field: &'m CrmField,
     info: TypeInfo,
+    /// Plain text fields take empty text as it is; any other type leaves a blank value out.
+    keeps_blank: bool,
     /// Index of the field in [`Plan::keys`].
     slot: usize,
     /// Where the source's value is found; `None` when there is no source or it can never match.
@@ -245,14 +261,27 @@ struct Plan<'m> {
     /// Mandatory fields of the schema, with their slot when the mapping writes them.
     mandatory: Vec<(&'m str, Option<usize>)>,
     writes: bool,
+    /// `mapping.unknown_field` for each target that is not a field of the schema.
+    unknown: Vec<Diagnostic>,
 }
 
 impl<'m> Plan<'m> {
     fn new(mapping: &'m FieldMapping, schema: &'m ModuleSchema) -> Plan<'m> {
+        let mut unknown = Vec::new();
         let resolved: Vec<(&FieldMap, &CrmField)> = mapping
             .fields
             .iter()
-            .filter_map(|map| Some((map, map.target.as_deref().and_then(|t| schema.field(t.trim()))?)))
+            .enumerate()
+            .filter_map(|(i, map)| {
+                let target = map.target.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+                match schema.field(target) {
+                    Some(field) => Some((map, field)),
+                    None => {
+                        unknown.push(unknown_field(target, format!("fields[{i}].target"), schema));
+                        None
+                    }
+                }
+            })
             .collect();
         let mut keys: Vec<&str> = resolved.iter().map(|(_, f)| f.api_name.as_str()).collect();
         keys.sort_unstable();
@@ -275,7 +304,9 @@ impl<'m> Plan<'m> {
                     })
                     .collect();
                 let info = field.data_type.info();
-                Some(Planned { field, info, slot, source, transforms: &map.transforms, with })
+                let keeps_blank =
+                    matches!(field.data_type, CrmFieldType::Text | CrmFieldType::Textarea | CrmFieldType::Mediumtext);
+                Some(Planned { field, info, keeps_blank, slot, source, transforms: &map.transforms, with })
             })
             .collect();
         sources.finish();
@@ -283,7 +314,7 @@ impl<'m> Plan<'m> {
             schema.fields.iter().filter(|f| f.mandatory).map(|f| (f.api_name.as_str(), slot(&f.api_name))).collect();
         let quoted_keys =
             keys.iter().map(|k| format!(",{}:\"", serde_json::to_string(k).unwrap_or_default())).collect();
-        Plan { fields, sources, keys, quoted_keys, mandatory, writes: writes_to_crm(mapping) }
+        Plan { fields, sources, keys, quoted_keys, mandatory, writes: writes_to_crm(mapping), unknown }
     }
 
     /// Maps one record into `row` (one slot per key) and adds its findings; true when an error leaves it out.
@@ -340,6 +371,23 @@ impl<'m> Plan<'m> {
             let Some(v) = current else { continue };
             if !self.writes {
                 continue;
+            }
+            if value::is_blank(&v) {
+                if field.mandatory {
+                    // Zoho answers MANDATORY_NOT_FOUND ("required field not found", zoho-facts.md §7b: OAS [OFF]) for
+                    // a mandatory field sent blank.
+                    let reason = format!(
+                        "the mandatory field {} is blank; Zoho answers MANDATORY_NOT_FOUND (give a value or a `default`)",
+                        field.api_name
+                    );
+                    finding(&field.api_name, v.to_json(), Code::ApplyMandatoryBlank, reason, Severity::Error);
+                    continue;
+                }
+                if !planned.keeps_blank {
+                    let reason = format!("blank: left out of the record ({} takes no empty text)", field.data_type);
+                    finding(&field.api_name, v.to_json(), Code::ApplyBlankLeftOut, reason, Severity::Info);
+                    continue;
+                }
             }
             match value::to_crm_with(&v, field, &planned.info) {
                 Ok((shape, notes)) => {

@@ -20,6 +20,9 @@ pub enum ValueKind {
     Integer,
     /// A decimal number.
     Decimal,
+    /// A number read from text or a value map (`parseNumber`): whole or not, known only per record. An integer
+    /// field takes it; the preview refuses each value that is not whole (and never rounds it).
+    Number,
     /// A boolean.
     Boolean,
     /// A date.
@@ -61,7 +64,8 @@ impl ValueKind {
     ///
     /// ```
     /// use zoho_connector_kit::mapping::{Transform, ValueKind};
-    /// assert_eq!(ValueKind::Text.after(&Transform::ToLookup), ValueKind::IdReference);
+    /// // toLookup makes `{"id": "…"}`: an object, as the preview sees it.
+    /// assert_eq!(ValueKind::Text.after(&Transform::ToLookup), ValueKind::Object);
     /// ```
     pub fn after(self, transform: &Transform) -> ValueKind {
         use Transform as T;
@@ -77,7 +81,7 @@ impl ValueKind {
             }
             T::FormatDate { format } if format == "yyyy-MM-dd" => ValueKind::Date,
             T::FormatDate { .. } | T::Concat { .. } => ValueKind::Text,
-            T::ParseNumber { .. } => ValueKind::Decimal,
+            T::ParseNumber { .. } => ValueKind::Number,
             T::FormatNumber { decimal_places: 0 } => ValueKind::Integer,
             T::FormatNumber { .. } => ValueKind::Decimal,
             T::ParseBoolean { .. } => ValueKind::Boolean,
@@ -88,13 +92,13 @@ impl ValueKind {
                 } else if all(serde_json::Value::is_boolean) {
                     ValueKind::Boolean
                 } else if all(serde_json::Value::is_number) {
-                    ValueKind::Decimal
+                    ValueKind::Number
                 } else {
                     ValueKind::Unknown
                 }
             }
             T::Split { .. } => ValueKind::StringArray,
-            T::ToLookup => ValueKind::IdReference,
+            T::ToLookup => ValueKind::Object,
         }
     }
 }
@@ -107,6 +111,10 @@ impl ValueKind {
 /// assert_eq!(compatibility(ValueKind::Text, &CrmFieldType::Date), Compatibility::NeedsTransform("parseDate"));
 /// assert_eq!(compatibility(ValueKind::Integer, &CrmFieldType::Text), Compatibility::Safe);
 /// assert_eq!(compatibility(ValueKind::Object, &CrmFieldType::Boolean), Compatibility::Impossible);
+/// // What parseNumber gives goes into an integer field; the preview refuses each value that is not whole.
+/// assert_eq!(compatibility(ValueKind::Number, &CrmFieldType::Integer), Compatibility::Safe);
+/// // A bigint is a JSON string: digit text goes in exactly, never through a float.
+/// assert_eq!(compatibility(ValueKind::Text, &CrmFieldType::Bigint), Compatibility::Safe);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind", content = "transform")]
@@ -121,7 +129,8 @@ pub enum Compatibility {
     Unchecked,
 }
 
-/// The matrix: a source kind against a CRM field type.
+/// The matrix: a source kind against a CRM field type. `validate_mapping` asks it with the kind a source schema
+/// and the transforms give; `apply_mapping` asks it with the kind of each value it maps, so both give one answer.
 ///
 /// ```
 /// use zoho_connector_kit::mapping::{compatibility, Compatibility, ValueKind};
@@ -138,26 +147,36 @@ pub fn compatibility(kind: ValueKind, target: &CrmFieldType) -> Compatibility {
     match target {
         C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
             match kind {
-                K::Text | K::Integer | K::Decimal | K::Date | K::Datetime | K::LocalDatetime | K::IdReference => Safe,
+                K::Text
+                | K::Integer
+                | K::Decimal
+                | K::Number
+                | K::Date
+                | K::Datetime
+                | K::LocalDatetime
+                | K::IdReference => Safe,
                 K::Boolean => Needs("valueMap"),
                 K::StringArray | K::Object => Impossible,
                 K::Unknown => Unchecked,
             }
         }
+        // A parsed number goes into an integer field when it is whole; the preview checks each value.
         C::Integer | C::Bigint => match kind {
-            K::Integer => Safe,
+            K::Integer | K::Number => Safe,
             K::Decimal => Needs("formatNumber"),
+            // A bigint is a JSON string of digits (zoho-facts.md §6): digit text goes in as it is, exactly.
+            K::Text | K::IdReference if *target == C::Bigint => Safe,
             K::Text | K::IdReference => Needs("parseNumber"),
             _ => Impossible,
         },
         C::Double | C::Currency | C::Percent => match kind {
-            K::Integer | K::Decimal => Safe,
+            K::Integer | K::Decimal | K::Number => Safe,
             K::Text => Needs("parseNumber"),
             _ => Impossible,
         },
         C::Boolean => match kind {
             K::Boolean => Safe,
-            K::Text | K::Integer => Needs("parseBoolean"),
+            K::Text | K::Integer | K::Number => Needs("parseBoolean"),
             _ => Impossible,
         },
         C::Date => match kind {
@@ -177,8 +196,9 @@ pub fn compatibility(kind: ValueKind, target: &CrmFieldType) -> Compatibility {
             _ => Impossible,
         },
         C::Lookup | C::Ownerlookup | C::Userlookup => match kind {
-            K::IdReference | K::Object => Safe,
-            K::Text | K::Integer => Needs("toLookup"),
+            K::Object => Safe,
+            // An id as text or a number still has to become `{"id": "…"}`.
+            K::IdReference | K::Text | K::Integer | K::Number => Needs("toLookup"),
             _ => Impossible,
         },
         _ => Unchecked,

@@ -3,13 +3,22 @@
 //! [`string_literal`] and [`value_literal`], the CRM call through [`generate_invoke_url`], and the whole function
 //! is checked with [`check_deluge`].
 //!
-//! Deluge text, number and date built-ins used (`trim`, `toUpperCase`, `toLowerCase`, `proper`, `toDecimal`,
-//! `toLong`, `toDate`, `toString`, `containKey`, `toList`) are Deluge's own functions; zoho-facts.md §8 does not
-//! cover them, so the header says so. `parseDatetime` and `formatNumber` have no exact Deluge counterpart
-//! here: they are reported and left to the preview.
+//! Deluge text, number and date built-ins used (`trim`, `toUpperCase`, `toLowerCase`, `toDecimal`,
+//! `toDate`, `toString`, `containKey`, `toList`, `matches`) are Deluge's own functions; zoho-facts.md §8 does
+//! not cover them, so the header says so.
+//!
+//! The function does what [`super::apply_mapping`] does to a record, transform by transform (blank values and
+//! blank mandatory fields included); `crate/tests/mapping_deluge_eval.rs` evaluates it on the preview's table
+//! records and compares. Where Deluge cannot be made to do exactly the same (`parseDatetime`: offsets and
+//! patterns; `formatNumber`: Deluge's rounding mode is not documented in our sources; `case` `title`: the word
+//! rule of Deluge's `proper()` is not either), and for a target that is
+//! not a field of the module, no function is written: an error names the transform or the field. The checks
+//! the preview makes on the final value (length, email shape, whole numbers, bigint digits, picklist values)
+//! are left to Zoho, which refuses such a record.
 
 use super::path;
 use super::spec::{CaseStyle, FieldMapping, Otherwise, Transform};
+use super::validate::unknown_field;
 use crate::code::Code;
 use crate::deluge::check_deluge;
 use crate::deluge::generate::{generate_invoke_url, value_literal, HttpMethod, InvokeUrlSpec};
@@ -65,7 +74,10 @@ pub fn generate_mapping_deluge(
     let mut body = vec!["record = Map();".to_string(), "errors = List();".to_string()];
     for (i, map) in mapping.fields.iter().enumerate() {
         let Some(target) = map.target.as_deref().map(str::trim).filter(|t| !t.is_empty()) else { continue };
-        let Some(field) = schema.field(target) else { continue };
+        let Some(field) = schema.field(target) else {
+            diagnostics.push(unknown_field(target, format!("fields[{i}].target"), schema));
+            continue;
+        };
         if field.read_only {
             continue;
         }
@@ -75,19 +87,35 @@ pub fn generate_mapping_deluge(
             body.extend(lookup_lines("value", "source", src));
         }
         for (j, t) in map.transforms.iter().enumerate() {
-            match transform_lines(t, &format!("fields[{i}].transforms[{j}]"), &mut diagnostics) {
-                Some(lines) => body.extend(lines),
-                None => body.push(format!("// {}: not translated; see the mapping preview", t.name())),
+            let whole = matches!(field.data_type, CrmFieldType::Bigint | CrmFieldType::Integer);
+            if let Some(lines) = transform_lines(t, whole, &format!("fields[{i}].transforms[{j}]"), &mut diagnostics) {
+                body.extend(lines);
             }
         }
+        let keeps_blank =
+            matches!(field.data_type, CrmFieldType::Text | CrmFieldType::Textarea | CrmFieldType::Mediumtext);
+        if field.mandatory {
+            // As the preview: a blank mandatory value is refused (Zoho answers MANDATORY_NOT_FOUND).
+            body.push(format!(
+                "if(value != null && value.toString().trim() == \"\")\n{{\n\terrors.add({});\n\tvalue = null;\n}}",
+                string_literal(&format!("{target} is blank"))
+            ));
+        } else if !keeps_blank {
+            // As the preview: a blank optional value is left out.
+            body.push("if(value != null && value.toString().trim() == \"\")\n{\n\tvalue = null;\n}".into());
+        }
         if field.data_type == CrmFieldType::Bigint {
-            body.push("if(value != null)\n{\n\tvalue = value.toString();\n}".into());
+            body.push("if(value != null)\n{\n\tvalue = value.toString().trim();\n}".into());
         }
         body.push(format!("if(value != null)\n{{\n\trecord.put({}, value);\n}}", string_literal(target)));
     }
+    if Diagnostic::has_errors(&diagnostics) {
+        return MappingDeluge { deluge: None, diagnostics };
+    }
     for field in schema.fields.iter().filter(|f| f.mandatory) {
         body.push(format!(
-            "if(record.get({name}) == null)\n{{\n\terrors.add({msg});\n}}",
+            "if(record.get({name}) == null && !errors.contains({blank}))\n{{\n\terrors.add({msg});\n}}",
+            blank = string_literal(&format!("{} is blank", field.api_name)),
             name = string_literal(&field.api_name),
             msg = string_literal(&format!("{} is missing", field.api_name))
         ));
@@ -138,6 +166,25 @@ pub fn generate_mapping_deluge(
     MappingDeluge { deluge: (!failed).then_some(out), diagnostics }
 }
 
+/// Deluge that turns a name into the id of the `module` record whose `field` equals it (for a lookup whose
+/// source gives a name, not a record id): `zoho.crm.searchRecords(module, "(field:equals:value)")`, as
+/// zoho.com/deluge/help/crm/search-records.html [OFF] describes it. The snippet reads and sets `value`.
+///
+/// ```
+/// let snippet = zoho_connector_kit::mapping::lookup_search_deluge("Accounts", "Account_Name");
+/// assert!(snippet.contains("zoho.crm.searchRecords(\"Accounts\", \"(Account_Name:equals:\" + name + \")\")"));
+/// assert!(zoho_connector_kit::deluge::check_deluge(&snippet).is_empty());
+/// ```
+pub fn lookup_search_deluge(module: &str, field: &str) -> String {
+    format!(
+        "// The id of the {module} record whose {field} equals the value (zoho.com/deluge/help/crm/search-records.html).\n\
+         name = value;\nvalue = null;\nfound = zoho.crm.searchRecords({}, {} + name + \")\");\n\
+         if(found.size() > 0)\n{{\n\tvalue = found.get(0).get(\"id\");\n}}\n",
+        string_literal(module),
+        string_literal(&format!("({field}:equals:"))
+    )
+}
+
 fn lookup_lines(var: &str, from: &str, source_path: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut first = true;
@@ -160,15 +207,14 @@ fn guarded(statement: &str) -> String {
     format!("if(value != null)\n{{\n\t{statement}\n}}")
 }
 
-fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
+/// The Deluge of one transform. `whole`: the target takes whole numbers (integer, bigint), so `parseNumber` reads
+/// a Long, exactly, never through a decimal (an 18-digit bigint would lose digits in a float).
+fn transform_lines(t: &Transform, whole: bool, path: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
     use Transform as T;
     Some(match t {
         T::Trim => vec![guarded("value = value.toString().trim();")],
-        T::Case { to } => vec![guarded(match to {
-            CaseStyle::Upper => "value = value.toString().toUpperCase();",
-            CaseStyle::Lower => "value = value.toString().toLowerCase();",
-            CaseStyle::Title => "value = value.toString().proper();",
-        })],
+        T::Case { to: CaseStyle::Upper } => vec![guarded("value = value.toString().toUpperCase();")],
+        T::Case { to: CaseStyle::Lower } => vec![guarded("value = value.toString().toLowerCase();")],
         T::Default { value } => vec![format!(
             "if(value == null || value.toString().trim() == \"\")\n{{\n\tvalue = {};\n}}",
             value_literal(value)
@@ -186,14 +232,20 @@ fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>)
             };
             vec![
                 format!("value_map = {literal};"),
-                format!("if(value != null && value_map.containKey(value.toString()))\n{{\n\tvalue = value_map.get(value.toString());\n}}{other}"),
+                format!("if(value != null && value_map.containKey(value.toString()))\n{{\n\tvalue = value_map.get(value.toString());\n}}\nelse if(value != null && value_map.containKey(value.toString().trim()))\n{{\n\tvalue = value_map.get(value.toString().trim());\n}}{other}"),
             ]
         }
         T::Concat { with, separator } => {
-            let mut lines = vec!["parts = List();".to_string(), guarded("parts.add(value.toString());")];
+            // As the preview: blank parts are left out.
+            let mut lines = vec![
+                "parts = List();".to_string(),
+                "if(value != null && value.toString().trim() != \"\")\n{\n\tparts.add(value.toString());\n}".into(),
+            ];
             for p in with {
                 lines.extend(lookup_lines("part", "source", p));
-                lines.push("if(part != null)\n{\n\tparts.add(part.toString());\n}".into());
+                lines.push(
+                    "if(part != null && part.toString().trim() != \"\")\n{\n\tparts.add(part.toString());\n}".into(),
+                );
             }
             lines.push(format!(
                 "value = null;\nif(parts.size() > 0)\n{{\n\tvalue = parts.toString({});\n}}",
@@ -201,10 +253,16 @@ fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>)
             ));
             lines
         }
-        T::Split { separator } => {
-            vec![guarded(&format!("value = value.toString().toList({});", string_literal(separator)))]
-        }
-        T::ToLookup => vec![guarded("lookup = Map();\n\tlookup.put(\"id\", value.toString());\n\tvalue = lookup;")],
+        // As the preview: each part trimmed, empty parts left out.
+        T::Split { separator } => vec![guarded(&format!(
+            "items = List();\n\tfor each item in value.toString().toList({})\n\t{{\n\t\tif(item.trim() != \"\")\n\t\t{{\n\t\t\titems.add(item.trim());\n\t\t}}\n\t}}\n\tvalue = items;",
+            string_literal(separator)
+        ))],
+        // As the preview: only a record id (digits) becomes {"id": …}.
+        T::ToLookup => vec![guarded(&format!(
+            "id = value.toString().trim();\n\tif(id.matches(\"[0-9]+\"))\n\t{{\n\t\tlookup = Map();\n\t\tlookup.put(\"id\", id);\n\t\tvalue = lookup;\n\t}}\n\telse\n\t{{\n\t\terrors.add({} + id);\n\t}}",
+            string_literal("not a Zoho record id (look the record up first): ")
+        ))],
         T::ParseNumber { decimal_separator, group_separator } => {
             let mut s = "text = value.toString().trim();".to_string();
             if let Some(g) = group_separator.as_deref().filter(|g| !g.is_empty()) {
@@ -213,7 +271,7 @@ fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>)
             if let Some(d) = decimal_separator.as_deref().filter(|d| *d != ".") {
                 s.push_str(&format!("\n\ttext = text.replaceAll({}, \".\", true);", string_literal(d)));
             }
-            s.push_str("\n\tvalue = text.toDecimal();");
+            s.push_str(if whole { "\n\tvalue = text.toLong();" } else { "\n\tvalue = text.toDecimal();" });
             vec![guarded(&s)]
         }
         T::ParseBoolean { true_words, false_words } => {
@@ -238,14 +296,25 @@ fn transform_lines(t: &Transform, path: &str, diagnostics: &mut Vec<Diagnostic>)
             "value = value.toString().subString(0, 10).toDate(\"yyyy-MM-dd\").toString({});",
             string_literal(format)
         ))],
-        T::ParseDatetime { .. } | T::FormatNumber { .. } => {
+        T::ParseDatetime { .. } | T::FormatNumber { .. } | T::Case { to: CaseStyle::Title } => {
+            let why = match t {
+                T::ParseDatetime { .. } => {
+                    "its patterns and offset conversions have no Deluge counterpart we can check gives the same date-time"
+                }
+                T::FormatNumber { .. } => {
+                    "Deluge's rounding mode is not documented in our sources, so the result could differ from the preview"
+                }
+                _ => {
+                    "Deluge's proper() is not documented in our sources; the preview also starts a word after `-`, which proper() may not"
+                }
+            };
             diagnostics.push(
-                Diagnostic::info(
-                    Code::MappingDelugeNotTranslated,
+                Diagnostic::error(
+                    Code::MappingDelugeUntranslatable,
                     path,
-                    format!("The {} transform is not written into the Deluge function (offsets and rounding need care Deluge does not give exactly).", t.name()),
+                    format!("No Deluge function is written: the {} transform cannot be done in Deluge exactly as the preview does it ({why}).", t.name()),
                 )
-                .with_fix("Send the value already converted, or add the conversion to the generated function by hand."),
+                .with_fix(format!("Have the source send the value already converted and drop `{}`, or use the preview (applyMapping / zck map) to send the records.", t.name())),
             );
             return None;
         }

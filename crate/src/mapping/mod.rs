@@ -48,10 +48,11 @@ mod value;
 pub(crate) use apply::apply_mapping_json;
 pub use apply::{apply_mapping, apply_mapping_to_json, MappingPreview, RecordFinding, BATCH_SIZE};
 pub use compatibility::{compatibility, Compatibility, ValueKind};
-pub use deluge::{generate_mapping_deluge, MappingDeluge};
+pub use deluge::{generate_mapping_deluge, lookup_search_deluge, MappingDeluge};
 #[cfg(feature = "wasm")]
 pub(crate) use record::read_records;
 pub use spec::{
     CaseStyle, ConflictPolicy, Direction, FieldAccess, FieldMap, FieldMapping, Otherwise, SyncRules, Transform, Trigger,
 };
+pub use suggestion::{suggest_targets, TargetSuggestion};
 pub use validate::validate_mapping;

@@ -123,18 +123,7 @@ pub fn validate_mapping(
             );
         }
         let Some(field) = crm_schema.field(target) else {
-            let hint = closest(target, crm_schema.fields.iter().map(|f| f.api_name.as_str()));
-            out.push(
-                Diagnostic::error(
-                    Code::MappingUnknownField,
-                    target_path,
-                    format!("`{target}` is not a field of {}{}.", crm_schema.module, did_you_mean(hint)),
-                )
-                .with_fix(hint.map_or("Use the api_name from GET /settings/fields (not the label).".to_string(), |h| {
-                    format!("Use the api_name `{h}`.")
-                }))
-                .with_source(SRC_FIELDS_API),
-            );
+            out.push(unknown_field(target, target_path, crm_schema));
             continue;
         };
 
@@ -166,6 +155,9 @@ pub fn validate_mapping(
             continue;
         }
 
+        if kind == ValueKind::Text && map.transforms.iter().any(|t| matches!(t, Transform::ToLookup)) {
+            check_lookup_from_text(field, &path, &mut out);
+        }
         for t in &map.transforms {
             kind = kind.after(t);
         }
@@ -198,6 +190,21 @@ pub fn validate_mapping(
     }
     crate::diagnostic::sort_by_severity(&mut out);
     out
+}
+
+/// The finding for a target that is not a field of the schema (`validate_mapping`, `apply_mapping` and
+/// `generate_mapping_deluge` give the same one).
+pub(crate) fn unknown_field(target: &str, path: String, schema: &ModuleSchema) -> Diagnostic {
+    let hint = closest(target, schema.fields.iter().map(|f| f.api_name.as_str()));
+    Diagnostic::error(
+        Code::MappingUnknownField,
+        path,
+        format!("`{target}` is not a field of {}{}.", schema.module, did_you_mean(hint)),
+    )
+    .with_fix(hint.map_or("Use the api_name from GET /settings/fields (not the label).".to_string(), |h| {
+        format!("Use the api_name `{h}`.")
+    }))
+    .with_source(SRC_FIELDS_API)
 }
 
 fn did_you_mean(hint: Option<&str>) -> String {
@@ -360,9 +367,16 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
                     format!("The source gives {}, which cannot go into the {ty} field {name} as it is.", phrase(kind)),
                 ),
             };
+            let fix = if op == "formatNumber" {
+                "Map it to a decimal or currency field; add `formatNumber` with decimalPlaces 0 only if rounding \
+                 is wanted (it rounds 12.5 to 13)."
+                    .to_string()
+            } else {
+                format!("Add the `{op}` transform.")
+            };
             out.push(
                 Diagnostic::error(code, format!("{path}.transforms"), message)
-                    .with_fix(format!("Add the `{op}` transform."))
+                    .with_fix(fix)
                     .with_source(ty.info().source),
             );
         }
@@ -389,11 +403,40 @@ fn check_type(kind: ValueKind, field: &CrmField, path: &str, out: &mut Vec<Diagn
     }
 }
 
+/// toLookup on a source given as text: only record ids (digits) become lookups; names have to be looked up.
+fn check_lookup_from_text(field: &CrmField, path: &str, out: &mut Vec<Diagnostic>) {
+    let module = field.lookup_module.as_deref().unwrap_or("the looked-up module");
+    let name_field = match module {
+        "Accounts" => "Account_Name",
+        "Deals" => "Deal_Name",
+        "Leads" | "Contacts" => "Last_Name",
+        _ => "Name",
+    };
+    out.push(
+        Diagnostic::warning(
+            Code::MappingLookupNeedsRecordId,
+            format!("{path}.source"),
+            format!(
+                "{} is a lookup: toLookup sends only a Zoho record id (digits); a source text that is a name or a \
+                 date is refused record by record.",
+                field.api_name
+            ),
+        )
+        .with_fix(format!(
+            "Map a source field holding the {module} record id, or look the record up first, e.g. in Deluge \
+             (match on the field you need):\n{}",
+            super::deluge::lookup_search_deluge(module, name_field)
+        ))
+        .with_source(super::value::SRC_RECORD_ID),
+    );
+}
+
 fn phrase(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Text => "text",
         ValueKind::Integer => "an integer",
         ValueKind::Decimal => "a decimal",
+        ValueKind::Number => "a number",
         ValueKind::Boolean => "a boolean",
         ValueKind::Date => "a date",
         ValueKind::Datetime => "a date-time",
@@ -448,18 +491,19 @@ fn check_constants(transforms: &[Transform], field: &CrmField, path: &str, out: 
                 Ok((_, notes)) => {
                     for n in notes {
                         let picklist = n.code == Code::ApplyPicklistValue;
+                        let code = match n.code {
+                            Code::ApplyPicklistValue => Code::MappingPicklistValue,
+                            Code::ApplyPicklistActualValue => Code::MappingPicklistActualValue,
+                            _ => Code::MappingConstantNote,
+                        };
                         out.push(
-                            Diagnostic::warning(
-                                if picklist { Code::MappingPicklistValue } else { Code::MappingConstantNote },
-                                cpath.clone(),
-                                format!("{}.", n.reason),
-                            )
-                            .with_fix(if picklist {
-                                "Use one of the picklist's values (check the spelling and case)."
-                            } else {
-                                "Check the value."
-                            })
-                            .with_source(if picklist { SRC_PICKLIST } else { SRC_TYPES }),
+                            Diagnostic::warning(code, cpath.clone(), format!("{}.", n.reason))
+                                .with_fix(if picklist {
+                                    "Use one of the picklist's values (check the spelling and case)."
+                                } else {
+                                    "Check the value."
+                                })
+                                .with_source(if picklist { SRC_PICKLIST } else { SRC_TYPES }),
                         );
                     }
                 }
@@ -489,7 +533,11 @@ fn check_source_limits(
                     ),
                 )
                 .with_fix("Shorten the values in the source or map to a longer field (a text area).")
-                .with_source(info.limit_source.unwrap_or(SRC_TYPES)),
+                .with_source(if field.length.is_some() {
+                    field_source(field)
+                } else {
+                    info.limit_source.unwrap_or(SRC_TYPES).to_string()
+                }),
             );
         }
     }

@@ -2,13 +2,14 @@
 //! field's type. Numbers stay decimal text, dates stay calendar values, until the last step. Text borrows from the
 //! record or the mapping until a transform changes it.
 
+use super::compatibility::{compatibility, Compatibility, ValueKind};
 use super::datetime::{self, Stamp};
 use super::decimal::Decimal;
 use super::record::{self, Rec};
 use super::spec::{CaseStyle, Otherwise, Transform};
 use super::trim::{is_space, trim};
 use crate::code::Code;
-use crate::field::{CrmField, CrmFieldType, TypeInfo};
+use crate::field::{CrmField, CrmFieldType, JsonShape, TypeInfo};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -140,9 +141,11 @@ fn stamp_text(stamp: &Stamp) -> String {
     }
 }
 
-fn is_blank(value: &Val<'_>) -> bool {
+/// Text that is empty after trimming, or an empty array (what `split` makes of blank text).
+pub(crate) fn is_blank(value: &Val<'_>) -> bool {
     match value {
         Val::Text(s) => trim(s).is_empty(),
+        Val::Array(a) => a.is_empty(),
         _ => false,
     }
 }
@@ -353,16 +356,39 @@ fn next<'r>(
         },
         T::ToLookup => match v {
             Val::Object(_) => Ok(Same),
-            other => match other.as_text().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
-                Some(id) => {
+            other => match other.as_text().map(|s| trim(&s).to_string()).filter(|s| !s.is_empty()) {
+                Some(id) if is_record_id(&id) => {
                     let mut o = Map::new();
                     o.insert("id".into(), Value::String(id));
                     becomes(Val::Object(o))
                 }
+                Some(id) => Err(not_a_record_id(&id)),
                 None => Err(problem(Code::ApplyBadLookup, "the value is not an id")),
             },
         },
     }
+}
+
+/// Where record ids are shown as digits: every id in Zoho's replies is a digit string (e.g. `"id":
+/// "3388926000000166021"` in zoho.com/developer/help/scripting/search-records.html [OFF]); a lookup takes
+/// `{"id": "…"}` (zoho-facts.md §6).
+pub(crate) const SRC_RECORD_ID: &str = "zoho-facts.md §6: lookup is {\"id\": \"…\"} (PY8 fill_data_type) [SDK]; \
+     record ids are digit strings in Zoho's replies, e.g. \"3388926000000166021\" \
+     (zoho.com/developer/help/scripting/search-records.html) [OFF]";
+
+/// A Zoho record id: digits only.
+pub(crate) fn is_record_id(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn not_a_record_id(id: &str) -> Problem {
+    problem(
+        Code::ApplyNotARecordId,
+        format!(
+            "`{id}` is not a Zoho record id (ids are digits); look the record up first, e.g. in Deluge \
+             zoho.crm.searchRecords(module, \"(Field:equals:value)\"), and map its id"
+        ),
+    )
 }
 
 fn concat<'r, 'w>(
@@ -395,6 +421,28 @@ fn concat<'r, 'w>(
         }
     }
     joined.map(|j| Val::Text(Cow::Owned(j)))
+}
+
+/// The kind of a value, for the compatibility matrix. Text bound for a date or date-time field is `Unknown`
+/// here: the field's own check reads it as ISO once and answers as the matrix does for what it finds (a date goes
+/// in, a date-time needs `formatDate`, other text `parseDate`), which the test
+/// `validate_and_apply_share_one_type_decision` holds it to; reading it twice cost the preview a tenth.
+pub(crate) fn kind_of(v: &Val<'_>, target: &CrmFieldType) -> ValueKind {
+    let of_stamp = |stamp: &Stamp| match (stamp.time, stamp.offset) {
+        (None, _) => ValueKind::Date,
+        (Some(_), None) => ValueKind::LocalDatetime,
+        (Some(_), Some(_)) => ValueKind::Datetime,
+    };
+    match v {
+        Val::Text(_) if matches!(target, CrmFieldType::Date | CrmFieldType::Datetime) => ValueKind::Unknown,
+        Val::Text(_) => ValueKind::Text,
+        Val::Number(_) => ValueKind::Number,
+        Val::Bool(_) => ValueKind::Boolean,
+        Val::When(stamp) => of_stamp(stamp),
+        // Its items are checked by the field's own check.
+        Val::Array(_) => ValueKind::StringArray,
+        Val::Object(_) => ValueKind::Object,
+    }
 }
 
 fn kind_word(v: &Val<'_>) -> &'static str {
@@ -470,14 +518,39 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             format!("{} cannot go into a {} field without the `{op}` transform", kind_word(v), field.data_type),
         )
     };
-    let value = match &field.data_type {
-        C::Formula | C::Autonumber => {
+    if matches!(field.data_type, C::Formula | C::Autonumber) {
+        return Err(problem(
+            Code::ApplyReadOnly,
+            format!("{} is a read-only {} field", field.api_name, field.data_type),
+        ));
+    }
+    if field.read_only {
+        return Err(problem(Code::ApplyReadOnly, format!("{} is read-only", field.api_name)));
+    }
+    // The type decision is the matrix `validate_mapping` uses, asked with this value's kind.
+    match compatibility(kind_of(v, &field.data_type), &field.data_type) {
+        Compatibility::NeedsTransform(op) => {
+            let mut p = needs(op);
+            p.code = match info.shape {
+                JsonShape::StringArray => Code::ApplyNeedsArray,
+                JsonShape::IdObject => Code::ApplyNeedsLookupId,
+                _ => Code::ApplyNeedsTransform,
+            };
+            return Err(p);
+        }
+        Compatibility::Impossible if matches!((v, &field.data_type), (Val::Array(_), C::Picklist)) => {
+            return Err(problem(Code::ApplyNeedsSingleValue, "a picklist takes one value, not an array"))
+        }
+        Compatibility::Impossible => {
             return Err(problem(
-                Code::ApplyReadOnly,
-                format!("{} is a read-only {} field", field.api_name, field.data_type),
+                Code::ApplyIncompatible,
+                format!("{} cannot go into a {} field", kind_word(v), field.data_type),
             ))
         }
-        _ if field.read_only => return Err(problem(Code::ApplyReadOnly, format!("{} is read-only", field.api_name))),
+        Compatibility::Safe | Compatibility::Unchecked => {}
+    }
+    let value = match &field.data_type {
+        C::Formula | C::Autonumber => return Err(problem(Code::ApplyReadOnly, "read-only")),
         C::Text | C::Textarea | C::Email | C::Phone | C::Website | C::Mediumtext | C::Picklist | C::Profileimage => {
             let text = match v {
                 Val::Bool(_) => return Err(needs("valueMap")),
@@ -494,12 +567,41 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
             check_text(&text, field, info, &mut notes)?;
             return Ok((Shape::Text, notes));
         }
+        C::Bigint if matches!(v, Val::Text(_)) => {
+            // The documented JSON form of a bigint is a string (zoho-facts.md §6): digits are sent exactly as
+            // given, never through a float.
+            let text = v.as_text().unwrap_or_default();
+            let digits = trim(&text);
+            let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+            if unsigned.is_empty() || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(problem(
+                    Code::ApplyBadBigint,
+                    format!("`{text}` is not a whole number; a bigint field takes digits (sent as a JSON string)"),
+                ));
+            }
+            let max = usize::try_from(info.max_digits.unwrap_or(18)).unwrap_or(18);
+            let count = unsigned.trim_start_matches('0').len();
+            if count > max {
+                return Err(problem(
+                    Code::ApplyTooManyDigits,
+                    format!("{digits} has {count} digits; a bigint field takes {max}"),
+                ));
+            }
+            if digits.len() == text.len() {
+                return Ok((Shape::Text, notes));
+            }
+            Value::String(digits.to_string())
+        }
         C::Integer | C::Bigint => {
             let Val::Number(d) = v else { return Err(needs("parseNumber")) };
             if !d.is_integer() {
                 return Err(problem(
                     Code::ApplyNotInteger,
-                    format!("{} is not a whole number (add formatNumber with decimalPlaces 0)", d.0),
+                    format!(
+                        "{} is not a whole number; a {} field takes whole numbers only (map it to a decimal or \
+                         currency field, or correct the source value)",
+                        d.0, field.data_type
+                    ),
                 ));
             }
             let (digits, _) = d.digit_counts();
@@ -571,9 +673,10 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
                 _ => return Err(needs("parseDatetime")),
             };
             if stamp.time.is_none() || stamp.offset.is_none() {
+                // The matrix's answer for a date or a local date-time: needs parseDatetime.
                 return Err(problem(
-                    Code::ApplyDatetimeWithoutZone,
-                    "a datetime field needs a time with an offset; add parseDatetime with a `zone`",
+                    Code::ApplyNeedsTransform,
+                    "a datetime field needs a time with an offset; add parseDatetime (with a `zone` for local times)",
                 ));
             }
             let at = datetime::to_offset_datetime(stamp, None, None).map_err(|e| problem(Code::ApplyBadDatetime, e))?;
@@ -593,15 +696,18 @@ pub(crate) fn to_crm_with(v: &Val<'_>, field: &CrmField, info: &TypeInfo) -> Res
         },
         C::Lookup | C::Ownerlookup | C::Userlookup => match v {
             Val::Object(o) => match o.get("id") {
-                Some(Value::String(id)) if !id.trim().is_empty() => return Ok((Shape::Itself, notes)),
-                Some(Value::Number(n)) => {
+                Some(Value::String(id)) if is_record_id(trim(id)) && trim(id).len() == id.len() => {
+                    return Ok((Shape::Itself, notes))
+                }
+                Some(Value::String(id)) if !trim(id).is_empty() => return Err(not_a_record_id(id)),
+                Some(Value::Number(n)) if n.is_u64() => {
                     let mut o = o.clone();
                     o.insert("id".into(), Value::String(n.to_string()));
                     Value::Object(o)
                 }
                 _ => {
                     return Err(problem(
-                        Code::ApplyNeedsLookupId,
+                        Code::ApplyLookupWithoutId,
                         "a lookup takes {\"id\": \"…\"}; the object has no id",
                     ))
                 }
@@ -653,7 +759,18 @@ fn check_text(text: &str, field: &CrmField, info: &TypeInfo, notes: &mut Vec<Pro
 }
 
 fn check_picklist(value: &str, field: &CrmField, notes: &mut Vec<Problem>) {
-    if !field.pick_list_values.is_empty() && !field.pick_list_values.iter().any(|p| p == value) {
+    if field.pick_list_values.is_empty() || field.pick_list_values.iter().any(|p| p == value) {
+        return;
+    }
+    if let Some((_, display)) = field.pick_list_actual_values.iter().find(|(actual, _)| actual == value) {
+        notes.push(note(
+            Code::ApplyPicklistActualValue,
+            format!(
+                "`{value}` is the actual_value of the option shown as `{display}`; Zoho's Kaizen #205 says create \
+                 and update requests take the display_value `{display}` (the v8 API reference does not say)"
+            ),
+        ));
+    } else {
         notes.push(note(
             Code::ApplyPicklistValue,
             format!("`{value}` is not in the picklist of {}; Zoho stores it as a new value", field.api_name),

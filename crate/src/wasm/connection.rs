@@ -1,7 +1,11 @@
-//! `validateConnection`: the connection doctor for JavaScript.
+//! `validateConnection`: the connection doctor for JavaScript; `connectionFormSchema`: the fields of its config.
+//!
+//! The `ConnectionConfig` declaration below is checked against [`crate::connection::ConnectionConfigInput`] and
+//! the form schema by `crate/tests/form_schema.rs` (keys, order and allowed values), so it cannot drift.
 
-use super::error::to_js;
+use super::error::{json_to_js, to_js};
 use super::read;
+use crate::connection::form_schema::FormSchema;
 use crate::connection::{validate_connection as validate, ConnectionConfigInput};
 use wasm_bindgen::prelude::*;
 
@@ -107,6 +111,47 @@ pub fn validate_connection(
 ) -> Result<JsValue, JsValue> {
     let input: ConnectionConfigInput = read(config)?;
     to_js(&validate(&input))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FORM_SCHEMA: &'static str = r#"
+/** A text as Zoho's connection form (or the setup guide) shows it, with its source. */
+export interface FormLabel { text: string; source: string; }
+
+/** One allowed value: the config value, this tool's name for it, Zoho's wording. */
+export interface FormChoice { value: string; title: string; zoho: FormLabel[]; source?: string; }
+
+/** One config field. */
+export interface FormField {
+  key: keyof ConnectionConfig;
+  /** This tool's name for the field. */
+  title: string;
+  /** Its labels on Zoho's form, the one Zoho's pages give first; empty when not on the form or not sourced. */
+  labels: FormLabel[];
+  /** "service": the custom service; "connection": the connection made from it; "file": only in the config file. */
+  group: "service" | "connection" | "file";
+  kind: "text" | "url" | "scopes" | "choice" | "number";
+  /** For kind "choice" (the data centers come from the data-center table). */
+  choices: FormChoice[];
+  /** The value assumed when the field is absent. */
+  default?: string;
+  /** The meaning of "no value", when the field may be left out. */
+  unset?: string;
+  /** Never echoed, exported or stored unless the user asks. */
+  secret: boolean;
+  /** The authentication types that use it (all four for the common fields). */
+  authTypes: NonNullable<ConnectionConfig["authType"]>[];
+}
+
+/** Every field of ConnectionConfig, in file order. */
+export interface ConnectionFormSchema { fields: FormField[]; }
+"#;
+
+/// The connection form schema: each config field's key, Zoho's labels (sourced), group, allowed values, whether
+/// it is secret and which authentication types use it. The popup, the overlay and profile storage read it.
+#[wasm_bindgen(js_name = connectionFormSchema, unchecked_return_type = "ConnectionFormSchema")]
+pub fn connection_form_schema() -> Result<JsValue, JsValue> {
+    json_to_js(Ok(FormSchema.to_json()))
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -2,6 +2,7 @@
 
 use super::error::{error_object, json_to_js, to_js};
 use super::{input_error_without_position, json_text, read};
+use crate::code::Code;
 use crate::field::{builtin, CrmSchemaInput, ModuleSchema, SourceSchema};
 use crate::mapping::{self, FieldMapping};
 use crate::webhook::{self, WebhookInput};
@@ -63,7 +64,10 @@ export interface CrmField {
   dataType: string;
   length?: number;
   decimalPlace?: number;
+  /** The display values (what create/update requests take, per Zoho's Kaizen #205). */
   pickListValues: string[];
+  /** [actual_value, display_value] pairs where they differ. */
+  pickListActualValues?: [string, string][];
   mandatory: boolean;
   readOnly: boolean;
   lookupModule?: string;
@@ -91,7 +95,7 @@ export interface RecordFinding {
   value: unknown;
   reason: string;
   code: string;
-  /** "error": the record is left out of the batches; "warning": it is sent. */
+  /** "error": the record is left out of the batches; "warning" or "info" (a note): it is sent. */
   severity: Severity;
 }
 
@@ -102,7 +106,17 @@ export interface MappingPreview {
   sent: number[];
   skipped: number[];
   findings: RecordFinding[];
+  /** Findings about the mapping itself, once: a target that is not a field of the schema writes nothing. */
+  mappingFindings: Diagnostic[];
   batchSource: string;
+}
+
+export interface TargetSuggestion {
+  source: string;
+  target: string;
+  dataType: string;
+  /** The transform the value needs first, e.g. "parseBoolean". */
+  transform?: string;
 }
 
 export interface WebhookInput {
@@ -154,7 +168,8 @@ pub fn validate_mapping(
 }
 
 /// Applies a mapping to records: `{"data":[…]}` batches of ≤ 100 plus per-record findings. The CRM schema
-/// defaults to the built-in one of the mapping's module.
+/// defaults to the built-in one of the mapping's module. Records that are JSON text already (a file, an HTTP
+/// body) are faster through `applyMappingJson`, which skips building JS objects on both sides.
 #[wasm_bindgen(js_name = applyMapping, unchecked_return_type = "MappingPreview")]
 pub fn apply_mapping(
     #[wasm_bindgen(unchecked_param_type = "FieldMapping")] mapping: JsValue,
@@ -171,6 +186,42 @@ pub fn apply_mapping(
     let (schema, _) = input.resolve().map_err(|d| error_object(&d, std::slice::from_ref(&d)))?;
     let answer = mapping::apply_mapping_json(&mapping, &schema, &records).map_err(|e| e.to_string());
     json_to_js(answer)
+}
+
+/// [`apply_mapping`] on records given as JSON text (an array), answering the preview as JSON text: the fastest
+/// way when records arrive as text (a file, an HTTP body) or the answer is sent on as text, because neither side
+/// builds JS objects. `JSON.parse(applyMappingJson(m, JSON.stringify(r)))` deep-equals `applyMapping(m, r)`.
+#[wasm_bindgen(js_name = applyMappingJson)]
+pub fn apply_mapping_json(
+    #[wasm_bindgen(unchecked_param_type = "FieldMapping")] mapping: JsValue,
+    records_json: &str,
+    #[wasm_bindgen(unchecked_param_type = "CrmSchemaInput | undefined")] crm_schema: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let mapping: FieldMapping = read(mapping)?;
+    // The text is the caller's own: positions in it are kept.
+    let records = mapping::read_records(records_json).map_err(super::error::input_error)?;
+    let input: CrmSchemaInput =
+        optional(crm_schema)?.unwrap_or(CrmSchemaInput { module: mapping.module.clone(), reply: None });
+    let (schema, _) = input.resolve().map_err(|d| error_object(&d, std::slice::from_ref(&d)))?;
+    mapping::apply_mapping_json(&mapping, &schema, &records).map_err(|e| {
+        error_object(
+            &Diagnostic::error(Code::InternalSerialize, "", format!("The answer could not be written ({e})."))
+                .with_fix("This is a bug in zoho-connector-kit; please report it."),
+            &[],
+        )
+    })
+}
+
+/// From a sample record pasted by the admin, the CRM fields its values could go into (by name and type), each
+/// with the transform it needs first.
+#[wasm_bindgen(js_name = suggestTargets, unchecked_return_type = "TargetSuggestion[]")]
+pub fn suggest_targets(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] sample: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CrmSchemaInput")] crm_schema: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sample: serde_json::Value = read(sample)?;
+    let (schema, _) = schema(crm_schema)?;
+    to_js(&mapping::suggest_targets(&sample, &schema))
 }
 
 /// Checks a CRM workflow webhook config; emits the webhook JSON and a receiving Deluge skeleton.

@@ -14,6 +14,7 @@ mod fetch;
 mod live_test;
 mod mapping;
 mod preset;
+mod source;
 mod token;
 mod types;
 

@@ -14,7 +14,7 @@ export type Severity = "error" | "warning" | "info";
 
 /** One finding: stable code, severity, the input field it concerns, a sentence and a fix. */
 export interface Diagnostic {
-  /** Stable dotted code, e.g. Code::DcWrongHost: one of {@link FindingCode}. */
+  /** Stable dotted code, e.g. "dc.wrong_host": one of {@link FindingCode}. */
   code: FindingCode;
   severity: Severity;
   /** The input field, e.g. "scopes[1]"; "" for the whole input. */
@@ -32,7 +32,7 @@ export interface Diagnostic {
 /** Thrown when an input cannot be read (unknown field, wrong type). */
 export interface ZckError extends Error {
   name: "ZckError";
-  /** e.g. Code::InputUnknownField. */
+  /** e.g. "input.unknown_field". */
   code: FindingCode;
   path: string;
   diagnostics: Diagnostic[];

@@ -16,6 +16,45 @@ function field(label: string, path: string, control: HTMLElement, hint?: string)
   );
 }
 
+/** The tab's controls. */
+interface AuthorizeForm {
+  dcSelect: HTMLSelectElement;
+  clientId: HTMLInputElement;
+  scopes: HTMLTextAreaElement;
+  redirect: HTMLInputElement;
+  accessType: HTMLSelectElement;
+  consent: HTMLInputElement;
+}
+
+/** read (DOM → input): the authorization request the form describes; `state` is kept for the popup session. */
+export function readAuthorize(f: AuthorizeForm, state: string): AuthorizationInput {
+  return {
+    dataCenter: f.dcSelect.value || undefined,
+    clientId: f.clientId.value || undefined,
+    scopes: f.scopes.value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean),
+    redirectUri: f.redirect.value || undefined,
+    accessType: f.accessType.value === 'online' ? 'online' : 'offline',
+    ...(f.consent.checked ? { prompt: 'consent' as const } : {}),
+    ...(state ? { state } : {}),
+  };
+}
+
+/** render (answer → DOM): the Deluge callbacks of a data center, each a button that `use`s it. */
+export function renderCallbacks(dc: DataCenter | undefined, use: (value: string) => void): Node[] {
+  if (!dc) return [];
+  if (dc.delugeCallbacks.length === 0) {
+    return [h('p', { class: 'hint' }, `No source gives the Deluge callback URL for ${dc.name}: copy it from your Developer Hub Connections page.`)];
+  }
+  const intro = dc.callbackStatus === 'conflicting'
+    ? `Sources disagree on the Deluge callback for ${dc.name}; check your Connections page:`
+    : 'Deluge callback for this data center:';
+  return [h('p', { class: 'hint' }, intro), ...dc.delugeCallbacks.map((cb) => {
+    const b = h('button', { type: 'button', class: 'link', title: cb.source }, `Use ${cb.value}`);
+    b.addEventListener('click', () => use(cb.value));
+    return b;
+  })];
+}
+
 export function mountAuthorize(panel: HTMLElement, api: Api): void {
   const centers: DataCenter[] = api.listDataCenters();
   const dcSelect = h('select', { name: 'dataCenter' }, h('option', { value: '' }, 'Choose…'));
@@ -57,37 +96,14 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
   );
 
   function showCallbacks(): void {
-    const dc = centers.find((c) => c.id === dcSelect.value);
-    callbacks.replaceChildren();
-    if (!dc) return;
-    if (dc.delugeCallbacks.length === 0) {
-      callbacks.append(h('p', { class: 'hint' }, `No source gives the Deluge callback URL for ${dc.name}: copy it from your Developer Hub Connections page.`));
-      return;
-    }
-    const intro = dc.callbackStatus === 'conflicting'
-      ? `Sources disagree on the Deluge callback for ${dc.name}; check your Connections page:`
-      : 'Deluge callback for this data center:';
-    callbacks.append(h('p', { class: 'hint' }, intro));
-    for (const cb of dc.delugeCallbacks) {
-      const b = h('button', { type: 'button', class: 'link', title: cb.source }, `Use ${cb.value}`);
-      b.addEventListener('click', () => {
-        redirect.value = cb.value;
-        update();
-      });
-      callbacks.append(b);
-    }
+    callbacks.replaceChildren(...renderCallbacks(centers.find((c) => c.id === dcSelect.value), (value) => {
+      redirect.value = value;
+      update();
+    }));
   }
 
   function update(): void {
-    const input: AuthorizationInput = {
-      dataCenter: dcSelect.value || undefined,
-      clientId: clientId.value || undefined,
-      scopes: scopes.value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean),
-      redirectUri: redirect.value || undefined,
-      accessType: accessType.value === 'online' ? 'online' : 'offline',
-      ...(consent.checked ? { prompt: 'consent' as const } : {}),
-      ...(state ? { state } : {}),
-    };
+    const input = readAuthorize({ dcSelect, clientId, scopes, redirect, accessType, consent }, state);
     const result = api.buildAuthorizationUrl(input);
     state = result.state; // one state per popup session, so the URL does not change on every keystroke
     urlOut.value = result.url ?? '';

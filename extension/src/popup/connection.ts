@@ -3,53 +3,54 @@
 // field. Start from a preset, save as a profile (the secret only when the box is ticked), or copy the JSON that
 // `zck validate` reads. The config is shared with the Tokens and Explain tabs through ./current.
 import type { Api } from './tabs';
-import type { ConnectionConfig, ConnectionReport, Diagnostic, Finding, Preset } from '../core';
+import type { ConnectionConfig, ConnectionReport, Diagnostic, FormField, Preset } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h, placeFindings } from './dom';
 import { setCurrentConfig } from './current';
 import { failureFindings, present } from './failure';
-import { saveProfile, withoutSecrets, type Profile } from '../profiles/store';
+import { saveProfile, secretFields, withoutSecrets, type Profile } from '../profiles/store';
 
-type Group = 'common' | 'oauth' | 'apiKey' | 'basic';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+type Key = keyof ConnectionConfig;
 
-interface FieldSpec {
-  path: keyof ConnectionConfig;
-  label: string;
-  group: Group;
-  control: () => Control;
-  hint?: string;
+/** The form's own decorations of some fields (example values, hints). The fields themselves, their titles, values
+ *  and which auth type shows them come from the core's form schema: a new config field appears without a change here. */
+const SECRET_HINT = 'Kept in this popup only; saved with a profile only when you tick the box below.';
+const DECORATION: Partial<Record<Key, { placeholder?: string; hint?: string }>> = {
+  serviceName: { placeholder: 'Zoho CRM EU' },
+  linkName: { placeholder: 'zoho_crm_eu', hint: 'Used in Deluge: invokeurl [ … connection: "link_name" ].' },
+  clientId: { placeholder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' },
+  clientSecret: { hint: SECRET_HINT },
+  authorizeUrl: { placeholder: 'https://accounts.zoho.eu/oauth/v2/auth?access_type=offline' },
+  tokenUrl: { placeholder: 'https://accounts.zoho.eu/oauth/v2/token' },
+  refreshUrl: { placeholder: 'https://accounts.zoho.eu/oauth/v2/token' },
+  revokeUrl: { placeholder: 'https://accounts.zoho.eu/oauth/v2/token/revoke' },
+  redirectUri: { placeholder: 'https://…/delugeauth/callback' },
+  scopes: { placeholder: 'ZohoCRM.modules.ALL\nZohoCRM.settings.fields.READ', hint: 'One per line, or one line delimited as below.' },
+  keyName: { placeholder: 'api_key' },
+  password: { hint: SECRET_HINT },
+};
+
+/** The authentication type the Connection tab starts with (the schema gives the core's own defaults). */
+const FORM_DEFAULTS: Partial<Record<Key, string>> = { authType: 'oauth2' };
+
+/** The box a field sits in: "common" for the fields of every auth type, else the one auth type that uses it. */
+function boxOf(field: FormField, authTypeCount: number): string {
+  return field.authTypes.length === authTypeCount ? 'common' : (field.authTypes[0] ?? 'common');
 }
 
-const text = (placeholder: string, type = 'text') => () =>
-  h('input', { type, placeholder, autocomplete: 'off', spellcheck: 'false' });
-const choice = (options: [string, string][]) => () =>
-  h('select', {}, ...options.map(([value, label]) => h('option', { value }, label)));
-
-function fieldSpecs(api: Api): FieldSpec[] {
-  const centers = api.listDataCenters();
-  return [
-    { path: 'serviceName', label: 'Service name', group: 'common', control: text('Zoho CRM EU') },
-    { path: 'linkName', label: 'Link name', group: 'common', control: text('zoho_crm_eu'), hint: 'Used in Deluge: invokeurl [ … connection: "link_name" ].' },
-    { path: 'authType', label: 'Authentication type', group: 'common', control: choice([['oauth2', 'OAuth 2'], ['apiKey', 'API key'], ['basic', 'Basic authentication'], ['oauth1', 'OAuth 1 (not checked)'], ['', 'Not set']]) },
-    { path: 'dataCenter', label: 'Data center (yours)', group: 'common', control: choice([['', 'Detect from the URLs'], ...centers.map((d): [string, string] => [d.id, `${d.id.toUpperCase()} — ${d.name}`])]) },
-    { path: 'grantType', label: 'Grant type', group: 'oauth', control: choice([['authorizationCode', 'Authorization code'], ['clientCredentials', 'Client credentials']]) },
-    { path: 'clientId', label: 'Client ID', group: 'oauth', control: text('1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX') },
-    { path: 'clientSecret', label: 'Client secret', group: 'oauth', control: text('', 'password'), hint: 'Kept in this popup only; saved with a profile only when you tick the box below.' },
-    { path: 'authorizeUrl', label: 'Authorize URL', group: 'oauth', control: text('https://accounts.zoho.eu/oauth/v2/auth?access_type=offline', 'url') },
-    { path: 'tokenUrl', label: 'Access token URL', group: 'oauth', control: text('https://accounts.zoho.eu/oauth/v2/token', 'url') },
-    { path: 'refreshUrl', label: 'Refresh token URL', group: 'oauth', control: text('https://accounts.zoho.eu/oauth/v2/token', 'url') },
-    { path: 'revokeUrl', label: 'Revoke token URL', group: 'oauth', control: text('https://accounts.zoho.eu/oauth/v2/token/revoke', 'url') },
-    { path: 'redirectUri', label: 'Redirect URI', group: 'oauth', control: text('https://…/delugeauth/callback', 'url') },
-    { path: 'scopes', label: 'Scopes', group: 'oauth', control: () => h('textarea', { rows: '3', spellcheck: 'false', placeholder: 'ZohoCRM.modules.ALL\nZohoCRM.settings.fields.READ' }), hint: 'One per line, or one line delimited as below.' },
-    { path: 'scopeDelimiter', label: 'Scope delimiter', group: 'oauth', control: choice([['comma', 'Comma (,)'], ['space', 'Space'], ['plus', 'Plus (+)']]) },
-    { path: 'paramType', label: 'Parameter type', group: 'oauth', control: choice([['', 'Not set'], ['header', 'Header'], ['query', 'Query string']]) },
-    { path: 'keyName', label: 'Key name', group: 'apiKey', control: text('api_key') },
-    { path: 'placement', label: 'Key placement', group: 'apiKey', control: choice([['', 'Not set'], ['query', 'Query string'], ['header', 'Header'], ['formData', 'Form data']]) },
-    { path: 'username', label: 'User name', group: 'basic', control: text('') },
-    { path: 'password', label: 'Password', group: 'basic', control: text('', 'password'), hint: 'Kept in this popup only; saved with a profile only when you tick the box below.' },
-  ];
+/** The control of a field, built from its kind in the schema. */
+function controlFor(field: FormField): Control {
+  const placeholder = DECORATION[field.key]?.placeholder ?? '';
+  if (field.kind === 'scopes') return h('textarea', { rows: '3', spellcheck: 'false', placeholder });
+  if (field.kind === 'choice') {
+    const options = field.choices.map((c) => h('option', { value: c.value }, c.title));
+    if (field.unset !== undefined) options.unshift(h('option', { value: '' }, field.unset));
+    return h('select', {}, ...options);
+  }
+  const type = field.secret ? 'password' : field.kind === 'url' ? 'url' : 'text';
+  return h('input', { type, placeholder, autocomplete: 'off', spellcheck: 'false' });
 }
 
 /** Scopes as the admin typed them: several lines are a list; one line with a delimiter stays one string. */
@@ -60,17 +61,64 @@ function readScopes(value: string): string[] | string | undefined {
   return lines;
 }
 
-function groupOf(authType: string): Group | null {
-  if (authType === 'oauth2') return 'oauth';
-  if (authType === 'apiKey') return 'apiKey';
-  if (authType === 'basic') return 'basic';
-  return null;
+/** The form's fields and their controls, as built from the schema. */
+export interface ConnectionForm {
+  /** The schema fields the form shows (not the file-only ones). */
+  specs: FormField[];
+  /** How many auth types there are: a field used by all of them is common to every auth type. */
+  authTypeCount: number;
+  /** The value each field shows when the config has none. */
+  defaults: Partial<Record<Key, string>>;
+  controls: Map<string, Control>;
+}
+
+/** read (DOM → input): the config as shown: only the fields of the chosen auth type, only what is filled in. */
+export function readConnection(form: ConnectionForm, preset: string | undefined): ConnectionConfig {
+  const value = (key: string): string => form.controls.get(key)?.value ?? '';
+  const auth = value('authType');
+  const out: Record<string, unknown> = {};
+  for (const spec of form.specs) {
+    const g = boxOf(spec, form.authTypeCount);
+    if (g !== 'common' && g !== auth) continue;
+    const v = value(spec.key);
+    if (spec.kind === 'scopes') {
+      const scopes = readScopes(v);
+      if (scopes !== undefined) out[spec.key] = scopes;
+    } else if (v !== '') out[spec.key] = v;
+  }
+  if (preset) out.preset = preset;
+  return out as ConnectionConfig;
+}
+
+/** True when something beyond the selects' defaults is filled in (the defaults alone are not a config). */
+export function isTyped(form: ConnectionForm): boolean {
+  return form.specs.some((s) => form.defaults[s.key] === undefined && (form.controls.get(s.key)?.value ?? '') !== '');
+}
+
+/** Shows a config in the form (every field; the default where the config has none). */
+export function writeConnection(form: ConnectionForm, config: ConnectionConfig): void {
+  for (const spec of form.specs) {
+    const control = form.controls.get(spec.key);
+    if (!control) continue;
+    const v = config[spec.key];
+    const text = Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : (form.defaults[spec.key] ?? '');
+    if (control instanceof HTMLSelectElement && !Array.from(control.options).some((o) => o.value === text)) {
+      control.append(h('option', { value: text }, text)); // a value the list does not offer: shown, and checked
+    }
+    control.value = text;
+  }
 }
 
 export function mountConnection(panel: HTMLElement, api: Api): void {
-  const specs = fieldSpecs(api);
+  // The fields the admin fills in: every field of the schema except those only in the file (preset, version).
+  const schema = api.connectionFormSchema();
+  const specs = schema.fields.filter((f) => f.group !== 'file');
+  const authTypeCount = specs.find((f) => f.key === 'authType')?.choices.length ?? 0;
+  const secrets = secretFields(schema);
+  const defaults: Partial<Record<Key, string>> = { ...FORM_DEFAULTS };
+  for (const f of specs) if (f.default !== undefined) defaults[f.key] ??= f.default;
   const controls = new Map<string, Control>();
-  const groups = new Map<Group, HTMLElement>();
+  const groups = new Map<string, HTMLElement>();
   /** Values the form has no control for but must keep (the preset the config started from). */
   let extra: Pick<ConnectionConfig, 'preset'> = {};
   let loadedProfile: Profile | null = null;
@@ -88,21 +136,24 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
 
   // The form.
   const form = h('form', { class: 'form', autocomplete: 'off' });
-  for (const g of ['common', 'oauth', 'apiKey', 'basic'] as Group[]) {
-    const box = h('div', { class: `group group-${g}`, 'data-group': g });
-    groups.set(g, box);
-    form.append(box);
-  }
   for (const spec of specs) {
-    const control = spec.control();
-    control.id = `c-${spec.path}`;
-    control.name = spec.path;
-    controls.set(spec.path, control);
-    groups.get(spec.group)?.append(h('div', { class: 'field' },
-      h('label', { for: control.id }, spec.label),
+    const g = boxOf(spec, authTypeCount);
+    let box = groups.get(g);
+    if (!box) {
+      box = h('div', { class: `group group-${g}`, 'data-group': g });
+      groups.set(g, box);
+      form.append(box);
+    }
+    const control = controlFor(spec);
+    control.id = `c-${spec.key}`;
+    control.name = spec.key;
+    controls.set(spec.key, control);
+    const hint = DECORATION[spec.key]?.hint;
+    box.append(h('div', { class: 'field' },
+      h('label', { for: control.id }, spec.title),
       control,
-      spec.hint ? h('div', { class: 'hint' }, spec.hint) : null,
-      h('div', { class: 'slot', 'data-findings-for': spec.path })));
+      hint ? h('div', { class: 'hint' }, hint) : null,
+      h('div', { class: 'slot', 'data-findings-for': spec.key })));
   }
 
   // Save and export.
@@ -129,36 +180,11 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
 
   const value = (path: string): string => controls.get(path)?.value ?? '';
 
-  /** The config as shown: only the fields of the chosen auth type, only what is filled in. */
-  function readForm(): ConnectionConfig {
-    const visible = new Set<Group>(['common']);
-    const g = groupOf(value('authType'));
-    if (g) visible.add(g);
-    const out: Record<string, unknown> = {};
-    for (const spec of specs) {
-      if (!visible.has(spec.group)) continue;
-      const v = value(spec.path);
-      if (spec.path === 'scopes') {
-        const scopes = readScopes(v);
-        if (scopes !== undefined) out.scopes = scopes;
-      } else if (v !== '') out[spec.path] = v;
-    }
-    if (extra.preset) out.preset = extra.preset;
-    return out as ConnectionConfig;
-  }
+  const connectionForm: ConnectionForm = { specs, authTypeCount, defaults, controls };
+  const readForm = (): ConnectionConfig => readConnection(connectionForm, extra.preset);
 
   function setForm(config: ConnectionConfig): void {
-    const defaults: Record<string, string> = { authType: 'oauth2', grantType: 'authorizationCode', scopeDelimiter: 'comma' };
-    for (const spec of specs) {
-      const control = controls.get(spec.path);
-      if (!control) continue;
-      const v = config[spec.path];
-      let text = Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : (defaults[spec.path] ?? '');
-      if (control instanceof HTMLSelectElement && !Array.from(control.options).some((o) => o.value === text)) {
-        control.append(h('option', { value: text }, text)); // a value the list does not offer: shown, and checked
-      }
-      control.value = text;
-    }
+    writeConnection(connectionForm, config);
     extra = config.preset ? { preset: config.preset } : {};
     // The picker shows the preset the config started from (and its quirks), or none.
     presetSelect.value = presets.some((p) => p.id === config.preset) ? (config.preset ?? '') : '';
@@ -167,12 +193,12 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   }
 
   function exportJson(): string {
-    return `${JSON.stringify({ ...withoutSecrets(readForm() as Record<string, unknown>), schemaVersion: 1 }, null, 2)}\n`;
+    return `${JSON.stringify({ ...withoutSecrets(readForm() as Record<string, unknown>, secrets), schemaVersion: 1 }, null, 2)}\n`;
   }
 
   function showGroups(): void {
-    const g = groupOf(value('authType'));
-    for (const [name, box] of groups) box.hidden = name !== 'common' && name !== g;
+    const auth = value('authType');
+    for (const [name, box] of groups) box.hidden = name !== 'common' && name !== auth;
   }
 
   let shown: string | null = null;
@@ -184,7 +210,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     if (key === shown) return;
     shown = key;
     // The selects' defaults alone are not a config: the other tabs show their empty state until something is typed.
-    const typed = specs.some((s) => !['authType', 'grantType', 'scopeDelimiter'].includes(s.path) && value(s.path) !== '');
+    const typed = isTyped(connectionForm);
     setCurrentConfig(typed ? config : {});
     if (!typed) {
       placeFindings(form, [], general);
@@ -200,14 +226,14 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     try {
       report = api.validateConnection(config);
     } catch (e) {
-      const diagnostics: Finding[] = failureFindings(e);
+      const diagnostics: Diagnostic[] = failureFindings(e);
       placeFindings(form, diagnostics, general);
       summary.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, 'The config could not be checked.'), general);
       panel.dataset.state = 'failed';
       return;
     }
     placeFindings(form, report.diagnostics, general);
-    renderSummary(report);
+    summary.replaceChildren(...renderSummary(report, value('redirectUri'), useButton, general));
     panel.dataset.errors = String(report.summary.counts.errors);
     panel.dataset.warnings = String(report.summary.counts.warnings);
     panel.dataset.state = 'checked';
@@ -224,57 +250,6 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       c.focus();
     });
     return b;
-  }
-
-  function renderSummary(report: ConnectionReport): void {
-    const s = report.summary;
-    const { errors, warnings, infos } = s.counts;
-    const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-    const verdict = errors + warnings === 0
-      ? `No errors or warnings${infos ? ` (${plural(infos, 'note')})` : ''}.`
-      : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'note') : ''].filter(Boolean).join(', ');
-    const providerLabel = { zoho: 'Zoho itself', external: 'External service', undetermined: 'Not determined yet' }[s.provider.kind];
-    const dc = s.dataCenter
-      ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${s.dataCenterFrom ? ` (from ${s.dataCenterFrom})` : ''}`
-      : 'Not determined: choose one, or enter a Zoho URL.';
-    const reg = s.register;
-    const redirects = h('ul', { class: 'candidates' });
-    for (const c of reg.redirectUris) {
-      redirects.append(h('li', { 'data-value': c.value },
-        h('code', {}, c.value), ' ',
-        value('redirectUri') === c.value ? h('span', { class: 'badge' }, 'in use') : useButton('Use', 'redirectUri', c.value),
-        h('span', { class: 'src' }, c.source)));
-    }
-    const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
-    const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');
-    copyTry.id = 'c-copy-try';
-    copyTry.disabled = !s.tryUrl;
-    summary.replaceChildren(...present(
-      h('p', { class: 'verdict', 'data-ok': String(errors === 0) }, verdict),
-      h('dl', { class: 'facts' },
-        h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter' }, dc),
-        h('dt', {}, 'Provider'), h('dd', { 'data-fact': 'provider', 'data-kind': s.provider.kind },
-          h('strong', {}, providerLabel), h('span', { class: 'why' }, s.provider.reason)),
-        s.linkNameSuggested && s.linkName
-          ? h('dt', {}, 'Link name') : null,
-        s.linkNameSuggested && s.linkName
-          ? h('dd', { 'data-fact': 'linkName' }, 'Suggested: ', h('code', {}, s.linkName), ' ', useButton('Use', 'linkName', s.linkName)) : null,
-        h('dt', {}, 'Register at'), h('dd', { 'data-fact': 'register' },
-          h('span', {}, reg.at), reg.clientType ? h('span', { class: 'why' }, `Client type: ${reg.clientType}`) : null),
-        h('dt', {}, reg.redirectUris.length > 1 ? 'Redirect URIs' : 'Redirect URI'),
-        h('dd', { 'data-fact': 'redirectUris', 'data-status': reg.redirectStatus ?? '' },
-          reg.redirectStatus === 'conflicting' ? h('span', { class: 'why' }, 'Sources disagree: register both.') : null,
-          reg.redirectUris.length ? redirects : h('span', { class: 'why' }, 'No source gives it: copy it from the provider\'s or Zoho\'s connection page.')),
-        reg.homepage ? h('dt', {}, 'Homepage') : null,
-        reg.homepage ? h('dd', { 'data-fact': 'homepage' }, reg.homepage) : null,
-      ),
-      reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, n))) : null,
-      h('div', { class: 'try' }, h('label', { for: 'c-try-url' }, 'URL to try'), tryUrl,
-        s.tryUrl ? h('p', { class: 'hint' }, s.tryUrlNote) : null,
-        h('div', { class: 'actions' }, copyTry)),
-      general.childElementCount && general.querySelector('li') ? h('h3', {}, 'Other findings') : null,
-      general,
-    ));
   }
 
   // Presets.
@@ -336,3 +311,60 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   setForm({});
 }
 
+/** render (answer → DOM): the summary of a report: verdict, data center, provider, what to register, the URL to try,
+ *  then `general` (the findings that sit beside no field). `use` makes a button that puts a value into a field. */
+export function renderSummary(
+report: ConnectionReport,
+redirectInUse: string,
+use: (label: string, key: Key, value: string) => HTMLButtonElement,
+general: HTMLElement,
+): (Node | string)[] {
+  const s = report.summary;
+  const { errors, warnings, infos } = s.counts;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const verdict = errors + warnings === 0
+    ? `No errors or warnings${infos ? ` (${plural(infos, 'note')})` : ''}.`
+    : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'note') : ''].filter(Boolean).join(', ');
+  const providerLabel = { zoho: 'Zoho itself', external: 'External service', undetermined: 'Not determined yet' }[s.provider.kind];
+  const dc = s.dataCenter
+    ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${s.dataCenterFrom ? ` (from ${s.dataCenterFrom})` : ''}`
+    : 'Not determined: choose one, or enter a Zoho URL.';
+  const reg = s.register;
+  const redirects = h('ul', { class: 'candidates' });
+  for (const c of reg.redirectUris) {
+    redirects.append(h('li', { 'data-value': c.value },
+      h('code', {}, c.value), ' ',
+      redirectInUse === c.value ? h('span', { class: 'badge' }, 'in use') : use('Use', 'redirectUri', c.value),
+      h('span', { class: 'src' }, c.source)));
+  }
+  const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
+  const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');
+  copyTry.id = 'c-copy-try';
+  copyTry.disabled = !s.tryUrl;
+  return present(
+    h('p', { class: 'verdict', 'data-ok': String(errors === 0) }, verdict),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter' }, dc),
+      h('dt', {}, 'Provider'), h('dd', { 'data-fact': 'provider', 'data-kind': s.provider.kind },
+        h('strong', {}, providerLabel), h('span', { class: 'why' }, s.provider.reason)),
+      s.linkNameSuggested && s.linkName
+        ? h('dt', {}, 'Link name') : null,
+      s.linkNameSuggested && s.linkName
+        ? h('dd', { 'data-fact': 'linkName' }, 'Suggested: ', h('code', {}, s.linkName), ' ', use('Use', 'linkName', s.linkName)) : null,
+      h('dt', {}, 'Register at'), h('dd', { 'data-fact': 'register' },
+        h('span', {}, reg.at), reg.clientType ? h('span', { class: 'why' }, `Client type: ${reg.clientType}`) : null),
+      h('dt', {}, reg.redirectUris.length > 1 ? 'Redirect URIs' : 'Redirect URI'),
+      h('dd', { 'data-fact': 'redirectUris', 'data-status': reg.redirectStatus ?? '' },
+        reg.redirectStatus === 'conflicting' ? h('span', { class: 'why' }, 'Sources disagree: register both.') : null,
+        reg.redirectUris.length ? redirects : h('span', { class: 'why' }, 'No source gives it: copy it from the provider\'s or Zoho\'s connection page.')),
+      reg.homepage ? h('dt', {}, 'Homepage') : null,
+      reg.homepage ? h('dd', { 'data-fact': 'homepage' }, reg.homepage) : null,
+    ),
+    reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, n))) : null,
+    h('div', { class: 'try' }, h('label', { for: 'c-try-url' }, 'URL to try'), tryUrl,
+      s.tryUrl ? h('p', { class: 'hint' }, s.tryUrlNote) : null,
+      h('div', { class: 'actions' }, copyTry)),
+    general.childElementCount && general.querySelector('li') ? h('h3', {}, 'Other findings') : null,
+    general,
+  );
+}

@@ -34,19 +34,33 @@ export function findingsList(diagnostics: Finding[]): HTMLUListElement {
   return list;
 }
 
-/** Puts each finding beside the element whose data-path equals (or prefixes) its path; the rest go to `rest`. */
+/**
+ * Puts each finding beside the most specific slot (`[data-findings-for]`) whose path equals or contains its path
+ * (`fields[2].transforms[0].map.vip` → `fields[2].transforms[0]` → `fields[2]` → `fields`); the rest go to `rest`.
+ * The one renderer of findings beside fields, for every tab.
+ */
 export function placeFindings(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement): void {
-  const slots = Array.from(root.querySelectorAll<HTMLElement>('[data-findings-for]'));
-  const byPath = new Map<HTMLElement, Finding[]>();
+  const slots = new Map<string, HTMLElement>();
+  for (const s of root.querySelectorAll<HTMLElement>('[data-findings-for]')) slots.set(s.dataset.findingsFor ?? '', s);
+  const placed = new Map<HTMLElement, Finding[]>();
   const unplaced: Finding[] = [];
   for (const d of diagnostics) {
-    const base = d.path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
-    const slot = slots.find((s) => s.dataset.findingsFor === d.path) ?? slots.find((s) => s.dataset.findingsFor === base);
-    if (slot) byPath.set(slot, [...(byPath.get(slot) ?? []), d]);
+    let p = d.path;
+    let slot = slots.get(p);
+    while (!slot && p) {
+      const up = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+      if (up === p) break;
+      p = up;
+      slot = slots.get(p);
+    }
+    if (slot) placed.set(slot, [...(placed.get(slot) ?? []), d]);
     else unplaced.push(d);
   }
-  for (const s of slots) s.replaceChildren(findingsList(byPath.get(s) ?? []));
-  rest.replaceChildren(findingsList(unplaced));
+  for (const s of slots.values()) {
+    const ds = placed.get(s) ?? [];
+    s.replaceChildren(...(ds.length ? [findingsList(ds)] : []));
+  }
+  rest.replaceChildren(...(unplaced.length ? [findingsList(unplaced)] : []));
 }
 
 /** A copy button that confirms with "Copied" (or says why it could not). */

@@ -3,14 +3,13 @@
 import type { Api } from './tabs';
 import type { ConnectionTestReport, Reply } from '../messages';
 import { findingsList, h } from './dom';
+import { messenger } from '../browser';
 
 type Sender = (message: unknown) => Promise<unknown>;
 
 /** The service worker, or (in the demo page, without chrome.runtime) the core directly. */
 function sender(api: Api): Sender {
-  const rt = (globalThis as { chrome?: typeof chrome }).chrome?.runtime;
-  if (rt?.sendMessage) return (m) => rt.sendMessage(m);
-  return async (m) => ({ ok: true, report: await api.testConnection((m as { input: never }).input) });
+  return messenger() ?? (async (m) => ({ ok: true, report: await api.testConnection((m as { input: never }).input) }));
 }
 
 export function mountLiveTest(panel: HTMLElement, api: Api): void {

@@ -5,7 +5,7 @@ import type { Api } from './tabs';
 import type { CrmField, CrmSchemaInput, Finding, FieldMapping, MappingPreview, ModuleSchema, Transform } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
-import { copyButton, findingsList, h } from './dom';
+import { copyButton, findingsList, h, placeFindings } from './dom';
 import { saveProfile, type Profile } from '../profiles/store';
 
 type Sync = NonNullable<FieldMapping['sync']>;
@@ -74,35 +74,14 @@ function leafPaths(records: unknown[]): string[] {
   return [...out].sort();
 }
 
-/** Puts each finding beside the most specific slot whose path prefixes it (`fields[2].transforms[0].map.vip` →
- *  `fields[2].transforms[0]` → `fields[2]` → `fields`); the rest go to `rest`. Marks each row with its worst severity. */
+/** Places the findings (see placeFindings) and marks each row with its worst severity. */
 function place(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement): void {
-  const slots = new Map<string, HTMLElement>();
-  for (const s of root.querySelectorAll<HTMLElement>('[data-findings-for]')) slots.set(s.dataset.findingsFor ?? '', s);
-  const placed = new Map<HTMLElement, Finding[]>();
-  const unplaced: Finding[] = [];
-  for (const d of diagnostics) {
-    let p = d.path;
-    let slot = slots.get(p);
-    while (!slot && p) {
-      const up = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
-      if (up === p) break;
-      p = up;
-      slot = slots.get(p);
-    }
-    if (slot) placed.set(slot, [...(placed.get(slot) ?? []), d]);
-    else unplaced.push(d);
-  }
-  for (const s of slots.values()) {
-    const ds = placed.get(s) ?? [];
-    s.replaceChildren(...(ds.length ? [findingsList(ds)] : []));
-  }
+  placeFindings(root, diagnostics, rest);
   for (const row of root.querySelectorAll<HTMLElement>('.map-row')) {
     const sev = ['error', 'warning', 'info'].find((x) => row.querySelector(`.finding.${x}`));
     if (sev) row.dataset.severity = sev;
     else delete row.dataset.severity;
   }
-  rest.replaceChildren(...(unplaced.length ? [findingsList(unplaced)] : []));
 }
 
 export function mountMapping(panel: HTMLElement, api: Api): void {

@@ -6,7 +6,7 @@ import type { Finding } from '../core';
 import { emit, on } from './bus';
 import { findingsList, h } from './dom';
 import {
-  deleteProfile, duplicateProfile, loadProfiles, renameProfile, saveProfile, withoutSecrets, type Profile,
+  deleteProfile, duplicateProfile, loadProfiles, renameProfile, saveProfile, secretFields, withoutSecrets, type Profile,
 } from '../profiles/store';
 
 /** Checks an imported file with the core: JSON, version, shape (unknown fields are refused), and the findings. */
@@ -42,8 +42,8 @@ export function checkImport(api: Api, text: string): { data: Record<string, unkn
 }
 
 /** The exported file: exactly what `zck validate` reads, with the format version; no secret unless asked. */
-export function exportText(profile: Profile, includeSecret: boolean): string {
-  const data = includeSecret ? profile.data : withoutSecrets(profile.data);
+export function exportText(profile: Profile, includeSecret: boolean, secrets: readonly string[]): string {
+  const data = includeSecret ? profile.data : withoutSecrets(profile.data, secrets);
   return `${JSON.stringify({ ...data, schemaVersion: 1 }, null, 2)}\n`;
 }
 
@@ -63,6 +63,7 @@ function download(name: string, text: string): void {
 }
 
 export function mountProfiles(panel: HTMLElement, api: Api): void {
+  const secrets = secretFields(api.connectionFormSchema());
   const notices = h('div', { class: 'notices', role: 'status' });
   const list = h('ul', { class: 'profiles' });
   const undoBar = h('div', { class: 'undo', hidden: true });
@@ -100,7 +101,7 @@ export function mountProfiles(panel: HTMLElement, api: Api): void {
         h('span', { class: 'row-actions' },
           button('Open', () => { emit('profile:open', p); }),
           button('Duplicate', () => void duplicateProfile(p.id).then(changed)),
-          button('Export', () => download(`${exportName(p)}.json`, exportText(p, includeSecret.checked))),
+          button('Export', () => download(`${exportName(p)}.json`, exportText(p, includeSecret.checked, secrets))),
           button('Delete', () => void remove(p)))));
     }
     panel.dataset.count = String(profiles.length);

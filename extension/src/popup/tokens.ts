@@ -13,7 +13,6 @@ const TITLES: Record<TokenRequest['kind'], [string, string]> = {
   revoke: ['Revoke the refresh token', 'When the connection is retired or a token leaked.'],
 };
 
-
 function time(ms: number | undefined): string {
   if (ms === undefined) return '—';
   const d = new Date(ms);
@@ -24,6 +23,44 @@ function duration(ms: number | undefined): string {
   if (ms === undefined) return '—';
   const min = Math.round(ms / 60000);
   return min >= 120 ? `${Math.round(min / 60)} hours` : `${min} minutes`;
+}
+
+/** render (answer → DOM): one token request, as curl and Deluge. */
+export function requestView(r: TokenRequest): HTMLElement {
+  const [title, when] = TITLES[r.kind];
+  const curlId = `k-${r.kind}-curl`;
+  const delugeId = `k-${r.kind}-deluge`;
+  return h('section', { class: 'request', 'data-kind': r.kind },
+    h('h3', {}, title),
+    h('p', { class: 'hint' }, `${when} ${r.method} ${r.url}`),
+    r.missing.length ? h('p', { class: 'missing' }, `Still needed: ${r.missing.join(', ')} (a placeholder stands in).`) : null,
+    h('label', { for: curlId }, 'curl'),
+    h('textarea', { id: curlId, class: 'code', readonly: true, rows: String(Math.min(8, r.curl.split('\n').length + 1)), spellcheck: 'false' }, r.curl),
+    h('div', { class: 'actions' }, copyButton('Copy curl', () => r.curl)),
+    r.deluge ? h('label', { for: delugeId }, 'Deluge') : null,
+    r.deluge ? h('textarea', { id: delugeId, class: 'code', readonly: true, rows: String(Math.min(18, r.deluge.split('\n').length)), spellcheck: 'false' }, r.deluge) : null,
+    r.deluge ? h('div', { class: 'actions' }, copyButton('Copy Deluge', () => r.deluge ?? '')) : null,
+    h('p', { class: 'src' }, `Source: ${r.source}`));
+}
+
+/** render (answer → DOM): what a token response says: expiry, refresh time, header, API domain, or the error. */
+export function renderTokenResponse(r: TokenResponse): (Node | string)[] {
+  const row = (label: string, fact: string, value: Node | string) => [h('dt', {}, label), h('dd', { 'data-fact': fact }, value)];
+  const unit = { seconds: 'expires_in in seconds', milliseconds: 'legacy expires_in_sec given: expires_in read as milliseconds', assumed: 'no lifetime given: assumed' };
+  return present(
+    h('p', { class: 'verdict', 'data-ok': String(r.ok) }, r.ok ? 'A token response.' : r.error ? `${r.error.code}: ${r.error.title}` : 'Not a usable token response.'),
+    r.ok ? h('dl', { class: 'facts' },
+      ...row('Expires in', 'expiresIn', `${duration(r.expiresInMs)}${r.expiresInUnit ? ` (${unit[r.expiresInUnit]})` : ''}`),
+      ...row('Expires at', 'expiresAt', time(r.expiresAt)),
+      ...row('Refresh at', 'refreshAt', `${time(r.refreshAt)} — ${duration(r.refreshMarginMs)} before expiry`),
+      ...row('Header', 'header', r.authorizationHeader ? h('code', {}, `${r.authorizationHeader.name}: ${r.authorizationHeader.value}`) : '—'),
+      ...row('API domain', 'apiDomain', r.apiDomain ? h('code', {}, r.apiDomain) : '— (none given: use your data center\'s)'),
+      ...row('Refresh token', 'refreshToken', r.refreshToken ? 'included' : 'not included'),
+      ...(r.scopes.length ? row('Scopes', 'scopes', r.scopes.join(', ')) : []),
+    ) : null,
+    r.error ? h('ol', { class: 'causes' }, ...r.error.likelyCauses.map((c) => h('li', { 'data-cause': c.id }, c.explanation))) : null,
+    r.ok && r.authorizationHeader ? h('div', { class: 'actions' }, copyButton('Copy header', () => `${r.authorizationHeader?.name ?? ''}: ${r.authorizationHeader?.value ?? ''}`)) : null,
+    findingsList(r.diagnostics));
 }
 
 export function mountTokens(panel: HTMLElement, api: Api): void {
@@ -105,23 +142,6 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     panel.dataset.revealed = String(result.revealed);
   }
 
-  function requestView(r: TokenRequest): HTMLElement {
-    const [title, when] = TITLES[r.kind];
-    const curlId = `k-${r.kind}-curl`;
-    const delugeId = `k-${r.kind}-deluge`;
-    return h('section', { class: 'request', 'data-kind': r.kind },
-      h('h3', {}, title),
-      h('p', { class: 'hint' }, `${when} ${r.method} ${r.url}`),
-      r.missing.length ? h('p', { class: 'missing' }, `Still needed: ${r.missing.join(', ')} (a placeholder stands in).`) : null,
-      h('label', { for: curlId }, 'curl'),
-      h('textarea', { id: curlId, class: 'code', readonly: true, rows: String(Math.min(8, r.curl.split('\n').length + 1)), spellcheck: 'false' }, r.curl),
-      h('div', { class: 'actions' }, copyButton('Copy curl', () => r.curl)),
-      r.deluge ? h('label', { for: delugeId }, 'Deluge') : null,
-      r.deluge ? h('textarea', { id: delugeId, class: 'code', readonly: true, rows: String(Math.min(18, r.deluge.split('\n').length)), spellcheck: 'false' }, r.deluge) : null,
-      r.deluge ? h('div', { class: 'actions' }, copyButton('Copy Deluge', () => r.deluge ?? '')) : null,
-      h('p', { class: 'src' }, `Source: ${r.source}`));
-  }
-
   function parse(): void {
     const body = response.value.trim();
     if (!body) {
@@ -138,22 +158,7 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
       panel.dataset.parsed = 'failed';
       return;
     }
-    const row = (label: string, fact: string, value: Node | string) => [h('dt', {}, label), h('dd', { 'data-fact': fact }, value)];
-    const unit = { seconds: 'expires_in in seconds', milliseconds: 'legacy expires_in_sec given: expires_in read as milliseconds', assumed: 'no lifetime given: assumed' };
-    parsed.replaceChildren(...present(
-      h('p', { class: 'verdict', 'data-ok': String(r.ok) }, r.ok ? 'A token response.' : r.error ? `${r.error.code}: ${r.error.title}` : 'Not a usable token response.'),
-      r.ok ? h('dl', { class: 'facts' },
-        ...row('Expires in', 'expiresIn', `${duration(r.expiresInMs)}${r.expiresInUnit ? ` (${unit[r.expiresInUnit]})` : ''}`),
-        ...row('Expires at', 'expiresAt', time(r.expiresAt)),
-        ...row('Refresh at', 'refreshAt', `${time(r.refreshAt)} — ${duration(r.refreshMarginMs)} before expiry`),
-        ...row('Header', 'header', r.authorizationHeader ? h('code', {}, `${r.authorizationHeader.name}: ${r.authorizationHeader.value}`) : '—'),
-        ...row('API domain', 'apiDomain', r.apiDomain ? h('code', {}, r.apiDomain) : '— (none given: use your data center\'s)'),
-        ...row('Refresh token', 'refreshToken', r.refreshToken ? 'included' : 'not included'),
-        ...(r.scopes.length ? row('Scopes', 'scopes', r.scopes.join(', ')) : []),
-      ) : null,
-      r.error ? h('ol', { class: 'causes' }, ...r.error.likelyCauses.map((c) => h('li', { 'data-cause': c.id }, c.explanation))) : null,
-      r.ok && r.authorizationHeader ? h('div', { class: 'actions' }, copyButton('Copy header', () => `${r.authorizationHeader?.name ?? ''}: ${r.authorizationHeader?.value ?? ''}`)) : null,
-      findingsList(r.diagnostics)));
+    parsed.replaceChildren(...renderTokenResponse(r));
     panel.dataset.parsed = r.ok ? 'ok' : 'error';
   }
 

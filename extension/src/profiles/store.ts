@@ -1,12 +1,13 @@
 // Saved profiles in chrome.storage.local (or localStorage in the demo page), with a schema version.
 // Stored data is checked on every read: anything corrupted, truncated, of a newer version or of the wrong shape is
-// kept aside as a backup, the user is told, and nothing is silently dropped. Secrets (clientSecret, password) are
-// stored only when the user ticks the box for that profile.
+// kept aside as a backup, the user is told, and nothing is silently dropped. Secrets (the fields the core's form
+// schema marks secret: clientSecret, password) are stored only when the user ticks the box for that profile.
+import { storage as backend } from '../browser';
+import { core, type ConnectionFormSchema } from '../core';
 
 export const STORE_SCHEMA_VERSION = 1;
 const KEY = 'zck.profiles';
 const BACKUP_KEY = 'zck.profiles.backup';
-const SECRET_FIELDS = ['clientSecret', 'password'] as const;
 
 export type ProfileKind = 'connection' | 'mapping';
 
@@ -31,21 +32,6 @@ export interface LoadResult {
   /** Plain sentences for the user when stored data had to be set aside. */
   notices: string[];
 }
-
-/** chrome.storage.local in the extension; localStorage on the demo page. */
-const backend = {
-  async get(key: string): Promise<unknown> {
-    const area = (globalThis as { chrome?: typeof chrome }).chrome?.storage?.local;
-    if (area) return (await area.get(key))[key];
-    const raw = localStorage.getItem(key);
-    return raw === null ? undefined : raw;
-  },
-  async set(key: string, value: unknown): Promise<void> {
-    const area = (globalThis as { chrome?: typeof chrome }).chrome?.storage?.local;
-    if (area) return area.set({ [key]: value });
-    localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
-  },
-};
 
 function isProfile(p: unknown): p is Profile {
   if (typeof p !== 'object' || p === null) return false;
@@ -114,10 +100,15 @@ function safeParse(text: string): unknown {
   }
 }
 
-/** The data without secrets, unless kept. */
-export function withoutSecrets(data: Record<string, unknown>): Record<string, unknown> {
+/** The keys of the secret fields, as the core's connection form schema marks them. */
+export function secretFields(schema: ConnectionFormSchema): string[] {
+  return schema.fields.filter((f) => f.secret).map((f) => f.key);
+}
+
+/** The data without the `secrets` fields (see {@link secretFields}). */
+export function withoutSecrets(data: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
   const copy = { ...data };
-  for (const f of SECRET_FIELDS) delete copy[f];
+  for (const f of secrets) delete copy[f];
   return copy;
 }
 
@@ -135,7 +126,7 @@ export async function saveProfile(p: { id?: string; name: string; kind: ProfileK
     id: p.id ?? newId(),
     name: p.name.trim() || 'Untitled',
     kind: p.kind,
-    data: keepSecret ? { ...p.data } : withoutSecrets(p.data),
+    data: keepSecret ? { ...p.data } : withoutSecrets(p.data, secretFields((await core()).connectionFormSchema())),
     keepSecret,
     updatedAt: Date.now(),
   };

@@ -101,7 +101,7 @@ fn detect(text: &str, format: Format) -> Exit {
                 line(&format!("  note: {note}"));
             }
             for cb in dc.deluge_callbacks {
-                line(&format!("  Deluge callback: {} ({})", cb.value, cb.source));
+                line(&format!("  Deluge callback: {} ({})", cb.value, zoho_connector_kit::source::describe(cb.source)));
             }
         }
         None => line("no data center recognised"),

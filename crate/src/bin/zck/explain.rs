@@ -91,7 +91,7 @@ pub fn run(args: ExplainArgs) -> Exit {
         ));
     }
     if let Some(source) = &e.source {
-        line(&format!("source: {source}"));
+        line(&format!("source: {}", zoho_connector_kit::source::describe(source)));
     }
     Exit::Ok
 }

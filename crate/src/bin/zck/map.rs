@@ -223,7 +223,11 @@ fn apply(mapping: &str, records: &str, schema: &SchemaArgs, format: Format) -> E
         Err(exit) => return exit,
     };
     let preview = apply_mapping(&mapping, &crm, &records);
-    let exit = if preview.skipped.is_empty() { Exit::Ok } else { Exit::Findings };
+    let exit = if preview.skipped.is_empty() && !Diagnostic::has_errors(&preview.mapping_findings) {
+        Exit::Ok
+    } else {
+        Exit::Findings
+    };
     if format == Format::Json {
         print_json(&preview);
         return exit;
@@ -235,6 +239,8 @@ fn apply(mapping: &str, records: &str, schema: &SchemaArgs, format: Format) -> E
         preview.batches.len(),
         preview.skipped.len()
     ));
+    // A target that is not a field of the module writes nothing: said once, before the records.
+    print_diagnostics(&preview.mapping_findings);
     for f in &preview.findings {
         let field = if f.field.is_empty() { "<record>" } else { &f.field };
         // Records are counted from 1, as the popup counts them (the JSON keeps the 0-based index).

@@ -172,10 +172,13 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) {
     }
 }
 
-/// Prints findings compiler-style, errors first, then a count line.
+/// Prints findings compiler-style, errors first, then a count line. A source that is a registry id is printed as
+/// the page's title and address (`source: Zoho Accounts: Token limits <https://…>`), so it can be opened.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        write_stdout(&d.to_string(), true);
+        let mut shown = d.clone();
+        shown.source = d.source.as_deref().map(zoho_connector_kit::source::describe);
+        write_stdout(&shown.to_string(), true);
     }
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
     use zoho_connector_kit::Severity::*;

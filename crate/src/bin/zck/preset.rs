@@ -84,6 +84,7 @@ pub fn run(args: PresetArgs) -> Exit {
             }
             line(&format!("{} ({})", p.name, p.id));
             let show = |label: &str, value: &str, source: &str| {
+                let source = zoho_connector_kit::source::describe(source);
                 line(&format!("  {label:<16}{value}\n  {:<16}source: {source}", ""))
             };
             show("authorize URL", &p.authorize_url.value, &p.authorize_url.source);
@@ -101,7 +102,7 @@ pub fn run(args: PresetArgs) -> Exit {
             show("typical scopes", &p.scopes.value.join(", "), &p.scopes.source);
             show("API base", &p.api_base.value, &p.api_base.source);
             for q in &p.quirks {
-                line(&format!("  note: {} (source: {})", q.text, q.source));
+                line(&format!("  note: {} (source: {})", q.text, zoho_connector_kit::source::describe(&q.source)));
             }
             Exit::Ok
         }

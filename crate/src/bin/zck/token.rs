@@ -164,7 +164,7 @@ pub fn run(args: TokenArgs) -> Exit {
                     line(&format!("passes at {}", answer.at));
                 }
                 line(&answer.note);
-                line(&format!("source: {}", answer.source));
+                line(&format!("source: {}", zoho_connector_kit::source::describe(&answer.source)));
             }
             print_diagnostics(&answer.diagnostics);
             exit
@@ -179,7 +179,7 @@ pub fn run(args: TokenArgs) -> Exit {
                 let agree = if limit.sources_agree { "" } else { " — sources differ, all shown" };
                 line(&format!("{}{per}{agree}", limit.title));
                 for v in limit.values {
-                    line(&format!("  {}: {} [{}]", v.value, v.detail, v.source));
+                    line(&format!("  {}: {} [{}]", v.value, v.detail, zoho_connector_kit::source::describe(&v.source)));
                 }
             }
             Exit::Ok
@@ -190,7 +190,11 @@ pub fn run(args: TokenArgs) -> Exit {
                 print_json(&schema);
                 return Exit::Ok;
             }
-            line(&format!("-- database {} (default of the official SDKs); source: {}", schema.database, schema.source));
+            line(&format!(
+                "-- database {} (default of the official SDKs); source: {}",
+                schema.database,
+                zoho_connector_kit::source::describe(&schema.source)
+            ));
             line(schema.ddl.trim_end());
             line("-- the extension's stored record (JSON); fields marked secret only when the user opts in:");
             for c in schema.extension_record {
