@@ -28,6 +28,9 @@ if (want('wasm')) {
     '--enable-multivalue',
     paths.shippedWasm, '-o', paths.shippedWasm]);
   copyFileSync(paths.shippedWasm, join(paths.pkgNode, `${CRATE}_bg.wasm`));
+  // The source registry travels as data beside the module (`zoho-connector-kit/sources.json`), not inside it: only
+  // the pages that show a source's title and link need it.
+  copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(ROOT, 'pkg', 'sources.json'));
 }
 
 if (want('cli')) {
@@ -49,6 +52,7 @@ if (want('extension')) {
   run(esbuild, [join(src, 'content.ts'), '--format=iife', `--outdir=${dist}`, ...common]);
   for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
   copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
+  copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(dist, 'sources.json'));
   // The content script's hosts come from the data-center registry (the core), not from a second list here.
   const core = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
   const manifest = JSON.parse(readFileSync(join(paths.extSrc, 'static', 'manifest.json'), 'utf8'));

@@ -5,13 +5,15 @@ import { on } from './popup/bus';
 import { copyButton } from './popup/dom';
 import { h } from './popup/dom';
 import { TABS } from './popup/tabs';
+import { loadSources } from './sources';
 
 async function main(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) return;
   try {
     const coreStart = performance.now();
-    const api = await core();
+    // The source registry loads beside the core, so findings can link their sources from the first paint.
+    const [api] = await Promise.all([core(), loadSources()]);
     // For the benchmark: fetching, compiling and instantiating the Wasm core, as the popup does it.
     document.body.dataset.coreMs = (performance.now() - coreStart).toFixed(1);
     setPanicHandler((report) => showPanic(app, report));

@@ -175,3 +175,31 @@ test('save as profile → listed as a mapping in Profiles → open restores the 
   assert.equal(await page.textContent('.tally'), 'no problems found');
   assert.equal(await page.getAttribute('#panel-mapping', 'data-sent'), '2');
 });
+
+test('paste a sample record first: the core suggests CRM fields by name and type, and Add maps them', async () => {
+  await open();
+  await page.selectOption('#m-module', 'Leads');
+  const before = await rows();
+  // A record as a Shopify webhook sends it: names close to the CRM's, a phone, an opt-in flag as text.
+  await page.fill('#m-records', JSON.stringify([{ first_name: 'Ana', last_name: 'Silva', email: 'ana@example.com', phone: '+351 21 000 0000', email_opt_out: 'yes' }]));
+  await page.click('#m-suggest');
+  await page.waitForSelector('#m-suggestions li');
+  const offered = await page.$$eval('#m-suggestions li', (els) => els.map((e) => e.textContent));
+  assert.ok(offered.some((t) => t.includes('last_name') && t.includes('Last_Name')), offered.join(' | '));
+  assert.ok(offered.some((t) => t.includes('email') && t.includes('Email')), offered.join(' | '));
+  const optOut = offered.find((t) => t.includes('email_opt_out'));
+  assert.ok(optOut?.includes('Email_Opt_Out') && optOut.includes('parseBoolean'), `text "yes" into a boolean field needs parseBoolean: ${optOut}`);
+  await shot('suggestions');
+  // Add the boolean one: a row appears with its source, target and the transform the core asked for.
+  await page.click('#m-suggestions li[data-source="email_opt_out"] button');
+  assert.equal(await rows(), before + 1);
+  const i = before;
+  assert.equal(await page.inputValue(`#m-src-${i}`), 'email_opt_out');
+  assert.equal(await page.inputValue(`#m-tgt-${i}`), 'Email_Opt_Out');
+  assert.deepEqual(await page.$$eval(`.map-row[data-index="${i}"] li.transform`, (els) => els.map((e) => e.dataset.op)), ['parseBoolean']);
+  assert.equal(await page.locator('#m-suggestions li[data-source="email_opt_out"]').count(), 0, 'an added suggestion leaves the list');
+  // Asking again offers only what is not mapped yet.
+  await page.click('#m-suggest');
+  const again = await page.$$eval('#m-suggestions li', (els) => els.map((e) => e.getAttribute('data-source')));
+  assert.ok(!again.includes('email_opt_out'));
+});

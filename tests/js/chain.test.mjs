@@ -26,7 +26,19 @@ test('npm pack ships the built package, both license texts and the README, and n
   for (const want of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md', 'package.json', 'pkg/node/zoho_connector_kit_bg.wasm', 'pkg/web/zoho_connector_kit.d.ts']) {
     assert.ok(names.includes(want), `${want} is not in the npm package: ${names.join(', ')}`);
   }
-  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|pkg\/sources\.json$|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+});
+
+test('the source registry ships beside the module: zoho-connector-kit/sources.json', () => {
+  const sources = require('zoho-connector-kit/sources.json');
+  assert.ok(sources.length > 100, `${sources.length} entries`);
+  const ids = new Set(sources.map((s) => s.id));
+  assert.equal(ids.size, sources.length, 'ids are unique');
+  for (const s of sources) {
+    assert.match(s.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.ok(['official', 'sdk', 'third-party'].includes(s.kind), s.id);
+    if (s.url !== undefined) assert.match(s.url, /^https:\/\/[^/\s]+/, s.id);
+  }
 });
 
 test('listDataCenters: eight SDK data centers plus UK and AE, every host sourced', () => {

@@ -14,7 +14,6 @@ mod fetch;
 mod live_test;
 mod mapping;
 mod preset;
-mod source;
 mod token;
 mod types;
 

@@ -3,7 +3,7 @@
 // field. Start from a preset, save as a profile (the secret only when the box is ticked), or copy the JSON that
 // `zck validate` reads. The config is shared with the Tokens and Explain tabs through ./current.
 import type { Api } from './tabs';
-import type { ConnectionConfig, ConnectionReport, Diagnostic, FormField, Preset } from '../core';
+import type { ConnectionConfig, ConnectionReport, Diagnostic, Finding, FormField, Preset } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h, placeFindings } from './dom';
@@ -226,7 +226,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     try {
       report = api.validateConnection(config);
     } catch (e) {
-      const diagnostics: Diagnostic[] = failureFindings(e);
+      const diagnostics: Finding[] = failureFindings(e);
       placeFindings(form, diagnostics, general);
       summary.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, 'The config could not be checked.'), general);
       panel.dataset.state = 'failed';

@@ -1,5 +1,6 @@
 // Small DOM helpers for the extension pages. Text only: nothing here parses HTML.
 import type { Finding } from '../core';
+import { sourceNode } from '../sources';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -18,7 +19,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Renders findings as a list; each item shows severity, message, fix and source as text. */
+/** Renders findings as a list; each item shows severity, message, fix and its source (a link to the page). */
 export function findingsList(diagnostics: Finding[]): HTMLUListElement {
   const list = h('ul', { class: 'findings' });
   for (const d of diagnostics) {
@@ -27,7 +28,7 @@ export function findingsList(diagnostics: Finding[]): HTMLUListElement {
         h('span', { class: 'sev' }, d.severity),
         h('span', { class: 'msg' }, d.message),
         d.fix ? h('span', { class: 'fix' }, d.fix) : null,
-        d.source ? h('span', { class: 'src' }, `Source: ${d.source}`) : null,
+        d.source ? sourceNode(d.source) : null,
       ),
     );
   }

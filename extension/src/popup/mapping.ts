@@ -2,10 +2,11 @@
 // setup guide's sync rules; the core's findings beside the row they concern; a preview of the CRM payload for pasted
 // sample records; the generated Deluge; save as / open from a profile. Every check and value comes from the core.
 import type { Api } from './tabs';
-import type { CrmField, CrmSchemaInput, Finding, FieldMapping, MappingPreview, ModuleSchema, Transform } from '../core';
+import type { CrmField, CrmSchemaInput, Finding, FieldMapping, MappingPreview, ModuleSchema, TargetSuggestion, Transform } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h, placeFindings } from './dom';
+import { failureFindings } from './failure';
 import { saveProfile, type Profile } from '../profiles/store';
 
 type Sync = NonNullable<FieldMapping['sync']>;
@@ -137,6 +138,8 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
   // ── Preview ─────────────────────────────────────────────────────────────────────────────────────────────────────
   const records = h('textarea', { id: 'm-records', rows: '5', spellcheck: 'false', placeholder: '[ { "first_name": "Ana", "last_name": "Silva", "email": "ana@example.com" } ]' });
   const previewOut = h('div', { class: 'preview-out', 'aria-live': 'polite' });
+  const suggest = h('button', { type: 'button', id: 'm-suggest', class: 'secondary' }, 'Suggest CRM fields from the first record');
+  const suggestOut = h('div', { class: 'suggestions', id: 'm-suggestions', 'aria-live': 'polite' });
 
   // ── Deluge ──────────────────────────────────────────────────────────────────────────────────────────────────────
   const deluge = h('textarea', { id: 'm-deluge', rows: '10', readonly: true, spellcheck: 'false', class: 'code' });
@@ -171,6 +174,8 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     h('h2', {}, 'Preview'),
     h('div', { class: 'field' }, h('label', { for: 'm-records' }, 'Sample source records (JSON array)'), records,
       h('div', { class: 'hint' }, 'Paste a few records as your app sends them; they stay in this popup.')),
+    h('div', { class: 'actions' }, suggest),
+    suggestOut,
     previewOut,
     h('h2', {}, 'Generated Deluge'),
     h('div', { class: 'field' }, h('label', { for: 'm-deluge' }, 'Function body: the same transforms, then insert into the CRM'), deluge),
@@ -403,6 +408,46 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     renderRows();
     document.getElementById(`m-src-${rows.length - 1}`)?.focus();
   });
+
+  // ── Suggestions: CRM fields for the pasted record's values, by name and type (the core decides) ─────────────────
+  function showSuggestions(): void {
+    const { list, note } = sampleRecords();
+    const first = list?.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
+    if (!first) {
+      suggestOut.replaceChildren(...(note ? [findingsList([note])] : []), h('p', { class: 'empty' }, 'Paste at least one record (a JSON object) first.'));
+      return;
+    }
+    let found: TargetSuggestion[];
+    try {
+      found = api.suggestTargets(first as Record<string, unknown>, crmInput());
+    } catch (e) {
+      suggestOut.replaceChildren(findingsList(failureFindings(e)));
+      return;
+    }
+    const taken = new Set(rows.map((r) => r.target).filter(Boolean));
+    const fresh = found.filter((f) => !taken.has(f.target));
+    if (!fresh.length) {
+      suggestOut.replaceChildren(h('p', { class: 'empty' }, found.length
+        ? 'Every field the record suggests is already mapped.'
+        : 'No CRM field of this module matches the record\'s names and value types; map them by hand.'));
+      return;
+    }
+    const items = fresh.map((f) => {
+      const add = h('button', { type: 'button', class: 'secondary small', 'data-target': f.target }, 'Add');
+      add.addEventListener('click', () => {
+        // The transform the core asked for, with the same starting parameters as "Add a transform…".
+        const tf = OPS.find((o) => o.op === f.transform)?.make();
+        rows.push({ source: f.source, target: f.target, transforms: tf ? [tf] : [] });
+        renderRows();
+        add.closest('li')?.remove();
+      });
+      return h('li', { 'data-source': f.source },
+        h('code', {}, f.source), ' → ', h('code', {}, f.target), ` (${f.dataType})`,
+        f.transform ? ` after ${f.transform}` : '', ' ', add);
+    });
+    suggestOut.replaceChildren(h('ul', { class: 'suggestion-list' }, ...items));
+  }
+  suggest.addEventListener('click', showSuggestions);
 
   // ── Recompute: findings, preview, Deluge ────────────────────────────────────────────────────────────────────────
   function sampleRecords(): { list: unknown[] | null; note: Finding | null } {

@@ -1,0 +1,70 @@
+// The source registry (crate/data/sources.json, copied next to the extension's pages by scripts/build.mjs): what a
+// finding's `source` id names, so a finding can show the page's title as a link the admin can open. Loaded once;
+// until it has arrived (or when a `source` is not an id, e.g. data the admin gave), the text is shown as it is.
+import { extensionUrl } from './browser';
+
+/** One entry of the registry. */
+export interface Source {
+  id: string;
+  title: string;
+  /** Public https address; absent when none is known. */
+  url?: string;
+  kind: 'official' | 'sdk' | 'third-party';
+  /** YYYY-MM-DD on which the page was last seen at `url`. */
+  checked?: string;
+}
+
+let registry: Map<string, Source> | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads the registry (once). Never rejects: without it, sources are shown as text. */
+export function loadSources(): Promise<void> {
+  loading ??= fetch(extensionUrl('sources.json'))
+    .then((r) => (r.ok ? r.json() : []))
+    .then((list: unknown) => {
+      const entries = Array.isArray(list) ? (list as Source[]).filter((s) => typeof s?.id === 'string') : [];
+      registry = new Map(entries.map((s) => [s.id, s]));
+    })
+    .catch(() => {
+      registry = new Map();
+    });
+  return loading;
+}
+
+/** The registry entry a `source` id names, when the registry is loaded and the text is an id. */
+export function sourceOf(id: string): Source | undefined {
+  return registry?.get(id);
+}
+
+/** Words for how far the source can be trusted, shown after its title. */
+export function kindLabel(kind: Source['kind']): string {
+  return kind === 'official' ? 'Zoho documentation' : kind === 'sdk' ? 'Zoho SDK' : 'third party (unverified)';
+}
+
+/**
+ * A `Source:` line for a finding: the page's title as a link that opens in a new tab (a registry address, never
+ * page data), its kind, or the text itself when it is not an id.
+ */
+export function sourceNode(source: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'src';
+  span.append('Source: ');
+  const found = sourceOf(source);
+  if (!found) {
+    span.append(source);
+    return span;
+  }
+  span.dataset.sourceId = found.id;
+  if (found.url?.startsWith('https://')) {
+    const a = document.createElement('a');
+    a.href = found.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = found.title;
+    span.append(a);
+  } else {
+    span.append(found.title);
+  }
+  span.append(` (${kindLabel(found.kind)})`);
+  return span;
+}
