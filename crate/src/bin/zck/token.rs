@@ -179,7 +179,7 @@ pub fn run(args: TokenArgs) -> Exit {
                 let agree = if limit.sources_agree { "" } else { " — sources differ, all shown" };
                 line(&format!("{}{per}{agree}", limit.title));
                 for v in limit.values {
-                    line(&format!("  {}: {} [{}]", v.value, v.detail, zoho_connector_kit::source::describe(&v.source)));
+                    line(&format!("  {}: {} [{}]", v.value, v.detail, zoho_connector_kit::source::describe(v.source)));
                 }
             }
             Exit::Ok
@@ -193,7 +193,7 @@ pub fn run(args: TokenArgs) -> Exit {
             line(&format!(
                 "-- database {} (default of the official SDKs); source: {}",
                 schema.database,
-                zoho_connector_kit::source::describe(&schema.source)
+                zoho_connector_kit::source::describe(schema.source)
             ));
             line(schema.ddl.trim_end());
             line("-- the extension's stored record (JSON); fields marked secret only when the user opts in:");
