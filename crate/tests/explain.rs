@@ -208,3 +208,20 @@ fn clone_case(c: &Case) -> Case {
         path: c.path.clone(),
     }
 }
+
+/// Each token-endpoint error lists only the causes its sources give (zoho-facts.md §2d): `invalid_code` is a used
+/// or expired grant code or a revoked refresh token — not a redirect mismatch (that is `invalid_redirect_uri`);
+/// `invalid_client` is a wrong client or another data center — not a missing `access_type=offline`.
+#[test]
+fn token_endpoint_errors_list_only_their_sourced_causes() {
+    let causes = |error: &str| -> Vec<String> {
+        let input =
+            parse_json_value(serde_json::json!({ "status": 200, "body": format!("{{\"error\":\"{error}\"}}") }));
+        let e = explain_error(&input.unwrap());
+        let json = serde_json::to_value(&e).unwrap();
+        json["likelyCauses"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(causes("invalid_code"), ["code_expired_or_reused", "token_revoked"]);
+    assert_eq!(causes("invalid_client"), ["wrong_client_credentials", "wrong_data_center"]);
+    assert_eq!(causes("invalid_redirect_uri"), ["redirect_mismatch"]);
+}
