@@ -142,6 +142,61 @@ pub struct AuthorizationInput {
     pub state: Option<String>,
 }
 
+impl AuthorizationInput {
+    /// The input read from a whole connection config (the file the extension's Export JSON writes): the data
+    /// center (where the account lives; read from the URLs with the `connection.data_center_guessed` warning
+    /// when `dataCenter` is absent), client ID, scopes, redirect URI, and `access_type` / `prompt` from the
+    /// authorize URL. A config for an external service gives `auth.external_provider`: this builds Zoho's URL.
+    ///
+    /// ```
+    /// use zoho_connector_kit::{AuthorizationInput, ConnectionConfigInput};
+    /// let config: ConnectionConfigInput = serde_json::from_value(serde_json::json!({
+    ///     "serviceName": "Zoho CRM", "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0",
+    ///     "authorizeUrl": "https://accounts.zoho.eu/oauth/v2/auth?access_type=offline&prompt=consent",
+    ///     "scopes": "ZohoCRM.modules.ALL", "redirectUri": "https://dre.zoho.eu/delugeauth/callback"
+    /// })).unwrap();
+    /// let (input, found) = AuthorizationInput::from_config(&config);
+    /// assert_eq!(input.data_center.as_deref(), Some("eu"));
+    /// assert_eq!(found[0].code, "connection.data_center_guessed");
+    /// ```
+    pub fn from_config(config: &crate::connection::ConnectionConfigInput) -> (AuthorizationInput, Vec<Diagnostic>) {
+        let mut found = Vec::new();
+        let provider = config.provider();
+        if provider.kind == crate::connection::ProviderKind::External {
+            let name = config.service_name.as_deref().unwrap_or("This service");
+            let url = config.authorize_url.as_deref().unwrap_or("");
+            found.push(
+                Diagnostic::error(
+                    Code::AuthExternalProvider,
+                    "authorizeUrl",
+                    format!("{name} is not Zoho, and this builds Zoho's authorization URL. Zoho opens {name}'s ({url}) when you connect."),
+                )
+                .with_fix("Check this config with zck validate; connect it from Zoho's Connections page."),
+            );
+        }
+        let resolved = config.resolve_data_center();
+        found.extend(resolved.diagnostics.iter().cloned());
+        crate::connection::account_dc::guessed_data_center(config, &resolved, &mut found);
+        let query: Vec<(String, String)> = config
+            .authorize_url
+            .as_deref()
+            .and_then(|u| crate::url_text::parse(u.trim()).ok())
+            .map(|u| u.query_pairs().into_owned().collect())
+            .unwrap_or_default();
+        let param = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        let input = AuthorizationInput {
+            data_center: resolved.id.map(|id| id.key().to_string()),
+            client_id: config.client_id.clone(),
+            scopes: config.scopes.clone(),
+            redirect_uri: config.redirect_uri.clone(),
+            access_type: param("access_type").and_then(|v| serde_json::from_value(serde_json::Value::String(v)).ok()),
+            prompt: param("prompt").and_then(|v| serde_json::from_value(serde_json::Value::String(v)).ok()),
+            state: None,
+        };
+        (input, found)
+    }
+}
+
 /// The built URL and what was found on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -117,6 +117,7 @@ codes! {
     // auth
     AuthAccessTypeOnline = "auth.access_type_online", Warning, "Access type online";
     AuthClientIdShape = "auth.client_id_shape", Warning, "Client ID shape";
+    AuthExternalProvider = "auth.external_provider", Error, "External provider";
     AuthMissingClientId = "auth.missing_client_id", Error, "Missing client ID";
     AuthMissingDataCenter = "auth.missing_data_center", Error, "Missing data center";
     AuthMissingRedirectUri = "auth.missing_redirect_uri", Error, "Missing redirect URI";
@@ -143,6 +144,7 @@ codes! {
     ConnectionClientSecretLooksLikeToken = "connection.client_secret_looks_like_token", Warning, "Client secret looks like token";
     ConnectionClientSecretPlaceholder = "connection.client_secret_placeholder", Error, "Client secret placeholder";
     ConnectionClientSecretWhitespace = "connection.client_secret_whitespace", Warning, "Client secret whitespace";
+    ConnectionDataCenterGuessed = "connection.data_center_guessed", Warning, "Data center guessed";
     ConnectionDataCenterUnknown = "connection.data_center_unknown", Warning, "Data center unknown";
     ConnectionDcNotInCrmSdks = "connection.dc_not_in_crm_sdks", Info, "DC not in CRM SDKs";
     ConnectionFieldNotUsed = "connection.field_not_used", Warning, "Field not used";
@@ -177,6 +179,7 @@ codes! {
     ConnectionRevokeUrlSuggested = "connection.revoke_url_suggested", Info, "Revoke URL suggested";
     ConnectionSchemaNewer = "connection.schema_newer", Error, "Schema newer";
     ConnectionSecretInUrl = "connection.secret_in_url", Error, "Secret in URL";
+    ConnectionSecretNotExported = "connection.secret_not_exported", Info, "Secret not exported";
     ConnectionServiceNameTooLong = "connection.service_name_too_long", Error, "Service name too long";
     ConnectionTokenUrlQuery = "connection.token_url_query", Warning, "Token URL query";
     ConnectionUnknownAuthType = "connection.unknown_auth_type", Error, "Unknown auth type";
@@ -305,6 +308,7 @@ codes! {
     MappingValueTooLong = "mapping.value_too_long", Error, "Value too long";
     // preset
     PresetHost = "preset.host", Error, "Host";
+    PresetNoFirstCall = "preset.no_first_call", Info, "No first call";
     PresetNoRefresh = "preset.no_refresh", Info, "No refresh";
     PresetNoScopes = "preset.no_scopes", Warning, "No scopes";
     PresetPlaceholder = "preset.placeholder", Error, "Placeholder";
@@ -394,7 +398,9 @@ codes! {
     TokenMissingUrl = "token.missing_url", Error, "Missing URL";
     TokenNoIssuedAt = "token.no_issued_at", Info, "No issued at";
     TokenNoRefreshToken = "token.no_refresh_token", Warning, "No refresh token";
+    TokenNoRevoke = "token.no_revoke", Info, "No revoke request";
     TokenRefreshIncomplete = "token.refresh_incomplete", Info, "Refresh request incomplete";
+    TokenRefreshNone = "token.refresh_none", Info, "No refresh request";
     TokenRevokeIncomplete = "token.revoke_incomplete", Info, "Revoke request incomplete";
     TokenSecretsRevealed = "token.secrets_revealed", Warning, "Secrets revealed";
     TokenUrlDcMismatch = "token.url_dc_mismatch", Warning, "URL DC mismatch";

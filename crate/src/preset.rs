@@ -43,6 +43,21 @@ pub struct Quirk {
     pub source: String,
 }
 
+/// An HTTP call: method and URL (with the preset's placeholders).
+///
+/// ```
+/// let call = &zoho_connector_kit::preset::find("mailchimp").unwrap().first_call.as_ref().unwrap().value;
+/// assert_eq!((call.method.as_str(), call.url.as_str()), ("GET", "https://login.mailchimp.com/oauth2/metadata"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstCall {
+    /// `GET`.
+    pub method: String,
+    /// The URL.
+    pub url: String,
+}
+
 /// The checks a preset adds to the validator.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -53,6 +68,9 @@ pub struct PresetRules {
     /// The service issues no refresh token: a refresh URL is a note.
     #[serde(default)]
     pub no_refresh: bool,
+    /// The source of `no_refresh`, when one is known.
+    #[serde(default)]
+    pub no_refresh_source: Option<String>,
     /// `access_type=offline` must be in the authorize URL (Zoho).
     #[serde(default)]
     pub require_offline: bool,
@@ -101,6 +119,10 @@ pub struct Preset {
     pub scopes: Sourced<Vec<String>>,
     /// Where API calls go.
     pub api_base: Sourced<String>,
+    /// A first, read-only API call to try once connected (an account or metadata endpoint), when a source gives
+    /// one. `{api}` stands for the data center's API domain, `{shop}` for the shop's host name.
+    #[serde(default)]
+    pub first_call: Option<Sourced<FirstCall>>,
     /// Notes for the admin.
     pub quirks: Vec<Quirk>,
     /// The validator's extra checks.
@@ -193,6 +215,55 @@ pub fn start_config(preset: &Preset, dc: Option<DataCenterId>) -> serde_json::Va
         }
     }
     serde_json::Value::Object(c)
+}
+
+/// The preset's first API call as Deluge `invokeurl` through the connection `link_name`, written by the Deluge
+/// generator (so it passes the Deluge checker). `{accounts}` and `{api}` are filled in for `dc`; without `dc` a
+/// Zoho preset's `{api}` stays a placeholder the admin must replace, as does Shopify's `{shop}`.
+///
+/// A preset whose sources give no first call gets a finding (`preset.no_first_call`) instead of a made-up URL.
+///
+/// ```
+/// use zoho_connector_kit::preset::{find, first_call_deluge};
+/// use zoho_connector_kit::data_center::DataCenterId;
+/// let deluge = first_call_deluge(find("mailchimp").unwrap(), None, "mailchimp").unwrap();
+/// assert!(deluge.contains(r#"url: "https://login.mailchimp.com/oauth2/metadata""#));
+/// assert!(deluge.contains(r#"connection: "mailchimp""#));
+/// let crm = first_call_deluge(find("zoho_crm").unwrap(), Some(DataCenterId::Eu), "zoho_crm").unwrap();
+/// assert!(crm.contains("https://www.zohoapis.eu/crm/v8/settings/fields?module=Leads"));
+/// ```
+pub fn first_call_deluge(preset: &Preset, dc: Option<DataCenterId>, link_name: &str) -> Result<String, Diagnostic> {
+    let Some(call) = &preset.first_call else {
+        return Err(Diagnostic::info(
+            Code::PresetNoFirstCall,
+            "preset",
+            format!("No first API call is known for {}: the preset's sources give none.", preset.name),
+        )
+        .with_fix("Write the call from the service's API documentation."));
+    };
+    let mut url = fill(&call.value.url, dc);
+    if let Some(api) = dc.and_then(|id| data_center::lookup(id).api_domain.as_ref()) {
+        url = url.replace("{api}", api.value);
+    }
+    let method = match call.value.method.as_str() {
+        "GET" => crate::deluge::generate::HttpMethod::Get,
+        other => {
+            return Err(Diagnostic::error(
+                Code::PresetNoFirstCall,
+                "preset",
+                format!("The first call of {} uses {other}, which this tool does not write.", preset.name),
+            ))
+        }
+    };
+    let spec = crate::deluge::generate::InvokeUrlSpec {
+        url: Some(url),
+        method: Some(method),
+        connection: Some(link_name.trim().to_string()).filter(|l| !l.is_empty()),
+        ..Default::default()
+    };
+    crate::deluge::generate::generate_invoke_url(&spec)
+        .map_err(|mut found| found.remove(0))
+        .map(|d| format!("// {} ({}): {}\n{d}", preset.name, call.source, "a first, read-only call"))
 }
 
 /// What the preset rules look at.

@@ -7,6 +7,7 @@ use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput}
 use zoho_connector_kit::input::parse_json_value;
 
 mod zck_run;
+use zck_run::stdout;
 
 fn zck_stdin(args: &[&str], stdin: &str) -> Output {
     zck_run::zck(args, Some(stdin))
@@ -107,4 +108,89 @@ fn help_has_examples() {
     let out = Command::new(env!("CARGO_BIN_EXE_zck")).args(["validate", "--help"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("zck validate connection.json --format json"), "{text}");
+}
+
+/// The file Export JSON writes (no secret, schemaVersion) passes `zck validate` with a note for the secret and a
+/// warning that the data center was guessed; with `--account-dc eu` the accounts.zoho.com URLs are the wrong-DC
+/// errors (the classic `invalid_client`). `auth-url` takes the same file. Issue 15, points 1 and 6.
+#[test]
+fn exported_config_validates_and_account_dc_is_never_guessed_silently() {
+    let exported = serde_json::json!({
+        "serviceName": "Zoho CRM", "linkName": "zoho_crm", "authType": "oauth2", "grantType": "authorizationCode",
+        "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0",
+        "authorizeUrl": "https://accounts.zoho.com/oauth/v2/auth?access_type=offline",
+        "tokenUrl": "https://accounts.zoho.com/oauth/v2/token", "refreshUrl": "https://accounts.zoho.com/oauth/v2/token",
+        "redirectUri": "https://deluge.zoho.com/delugeauth/callback", "scopes": "ZohoCRM.modules.ALL", "schemaVersion": 1
+    })
+    .to_string();
+    let o = zck_stdin(&["validate", "-"], &exported);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("info[connection.secret_not_exported]"), "{out}");
+    assert!(out.contains("warning[connection.data_center_guessed]") && out.contains("--account-dc"), "{out}");
+    let eu = zck_stdin(&["validate", "-", "--account-dc", "eu"], &exported);
+    let eu_out = stdout(&eu);
+    assert_eq!(eu.status.code(), Some(1), "{eu_out}");
+    assert!(eu_out.contains("data center: EU (Europe), from dataCenter"), "{eu_out}");
+    assert!(eu_out.contains("error[connection.zoho_dc_mismatch]"), "{eu_out}");
+    assert!(!eu_out.contains("data_center_guessed"), "{eu_out}");
+
+    let url = zck_stdin(&["auth-url", "-"], &exported);
+    assert_eq!(url.status.code(), Some(0), "{}", stdout(&url));
+    assert!(stdout(&url).starts_with("https://accounts.zoho.com/oauth/v2/auth?"), "{}", stdout(&url));
+    assert!(stdout(&url).contains("warning[connection.data_center_guessed]"), "{}", stdout(&url));
+    let url_eu = stdout(&zck_stdin(&["auth-url", "-", "--account-dc", "eu"], &exported));
+    assert!(url_eu.starts_with("https://accounts.zoho.eu/oauth/v2/auth?"), "{url_eu}");
+}
+
+/// `auth-url` builds Zoho's authorization URL: an exported config for an external service is refused with a
+/// finding, not turned into a Zoho URL.
+#[test]
+fn auth_url_refuses_an_external_service_config() {
+    let mailchimp = serde_json::json!({
+        "serviceName": "Mailchimp", "authType": "oauth2", "clientId": "483920175634", "dataCenter": "eu",
+        "authorizeUrl": "https://login.mailchimp.com/oauth2/authorize", "tokenUrl": "https://login.mailchimp.com/oauth2/token",
+        "redirectUri": "https://deluge.zoho.eu/delugeauth/callback", "schemaVersion": 1
+    })
+    .to_string();
+    let o = zck_stdin(&["auth-url", "-"], &mailchimp);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(out.contains("error[auth.external_provider]") && !out.contains("https://accounts.zoho"), "{out}");
+}
+
+/// `zck preset first-call`: a first Deluge call for an external service, with its source.
+#[test]
+fn preset_first_call_writes_checked_deluge_for_an_external_service() {
+    let o = zck_stdin(&["preset", "first-call", "surveymonkey", "--connection", "sm"], "");
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("https://api.surveymonkey.com/v3/users/me") && out.contains("connection: \"sm\""), "{out}");
+    assert!(out.contains("surveymonkey-users-api-collection"), "{out}");
+}
+
+/// A correct config says "Looks right." once instead of a wall of notes; `--notes` shows them, the JSON keeps
+/// them (issue 15, point 5).
+#[test]
+fn a_correct_config_looks_right_once_and_keeps_its_notes_one_flag_away() {
+    let case = cases()
+        .into_iter()
+        .find(|c| c["expect"]["clean"] == true && c["expect"]["infos"].as_array().is_some_and(|i| i.len() > 1))
+        .unwrap();
+    let config = case["config"].to_string();
+    let o = zck_stdin(&["validate", "-"], &config);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert_eq!(out.matches("Looks right.").count(), 1, "{out}");
+    assert!(!out.contains("info["), "notes shown as a wall: {out}");
+    let with_notes = stdout(&zck_stdin(&["validate", "-", "--notes"], &config));
+    assert!(with_notes.contains("info["), "{with_notes}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&zck_stdin(&["validate", "-", "--format", "json"], &config).stdout).unwrap();
+    assert_eq!(json["summary"]["looksRight"], true);
+    assert_eq!(json["summary"]["verdict"], "Looks right.");
+    assert!(json["diagnostics"].as_array().unwrap().iter().all(|d| d["severity"] == "info"));
+    let guessed = cases().into_iter().find(|c| c["name"].as_str().unwrap().starts_with("guessed:")).unwrap();
+    let out = stdout(&zck_stdin(&["validate", "-"], &guessed["config"].to_string()));
+    assert!(!out.contains("Looks right.") && out.contains("No error; 1 warning to check."), "{out}");
 }

@@ -80,7 +80,8 @@ fn apply_skips_the_bad_record_and_keeps_the_good_ones() {
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.starts_with("3 record(s): 2 mapped into 1 batch(es) of at most 100, 1 skipped"), "{out}");
-    assert!(out.contains("record 1: Stage: error[apply.unmapped_value]"), "{out}");
+    // The second record is the bad one: counted from 1, as the popup counts (issue 15, point 6).
+    assert!(out.contains("record 2: Stage: error[apply.unmapped_value]"), "{out}");
     let json: serde_json::Value =
         serde_json::from_slice(&zck(&["map", "apply", &mapping, &records, "--format", "json"]).stdout).unwrap();
     assert_eq!(json["batches"][0]["data"][1]["Amount"], serde_json::json!(0.1));
@@ -179,4 +180,23 @@ fn help_has_examples() {
         let out = stdout(&zck(args));
         assert!(out.contains("Examples:") && out.contains("zck "), "{args:?}: {out}");
     }
+}
+
+/// `map apply` takes a single record object, as the popup does, not only an array (issue 15, point 6).
+#[test]
+fn apply_takes_a_single_record_object() {
+    let mapping = file(
+        "single",
+        "m.json",
+        r#"{"module":"Deals","fields":[{"source":"name","target":"Deal_Name"},{"source":"stage","target":"Stage"},
+            {"source":"total","target":"Amount","transforms":[{"op":"parseNumber"}]}]}"#,
+    );
+    let record = file("single", "r.json", r##"{"name":"#1","stage":"Closed Won","total":"10.50"}"##);
+    let o = zck(&["map", "apply", &mapping, &record]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("1 record(s): 1 mapped into 1 batch(es)"), "{}", stdout(&o));
+    let scalar = file("single", "n.json", "42");
+    let o = zck(&["map", "apply", &mapping, &scalar]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stdout(&o).contains("input.invalid_type"), "{}", stdout(&o));
 }

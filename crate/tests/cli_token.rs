@@ -170,3 +170,44 @@ fn help_has_examples() {
         assert!(text.contains("Examples:\n  zck "), "{args:?}: {text}");
     }
 }
+
+/// The MailChimp config the popup exports, as it is (flat, with its preset and the EU account's data center):
+/// `token requests` accepts it, builds the code exchange to MailChimp, and no request goes to a Zoho accounts
+/// server — no refresh (MailChimp has none), no revoke (no endpoint known). Issue 15, points 3 and 6.
+#[test]
+fn mailchimp_export_gets_no_zoho_fallback_and_no_refresh_or_revoke() {
+    let exported = serde_json::json!({
+        "serviceName": "Mailchimp", "linkName": "mailchimp", "authType": "oauth2", "grantType": "authorizationCode",
+        "preset": "mailchimp", "dataCenter": "eu", "clientId": "483920175634",
+        "authorizeUrl": "https://login.mailchimp.com/oauth2/authorize", "tokenUrl": "https://login.mailchimp.com/oauth2/token",
+        "redirectUri": "https://deluge.zoho.eu/delugeauth/callback", "schemaVersion": 1
+    })
+    .to_string();
+    let o = zck(&["token", "requests", "-"], &exported);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "no client secret in an export is an error finding: {out}");
+    assert!(out.contains("# exchange: POST https://login.mailchimp.com/oauth2/token"), "{out}");
+    assert!(!out.contains("accounts.zoho"), "a MailChimp request goes to Zoho: {out}");
+    assert!(!out.contains("# refresh") && !out.contains("# revoke"), "{out}");
+    assert!(out.contains("token.refresh_none") && out.contains("token.no_revoke"), "{out}");
+}
+
+/// `--account-dc` on `token requests`: an exported Zoho config with accounts.zoho.com URLs, for an EU account,
+/// is told that its token URL belongs to another data center.
+#[test]
+fn token_requests_take_the_account_dc_flag() {
+    let exported = serde_json::json!({
+        "serviceName": "Zoho CRM", "linkName": "zoho_crm", "authType": "oauth2",
+        "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0", "clientSecret": SECRET,
+        "authorizeUrl": "https://accounts.zoho.com/oauth/v2/auth?access_type=offline",
+        "tokenUrl": "https://accounts.zoho.com/oauth/v2/token", "schemaVersion": 1
+    })
+    .to_string();
+    let plain = stdout(&zck(&["token", "requests", "-"], &exported));
+    assert!(!plain.contains("token.url_dc_mismatch"), "{plain}");
+    let eu = stdout(&zck(&["token", "requests", "-", "--account-dc", "eu"], &exported));
+    assert!(eu.contains("warning[token.url_dc_mismatch]") && eu.contains("https://accounts.zoho.eu"), "{eu}");
+    assert!(!eu.contains(SECRET), "{eu}");
+    let bad = zck(&["token", "requests", "-", "--account-dc", "mars"], &exported);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -165,3 +165,68 @@ fn unknown_input_field_is_refused_with_its_name() {
     let err = parse_json_value::<ExplainInput>(serde_json::json!({"body": "x", "httpStatus": 401})).unwrap_err();
     assert_eq!((err.diagnostic.code.as_str(), err.diagnostic.path.as_str()), ("input.unknown_field", "httpStatus"));
 }
+
+/// The context only reorders the causes that can produce an error; it never adds one the error cannot have
+/// (issue 15, point 5: "missing offline access" is not a cause of `invalid_client`). Anything else it noticed
+/// becomes a note.
+#[test]
+fn context_never_adds_a_cause_the_error_cannot_have() {
+    let mut with_context = 0;
+    for case in cases().iter().filter(|c| c.context.is_some()) {
+        with_context += 1;
+        let bare = Case { context: None, ..clone_case(case) };
+        let allowed: Vec<_> = explain_error(&input_of(&bare)).likely_causes.into_iter().map(|c| c.id).collect();
+        let e = explain_error(&input_of(case));
+        for cause in &e.likely_causes {
+            assert!(
+                allowed.contains(&cause.id),
+                "{}: {:?} is not a cause of {} ({allowed:?})",
+                case.name,
+                cause.id,
+                e.code
+            );
+        }
+    }
+    assert!(with_context >= 8, "the cases with a context went missing");
+    let invalid_client = explain_error(
+        &parse_json_value(serde_json::json!({
+            "status": 200, "body": "{\"error\":\"invalid_client\"}",
+            "context": {"authorizeUrl": "https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.modules.ALL&response_type=code"}
+        }))
+        .unwrap(),
+    );
+    let json = serde_json::to_string(&invalid_client).unwrap();
+    assert!(!json.contains("missing_offline_access"), "{json}");
+    assert!(invalid_client.notes.iter().any(|n| n.contains("access_type=offline")), "{:?}", invalid_client.notes);
+}
+
+fn clone_case(c: &Case) -> Case {
+    Case {
+        name: c.name.clone(),
+        status: c.status,
+        body: c.body.clone(),
+        context: c.context.clone(),
+        code: c.code.clone(),
+        first_cause: c.first_cause.clone(),
+        field: c.field.clone(),
+        family: c.family.clone(),
+        path: c.path.clone(),
+    }
+}
+
+/// Each token-endpoint error lists only the causes its sources give (zoho-facts.md §2d): `invalid_code` is a used
+/// or expired grant code or a revoked refresh token — not a redirect mismatch (that is `invalid_redirect_uri`);
+/// `invalid_client` is a wrong client or another data center — not a missing `access_type=offline`.
+#[test]
+fn token_endpoint_errors_list_only_their_sourced_causes() {
+    let causes = |error: &str| -> Vec<String> {
+        let input =
+            parse_json_value(serde_json::json!({ "status": 200, "body": format!("{{\"error\":\"{error}\"}}") }));
+        let e = explain_error(&input.unwrap());
+        let json = serde_json::to_value(&e).unwrap();
+        json["likelyCauses"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(causes("invalid_code"), ["code_expired_or_reused", "token_revoked"]);
+    assert_eq!(causes("invalid_client"), ["wrong_client_credentials", "wrong_data_center"]);
+    assert_eq!(causes("invalid_redirect_uri"), ["redirect_mismatch"]);
+}

@@ -122,3 +122,41 @@ fn unknown_preset_and_newer_file_version_are_errors() {
     );
     assert!(codes_for("hubspot", serde_json::json!({"schemaVersion": 1})).is_empty());
 }
+
+/// Every preset, external ones included, offers a first API call whose source is a registry entry, and its Deluge
+/// (through the connection) passes our own checker (issue 15, point 3).
+#[test]
+fn every_preset_has_a_sourced_first_call_whose_deluge_passes_the_checker() {
+    use zoho_connector_kit::data_center::DataCenterId;
+    for p in zoho_connector_kit::preset::presets() {
+        let call = p.first_call.as_ref().unwrap_or_else(|| panic!("{}: no first call", p.id));
+        assert_eq!(call.value.method, "GET", "{}", p.id);
+        assert!(
+            zoho_connector_kit::source::lookup(&call.source).is_some(),
+            "{}: {} is not a registry id",
+            p.id,
+            call.source
+        );
+        let deluge = zoho_connector_kit::preset::first_call_deluge(p, Some(DataCenterId::Eu), &p.id).unwrap();
+        assert!(deluge.contains(&format!("connection: \"{}\"", p.id)), "{deluge}");
+        let errors: Vec<_> =
+            zoho_connector_kit::deluge::check_deluge(&deluge).into_iter().filter(|d| d.is_error()).collect();
+        assert!(errors.is_empty(), "{}: {deluge}\n{errors:#?}", p.id);
+        if p.provider == "external" {
+            assert!(!deluge.contains("zoho"), "{}: an external first call names Zoho: {deluge}", p.id);
+        }
+    }
+    let crm = zoho_connector_kit::preset::find("zoho_crm").unwrap();
+    let eu = zoho_connector_kit::preset::first_call_deluge(crm, Some(DataCenterId::Eu), "zoho_crm").unwrap();
+    assert!(eu.contains("https://www.zohoapis.eu/crm/v8/settings/fields?module=Leads"), "{eu}");
+}
+
+/// A preset whose sources give no first call gets `preset.no_first_call`, never an invented URL.
+#[test]
+fn a_preset_without_a_sourced_first_call_says_so() {
+    let mut p = zoho_connector_kit::preset::find("hubspot").unwrap().clone();
+    p.first_call = None;
+    let err = zoho_connector_kit::preset::first_call_deluge(&p, None, "hubspot").unwrap_err();
+    assert_eq!(err.code, zoho_connector_kit::code::Code::PresetNoFirstCall);
+    assert!(err.message.contains("HubSpot"), "{}", err.message);
+}

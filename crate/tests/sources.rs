@@ -59,6 +59,9 @@ fn reachable_sources() -> Vec<(String, String)> {
         }
         add(format!("preset {id}: scopes"), &p.scopes.source);
         add(format!("preset {id}: apiBase"), &p.api_base.source);
+        if let Some(call) = &p.first_call {
+            add(format!("preset {id}: firstCall"), &call.source);
+        }
         for (i, q) in p.quirks.iter().enumerate() {
             add(format!("preset {id}: quirks[{i}]"), &q.source);
         }

@@ -33,6 +33,12 @@ struct RequestCase {
     refresh: Option<ExpectedRequest>,
     #[serde(default)]
     revoke: Option<ExpectedRequest>,
+    /// Requests that must not be built (`refresh`, `revoke`).
+    #[serde(default)]
+    absent: Vec<String>,
+    /// Text that must appear nowhere in the output (e.g. `accounts.zoho` for an external service).
+    #[serde(default)]
+    forbidden: Vec<String>,
     codes: Vec<String>,
     secrets: Vec<String>,
 }
@@ -117,6 +123,18 @@ fn request_cases() {
         let codes: Vec<String> = result.diagnostics.iter().map(|d| d.code.to_string()).collect();
         assert_eq!(sorted(codes), sorted(case.codes.clone()), "{}", case.name);
         let json = serde_json::to_string(&result).unwrap();
+        for kind in &case.absent {
+            let built = match kind.as_str() {
+                "exchange" => result.exchange.is_some(),
+                "refresh" => result.refresh.is_some(),
+                "revoke" => result.revoke.is_some(),
+                other => panic!("{}: unknown request {other}", case.name),
+            };
+            assert!(!built, "{}: a {kind} request was built", case.name);
+        }
+        for text in &case.forbidden {
+            assert!(!json.contains(text.as_str()), "{}: the output names {text}", case.name);
+        }
         for secret in &case.secrets {
             assert!(!json.contains(secret.as_str()), "{}: a secret leaked", case.name);
             assert!(!format!("{result:?}").contains(secret.as_str()), "{}: a secret leaked into Debug", case.name);

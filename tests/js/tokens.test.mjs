@@ -25,6 +25,8 @@ for (const c of data('requests.json')) {
     }
     assert.deepEqual(sorted(r.diagnostics.map((d) => d.code)), sorted(c.codes));
     const text = JSON.stringify(r);
+    for (const kind of c.absent ?? []) assert.equal(r[kind], undefined, `a ${kind} request was built`);
+    for (const s of c.forbidden ?? []) assert.ok(!text.includes(s), `the output names ${s}`);
     for (const s of c.secrets) assert.ok(!text.includes(s), 'a secret leaked');
   });
 }
@@ -102,4 +104,19 @@ test('bad input throws ZckError with code and path', () => {
     return true;
   });
   assert.throws(() => zck.buildTokenRequests({ client_secret: 'x' }), (err) => err.name === 'ZckError' && err.code === 'input.unknown_field');
+});
+
+// Issue 15, point 3: every preset (external services too) has a sourced first API call, and the npm API writes
+// it as Deluge that our own checker accepts; an external service's call never names Zoho.
+test('every preset has a sourced first call whose Deluge passes the checker', () => {
+  const registry = new Set(JSON.parse(readFileSync(new URL('../../crate/data/sources.json', import.meta.url), 'utf8')).map((s) => s.id));
+  for (const p of zck.listPresets()) {
+    assert.ok(p.firstCall, `${p.id}: no first call`);
+    assert.ok(registry.has(p.firstCall.source), `${p.id}: ${p.firstCall.source} is not a registry id`);
+    const url = p.firstCall.value.url.replace('{api}', 'https://www.zohoapis.eu').replace('{shop}', 'your-store');
+    const s = zck.generateInvokeUrl({ url, method: p.firstCall.value.method, connection: p.id });
+    assert.ok(s.deluge, `${p.id}: ${JSON.stringify(s.diagnostics)}`);
+    assert.deepEqual(zck.checkDeluge(s.deluge).filter((d) => d.severity === 'error'), [], s.deluge);
+    if (p.provider === 'external') assert.ok(!s.deluge.includes('zoho'), s.deluge);
+  }
 });

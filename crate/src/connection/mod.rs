@@ -5,6 +5,7 @@
 //! - [`link_name`]: the link-name rule and a valid name suggested from the service name.
 //! - [`validate`]: [`validate_connection`], every check with its own code.
 //! - [`assist`]: what the overlay offers: values to fill, callbacks to register, a first Deluge call.
+//! - [`export`]: the file the extension's Export JSON writes, accepted as it is by other commands.
 //! - [`summary`]: [`ConnectionSummary`]: data center, provider kind, what to register, the URL to try.
 //!
 //! ```
@@ -14,8 +15,10 @@
 //! assert!(validate_connection(&config).has_errors());
 //! ```
 
+pub(crate) mod account_dc;
 pub mod assist;
 pub mod config;
+pub mod export;
 pub mod form_schema;
 pub mod link_name;
 pub mod summary;

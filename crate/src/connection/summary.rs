@@ -119,6 +119,11 @@ pub struct ConnectionSummary {
     pub deluge_usage: Option<String>,
     /// How many findings of each severity.
     pub counts: Counts,
+    /// No error and no warning: the one line to show ("Looks right") instead of a wall of notes. The notes stay
+    /// in the findings, for whoever opens them.
+    pub looks_right: bool,
+    /// One sentence for the admin: "Looks right.", or how many errors and warnings there are to fix or check.
+    pub verdict: String,
 }
 
 /// Fixed `state` of the try URL: it is for a manual check in a browser, not for a real authorization.
@@ -158,6 +163,26 @@ pub(crate) fn summarize(
         try_url,
         try_url_note,
         counts,
+        looks_right: counts.errors == 0 && counts.warnings == 0,
+        verdict: verdict(counts),
+    }
+}
+
+/// "Looks right." when nothing is an error or a warning; else what is left to fix or check.
+///
+/// ```
+/// use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput};
+/// let report = validate_connection(&ConnectionConfigInput::default());
+/// assert!(!report.summary.looks_right);
+/// assert!(report.summary.verdict.contains("to fix"));
+/// ```
+fn verdict(counts: Counts) -> String {
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    match (counts.errors, counts.warnings) {
+        (0, 0) => "Looks right.".to_string(),
+        (0, w) => format!("No error; {} to check.", plural(w, "warning")),
+        (e, 0) => format!("{} to fix.", plural(e, "error")),
+        (e, w) => format!("{} to fix, {} to check.", plural(e, "error"), plural(w, "warning")),
     }
 }
 

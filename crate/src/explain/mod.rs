@@ -576,9 +576,18 @@ fn dc_name(id: DataCenterId) -> String {
     format!("{id} ({})", data_center::lookup(id).accounts_server.value.trim_start_matches("https://"))
 }
 
-fn move_first(out: &mut Explanation, id: CauseId, explanation: String) {
-    out.likely_causes.retain(|c| c.id != id);
+/// Puts the cause `id` first with the context's own words — only when the error's catalog entry lists that cause:
+/// the context reorders the causes that can produce this error, it never adds one that cannot (a missing
+/// `access_type=offline` does not cause `invalid_client`). Otherwise the words become a note. Returns whether the
+/// cause was listed.
+fn move_first(out: &mut Explanation, id: CauseId, explanation: String) -> bool {
+    let Some(pos) = out.likely_causes.iter().position(|c| c.id == id) else {
+        out.notes.push(format!("Also seen in the context (not a cause of {}): {explanation}", out.code));
+        return false;
+    };
+    out.likely_causes.remove(pos);
     out.likely_causes.insert(0, Cause { id, explanation });
+    true
 }
 
 fn apply_context(out: &mut Explanation, context: &ExplainContext) {
@@ -634,7 +643,7 @@ fn apply_context(out: &mut Explanation, context: &ExplainContext) {
             _ => None,
         };
         if let Some((used, account, what)) = pair {
-            move_first(
+            let listed = move_first(
                 out,
                 CauseId::WrongDataCenter,
                 format!(
@@ -644,8 +653,9 @@ fn apply_context(out: &mut Explanation, context: &ExplainContext) {
                     dc_name(account)
                 ),
             );
+            let at = if listed { 0 } else { out.fixes.len() };
             out.fixes.insert(
-                0,
+                at,
                 format!(
                     "Use the {} endpoints: {} for OAuth and the api_domain of its token response for API calls.",
                     account,

@@ -25,6 +25,7 @@ use crate::connection::ConnectionConfigInput;
 use crate::data_center::{self, DataCenterId};
 use crate::deluge::generate::{generate_invoke_url, BodyMode, HttpMethod, InvokeUrlSpec};
 use crate::diagnostic::Diagnostic;
+use crate::preset::{self, Preset, Sourced};
 use crate::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +83,10 @@ pub struct TokenRequestInput {
     /// Show secrets in the body, curl line and Deluge. Default false.
     #[serde(default)]
     pub reveal: Option<bool>,
+    /// The preset the connection was started from (`mailchimp`, `zoho_crm`, …). For an external service the
+    /// URLs come from the input or the preset, never from a Zoho data center.
+    #[serde(default)]
+    pub preset: Option<String>,
 }
 
 /// Which request.
@@ -218,16 +223,25 @@ pub fn build_token_requests(input: &TokenRequestInput) -> TokenRequests {
     let input = &input.merged();
     let mut diagnostics = Vec::new();
     let reveal = input.reveal.unwrap_or(false);
-    let data_center = resolve_data_center(input.data_center.as_deref(), &mut diagnostics);
-
-    let from_dc = data_center.map(data_center::lookup);
-    let token_url = check_url("tokenUrl", input.token_url.as_deref(), data_center, &mut diagnostics)
-        .or_else(|| from_dc.map(|dc| dc.token_url()));
-    let refresh_url = check_url("refreshUrl", input.refresh_url.as_deref(), data_center, &mut diagnostics)
-        .or_else(|| token_url.clone());
-    let revoke_url = check_url("revokeUrl", input.revoke_url.as_deref(), data_center, &mut diagnostics)
-        .or_else(|| from_dc.map(|dc| dc.revoke_url()))
-        .or_else(|| token_url.as_ref().map(|u| format!("{}/revoke", u.trim_end_matches('/'))));
+    let external = external_service(input, &mut diagnostics);
+    let (data_center, token_url, refresh_url, revoke_url) = match &external {
+        Some(service) => {
+            let (token, refresh, revoke) = external_urls(input, service, &mut diagnostics);
+            (None, token, refresh, revoke)
+        }
+        None => {
+            let data_center = resolve_data_center(input.data_center.as_deref(), &mut diagnostics);
+            let from_dc = data_center.map(data_center::lookup);
+            let token_url = check_url("tokenUrl", input.token_url.as_deref(), data_center, &mut diagnostics)
+                .or_else(|| from_dc.map(|dc| dc.token_url()));
+            let refresh_url = check_url("refreshUrl", input.refresh_url.as_deref(), data_center, &mut diagnostics)
+                .or_else(|| token_url.clone());
+            let revoke_url = check_url("revokeUrl", input.revoke_url.as_deref(), data_center, &mut diagnostics)
+                .or_else(|| from_dc.map(|dc| dc.revoke_url()))
+                .or_else(|| token_url.as_ref().map(|u| format!("{}/revoke", u.trim_end_matches('/'))));
+            (data_center, token_url, refresh_url, revoke_url)
+        }
+    };
     if token_url.is_none() && !diagnostics.iter().any(|d| d.path == "dataCenter" || d.path == "tokenUrl") {
         diagnostics.push(
             Diagnostic::error(Code::TokenMissingUrl, "dataCenter", "Neither a data center nor a token URL was given.")
@@ -351,8 +365,102 @@ impl TokenRequestInput {
             refresh_token: self.refresh_token.clone(),
             token: self.token.clone(),
             reveal: self.reveal,
+            preset: pick(&self.preset, &config.preset),
         }
     }
+}
+
+/// An OAuth provider that is not Zoho: from the preset, or from a token URL on a host of no Zoho data center.
+struct External {
+    name: String,
+    preset: Option<&'static Preset>,
+}
+
+fn external_service(input: &TokenRequestInput, out: &mut Vec<Diagnostic>) -> Option<External> {
+    if let Some(id) = non_blank(input.preset.as_deref()) {
+        match preset::find(id) {
+            Some(p) if p.provider == "external" => return Some(External { name: p.name.clone(), preset: Some(p) }),
+            Some(_) => return None,
+            None => out.push(preset::unknown(id)),
+        }
+    }
+    let url = crate::url_text::parse(non_blank(input.token_url.as_deref())?).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    if data_center::detect(&host).data_center.is_some() {
+        return None;
+    }
+    Some(External { name: host, preset: None })
+}
+
+/// The token, refresh and revoke URLs of an external service: as given, else the preset's, else none (with a
+/// finding). A Zoho data center never fills one in: that would send the service's token to Zoho.
+fn external_urls(
+    input: &TokenRequestInput,
+    service: &External,
+    out: &mut Vec<Diagnostic>,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let from_preset =
+        |pick: fn(&Preset) -> Option<&Sourced<String>>| service.preset.and_then(pick).map(|v| v.value.clone());
+    let token =
+        check_url("tokenUrl", input.token_url.as_deref(), None, out).or_else(|| from_preset(|p| Some(&p.token_url)));
+    let refresh = check_url("refreshUrl", input.refresh_url.as_deref(), None, out)
+        .or_else(|| from_preset(|p| p.refresh_url.as_ref()));
+    let revoke = check_url("revokeUrl", input.revoke_url.as_deref(), None, out)
+        .or_else(|| from_preset(|p| p.revoke_url.as_ref()));
+    for (field, url) in [("tokenUrl", &token), ("refreshUrl", &refresh), ("revokeUrl", &revoke)] {
+        let placeholder = service.preset.and_then(|p| p.rules.placeholder.as_deref());
+        if let (Some(url), Some(ph)) = (url, placeholder) {
+            if url.contains(ph) {
+                out.push(
+                    Diagnostic::error(
+                        Code::PresetPlaceholder,
+                        field,
+                        format!("The URL still holds the placeholder {ph}."),
+                    )
+                    .with_fix(format!("Give {field} with your value in place of {ph}."))
+                    .with_source(service.preset.map_or("", |p| p.token_url.source.as_str())),
+                );
+            }
+        }
+    }
+    let name = &service.name;
+    if refresh.is_none() {
+        let no_refresh = service.preset.filter(|p| p.rules.no_refresh);
+        let found = match no_refresh {
+            Some(p) => {
+                let d = Diagnostic::info(
+                    Code::TokenRefreshNone,
+                    "refreshUrl",
+                    format!("{name} issues no refresh token, so there is no refresh request."),
+                )
+                .with_fix("Nothing to do: the access token is used until the admin connects again.");
+                match &p.rules.no_refresh_source {
+                    Some(src) => d.with_source(src.as_str()),
+                    None => d,
+                }
+            }
+            None => Diagnostic::info(
+                Code::TokenRefreshNone,
+                "refreshUrl",
+                format!("No refresh endpoint is known for {name}, so there is no refresh request."),
+            )
+            .with_fix("Give refreshUrl from the service's documentation if it issues refresh tokens."),
+        };
+        out.push(found);
+    }
+    if revoke.is_none() {
+        out.push(
+            Diagnostic::info(
+                Code::TokenNoRevoke,
+                "revokeUrl",
+                format!("No revoke endpoint is known for {name}, so there is no revoke request."),
+            )
+            .with_fix(
+                "Give revokeUrl from the service's documentation if it has one; never send its token to a Zoho URL.",
+            ),
+        );
+    }
+    (token, refresh, revoke)
 }
 
 fn clone_value<'a>(v: &Value<'a>) -> Value<'a> {

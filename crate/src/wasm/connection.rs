@@ -90,6 +90,10 @@ export interface ConnectionSummary {
   tryUrlNote: string;
   delugeUsage?: string;
   counts: { errors: number; warnings: number; infos: number };
+  /** No error and no warning: show "Looks right" once; the notes stay in `diagnostics`. */
+  looksRight: boolean;
+  /** "Looks right.", or how many errors and warnings are left to fix or check. */
+  verdict: string;
 }
 
 export interface ConnectionReport {

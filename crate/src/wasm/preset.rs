@@ -22,6 +22,10 @@ export interface Preset {
   scopeDelimiter: Sourced<string> | null;
   scopes: Sourced<string[]>;
   apiBase: Sourced<string>;
+  /** A first, read-only API call to try once connected; null when no source gives one. Write it as Deluge with
+   * generateInvokeUrl({ url, method, connection }) after replacing "{api}" (the data center's API domain) and
+   * "{shop}"; `zck preset first-call` does the same natively. */
+  firstCall: Sourced<{ method: string; url: string }> | null;
   quirks: { text: string; source: string }[];
   rules: Record<string, unknown>;
 }

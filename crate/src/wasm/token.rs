@@ -25,6 +25,8 @@ export interface TokenRequestInput {
   /** The token to revoke; the refresh token when absent. */
   token?: string;
   reveal?: boolean;
+  /** The preset ("mailchimp", …): for an external service the URLs come from the input or the preset only. */
+  preset?: string;
 }
 
 export type RequestKind = "exchange" | "refresh" | "revoke";

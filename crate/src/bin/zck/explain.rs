@@ -1,5 +1,6 @@
 //! `zck explain`: what a Zoho error response means, its likely causes and fixes.
 
+use crate::account_dc::AccountDc;
 use crate::output::{line, print_json, read_json, read_text, Exit, Format};
 use clap::Args;
 use zoho_connector_kit::explain::{explain_error, ExplainContext, ExplainInput};
@@ -14,6 +15,7 @@ Examples:
   echo '{\"error\":\"invalid_client\"}' | zck explain - --status 200
   zck explain body.json --context connection-context.json --format json
   printf '' | zck explain - --status 429
+  echo '{\"error\":\"invalid_client\"}' | zck explain - --context context.json --account-dc eu
 
 A context file is JSON with any of: config (a whole connection config), dataCenter, tokenUrl, authorizeUrl,
 scopes, accountDataCenter, location, accountsServer, redirectUrl, requestUrl, request (exchange|refresh|revoke):
@@ -30,6 +32,8 @@ pub struct ExplainArgs {
     /// A JSON file describing the connection (see below).
     #[arg(long)]
     context: Option<String>,
+    #[command(flatten)]
+    dc: AccountDc,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -40,13 +44,16 @@ pub fn run(args: ExplainArgs) -> Exit {
         Ok(text) => text,
         Err(exit) => return exit,
     };
-    let context: Option<ExplainContext> = match &args.context {
+    let mut context: Option<ExplainContext> = match &args.context {
         Some(path) => match read_json(path, args.format) {
             Ok(c) => Some(c),
             Err(exit) => return exit,
         },
         None => None,
     };
+    if let Some(key) = args.dc.key() {
+        context.get_or_insert_with(ExplainContext::default).account_data_center = Some(key);
+    }
     let body = if text.trim().is_empty() { None } else { Some(serde_json::Value::String(text)) };
     let e = explain_error(&ExplainInput { status: args.status, body, context });
     if args.format == Format::Json {

@@ -4,6 +4,7 @@
 //! 5 MiB of Deluge), 141 the reader of the output went away (`zck dc | head -1`; quiet, as for `cat`).
 
 // The CLI's whole job is to print: its output goes through `output.rs`, which allows printing with a reason.
+mod account_dc;
 mod auth_url;
 mod check;
 mod coql;
@@ -22,7 +23,7 @@ use clap::{Parser, Subcommand};
 
 /// Check Zoho CRM connections, OAuth clients, scopes and Deluge before they fail at run time.
 #[derive(Debug, Parser)]
-#[command(name = "zck", version, about, long_about = None, after_help = "\
+#[command(name = "zck", version, about, long_about = None, term_width = 0, after_help = "\
 Examples:
   zck dc                                   list Zoho data centers and their hosts
   zck dc detect https://accounts.zoho.eu   which data center is this?

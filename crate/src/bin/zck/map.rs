@@ -1,6 +1,7 @@
 //! `zck map validate|apply|deluge`: check a field mapping, preview it on records, write its Deluge.
 
-use crate::output::{line, print_diagnostics, print_json, read_json, Exit, Format};
+use crate::account_dc::AccountDc;
+use crate::output::{line, note, print_diagnostics, print_json, read_json, Exit, Format};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 use zoho_connector_kit::field::{CrmSchemaInput, ModuleSchema, SourceSchema};
@@ -26,8 +27,8 @@ Contacts, Accounts, Deals) unless --schema gives the JSON reply of GET /crm/v8/s
 
 Examples:
   zck map validate mapping.json
-  zck map validate mapping.json --schema leads-fields.json --source shopify-customer.json
-  zck map apply mapping.json orders.json --format json > payloads.json
+  zck map validate mapping.json --schema leads-fields.json --source shopify-customer-fields.json
+  zck map apply mapping.json customers.json --format json > payloads.json
   zck map deluge mapping.json --connection zoho_crm")]
 pub struct MapArgs {
     #[command(subcommand)]
@@ -54,7 +55,7 @@ enum MapCommand {
 Examples:
   zck map validate mapping.json
   zck map validate mapping.json --schema leads-fields.json
-  zck map validate mapping.json --source mailchimp-member.json --format json
+  zck map validate mailchimp-mapping.json --source mailchimp-member-fields.json --format json
 
 A source schema lists the source fields: { \"fields\": [{ \"path\": \"email\", \"type\": \"email\" }, ...] }
 (types: string, integer, decimal, boolean, date, datetime, localDatetime, email, phone, url, enum,
@@ -70,20 +71,23 @@ Exit codes: 0 no error finding, 1 an error finding, 2 a file cannot be read or p
         #[arg(long)]
         source: Option<String>,
     },
-    /// Apply a mapping to a JSON array of records: {"data":[...]} batches of 100 and per-record findings.
+    /// Apply a mapping to one JSON record or an array of them: {"data":[...]} batches of 100 and per-record findings.
     #[command(after_help = "\
 Examples:
-  zck map apply mapping.json orders.json
-  zck map apply mapping.json orders.json --format json      the batches, sent/skipped indexes and findings
-  cat members.json | zck map apply mapping.json - --schema contacts-fields.json
+  zck map apply mapping.json customers.json
+  zck map apply mapping.json customers.json --format json      the batches, sent/skipped indexes and findings
+  cat customers.json | zck map apply mapping.json - --schema leads-fields.json
+  zck map apply mapping.json customer.json                  one record object
 
+The records file holds one record object or an array of them. Text output counts records from 1, as the
+popup does; the JSON output's indexes (sent, skipped, findings[].record) count from 0.
 A record with an error finding is left out of the batches; the others are still mapped.
 
 Exit codes: 0 every record mapped, 1 a record was skipped, 2 a file cannot be read or parsed.")]
     Apply {
         /// The mapping JSON file.
         mapping: String,
-        /// The records: a JSON array, or `-` for standard input.
+        /// The records: one JSON object or an array of them, or `-` for standard input.
         records: String,
         #[command(flatten)]
         schema: SchemaArgs,
@@ -91,8 +95,10 @@ Exit codes: 0 every record mapped, 1 a record was skipped, 2 a file cannot be re
     /// Write a Deluge function body doing the mapping on a map and inserting the record (checked by the Deluge checker).
     #[command(after_help = "\
 Examples:
-  zck map deluge mapping.json
-  zck map deluge mapping.json --api-domain https://www.zohoapis.eu --connection crm_eu > map_to_leads.dg
+  zck map deluge mapping.json --account-dc eu --connection crm_eu > map_to_leads.dg
+  zck map deluge mapping.json --api-domain https://www.zohoapis.eu --connection crm_eu
+
+Without --account-dc or --api-domain the Deluge calls https://www.zohoapis.com (US), and a note says so.
 
 Exit codes: 0 written, 1 an error finding, 2 a file cannot be read or parsed.")]
     Deluge {
@@ -100,9 +106,11 @@ Exit codes: 0 written, 1 an error finding, 2 a file cannot be read or parsed.")]
         mapping: String,
         #[command(flatten)]
         schema: SchemaArgs,
-        /// The CRM API domain.
-        #[arg(long, default_value = "https://www.zohoapis.com")]
-        api_domain: String,
+        /// The CRM API domain (default: the one of --account-dc, else https://www.zohoapis.com).
+        #[arg(long, conflicts_with = "account_dc")]
+        api_domain: Option<String>,
+        #[command(flatten)]
+        dc: AccountDc,
         /// The link name of the Zoho CRM connection.
         #[arg(long, default_value = "zoho_crm")]
         connection: String,
@@ -113,7 +121,19 @@ pub fn run(args: MapArgs) -> Exit {
     match args.command {
         MapCommand::Validate { mapping, schema, source } => validate(&mapping, &schema, source.as_deref(), args.format),
         MapCommand::Apply { mapping, records, schema } => apply(&mapping, &records, &schema, args.format),
-        MapCommand::Deluge { mapping, schema, api_domain, connection } => {
+        MapCommand::Deluge { mapping, schema, api_domain, dc, connection } => {
+            let from_dc = dc.account_dc.and_then(|id| zoho_connector_kit::data_center::lookup(id).api_domain.as_ref());
+            let api_domain = match (api_domain, from_dc) {
+                (Some(given), _) => given,
+                (None, Some(fact)) => fact.value.to_string(),
+                (None, None) => {
+                    note(
+                        "no --account-dc given: the Deluge calls https://www.zohoapis.com (US). \
+                         Give --account-dc if your Zoho account lives elsewhere.",
+                    );
+                    "https://www.zohoapis.com".to_string()
+                }
+            };
             deluge(&mapping, &schema, &api_domain, &connection, args.format)
         }
     }
@@ -182,8 +202,24 @@ fn apply(mapping: &str, records: &str, schema: &SchemaArgs, format: Format) -> E
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
+    // One record object, as the popup takes it, or an array of them.
     let records: Vec<Value> = match read_json(records, format) {
-        Ok(r) => r,
+        Ok(Value::Array(list)) => list,
+        Ok(one @ Value::Object(_)) => vec![one],
+        Ok(_) => {
+            let d = Diagnostic::error(
+                zoho_connector_kit::code::Code::InputInvalidType,
+                "",
+                "The records must be one JSON object or an array of objects.",
+            )
+            .with_fix("Wrap the record in { … }, or list several in [ … ].");
+            if format == Format::Json {
+                print_json(&serde_json::json!({ "diagnostics": [d] }));
+            } else {
+                print_diagnostics(std::slice::from_ref(&d));
+            }
+            return Exit::BadInput;
+        }
         Err(exit) => return exit,
     };
     let preview = apply_mapping(&mapping, &crm, &records);
@@ -207,7 +243,15 @@ fn apply(mapping: &str, records: &str, schema: &SchemaArgs, format: Format) -> E
     print_diagnostics(&preview.mapping_findings);
     for f in &preview.findings {
         let field = if f.field.is_empty() { "<record>" } else { &f.field };
-        line(&format!("record {}: {field}: {}[{}]: {} (value: {})", f.record, f.severity, f.code, f.reason, f.value));
+        // Records are counted from 1, as the popup counts them (the JSON keeps the 0-based index).
+        line(&format!(
+            "record {}: {field}: {}[{}]: {} (value: {})",
+            f.record + 1,
+            f.severity,
+            f.code,
+            f.reason,
+            f.value
+        ));
     }
     if let Some(first) = preview.batches.first().and_then(|b| b["data"].get(0)) {
         line("first payload record:");

@@ -136,13 +136,16 @@ pub fn read_deluge_or_finding(path: &str) -> Result<String, Option<Diagnostic>> 
 /// Reads a JSON input file (or `-`) into `T`, printing the finding (with line and column) when it cannot.
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &str, format: Format) -> Result<T, Exit> {
     let text = read_limited(path, MAX_JSON_BYTES, "JSON").map_err(|e| report_read_error(path, e, format))?;
-    parse_json_text(&text).map_err(|e: InputError| {
-        match format {
-            Format::Json => print_json(&serde_json::json!({ "file": shown(path), "diagnostics": [e.diagnostic] })),
-            Format::Text => eprintln!("{}: {}", shown(path), e.diagnostic),
-        }
-        Exit::BadInput
-    })
+    parse_json_text(&text).map_err(|e: InputError| report_input_error(path, e, format))
+}
+
+/// Prints the finding of input that could not be read into its type; the exit is [`Exit::BadInput`].
+pub fn report_input_error(path: &str, e: InputError, format: Format) -> Exit {
+    match format {
+        Format::Json => print_json(&serde_json::json!({ "file": shown(path), "diagnostics": [e.diagnostic] })),
+        Format::Text => eprintln!("{}: {}", shown(path), e.diagnostic),
+    }
+    Exit::BadInput
 }
 
 /// Writes to standard output. When the reader has gone (`zck dc | head -1`), the command ends at once and
@@ -195,4 +198,9 @@ pub fn line(text: &str) {
 /// Prints text as it is (no newline added).
 pub fn raw(text: &str) {
     write_stdout(text, false);
+}
+
+/// Writes a note for the person at the terminal on standard error (it is not part of the answer on stdout).
+pub fn note(text: &str) {
+    eprintln!("note: {text}");
 }

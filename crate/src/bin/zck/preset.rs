@@ -1,8 +1,8 @@
 //! `zck preset`: the service presets, and a config started from one.
 
-use crate::output::{line, print_json, Exit, Format};
+use crate::account_dc::AccountDc;
+use crate::output::{line, print_diagnostics, print_json, Exit, Format};
 use clap::{Args, Subcommand};
-use zoho_connector_kit::data_center::DataCenterId;
 use zoho_connector_kit::preset;
 
 #[derive(Debug, Args)]
@@ -10,8 +10,9 @@ use zoho_connector_kit::preset;
 Examples:
   zck preset                          list the presets
   zck preset show hubspot             URLs, delimiter, scopes, quirks, each with its source
-  zck preset start zoho_crm --dc eu   a connection config to complete, then check with `zck validate`
-  zck preset start shopify --dc in > shopify.json")]
+  zck preset start zoho_crm --account-dc eu   a connection config to complete, then check with `zck validate`
+  zck preset start shopify --account-dc in > shopify.json
+  zck preset first-call mailchimp             a first, read-only API call as Deluge, with its source")]
 pub struct PresetArgs {
     #[command(subcommand)]
     command: Option<PresetCommand>,
@@ -29,13 +30,31 @@ enum PresetCommand {
         id: String,
     },
     /// Print a connection config (JSON) started from a preset for a data center.
-    #[command(after_help = "Example:\n  zck preset start hubspot --dc au > hubspot.json && zck validate hubspot.json")]
+    #[command(
+        after_help = "Example:\n  zck preset start hubspot --account-dc au > hubspot.json && zck validate hubspot.json"
+    )]
     Start {
         /// The preset id.
         id: String,
-        /// The admin's data center (us, eu, in, au, cn, jp, ca, sa, uk, ae).
+        #[command(flatten)]
+        dc: AccountDc,
+    },
+    /// Print the preset's first, read-only API call as Deluge invokeurl through the connection, with its source.
+    #[command(after_help = "\
+Examples:
+  zck preset first-call mailchimp
+  zck preset first-call zoho_crm --account-dc eu --connection zoho_crm_eu
+  zck preset first-call shopify --format json
+
+Exit codes: 0 written, 1 no sourced first call is known for the preset (or no such preset).")]
+    FirstCall {
+        /// The preset id.
+        id: String,
+        #[command(flatten)]
+        dc: AccountDc,
+        /// The link name of the connection (default: the preset id).
         #[arg(long)]
-        dc: Option<String>,
+        connection: Option<String>,
     },
 }
 
@@ -89,16 +108,31 @@ pub fn run(args: PresetArgs) -> Exit {
         }
         Some(PresetCommand::Start { id, dc }) => {
             let Some(p) = preset::find(&id) else { return unknown(&id) };
-            let dc = match dc.map(|d| d.parse::<DataCenterId>()) {
-                Some(Err(d)) => {
-                    line(&d.to_string());
-                    return Exit::BadInput;
-                }
-                Some(Ok(id)) => Some(id),
-                None => None,
-            };
-            print_json(&preset::start_config(p, dc));
+            print_json(&preset::start_config(p, dc.account_dc));
             Exit::Ok
+        }
+        Some(PresetCommand::FirstCall { id, dc, connection }) => {
+            let Some(p) = preset::find(&id) else { return unknown(&id) };
+            let link = connection.unwrap_or_else(|| p.id.clone());
+            match preset::first_call_deluge(p, dc.account_dc, &link) {
+                Ok(deluge) => {
+                    if args.format == Format::Json {
+                        let source = p.first_call.as_ref().map(|c| c.source.as_str());
+                        print_json(&serde_json::json!({ "preset": p.id, "deluge": deluge, "source": source }));
+                    } else {
+                        line(deluge.trim_end());
+                    }
+                    Exit::Ok
+                }
+                Err(d) => {
+                    if args.format == Format::Json {
+                        print_json(&serde_json::json!({ "preset": p.id, "diagnostics": [d] }));
+                    } else {
+                        print_diagnostics(std::slice::from_ref(&d));
+                    }
+                    Exit::Findings
+                }
+            }
         }
     }
 }

@@ -1,7 +1,11 @@
 //! `zck token`: token requests, token responses, limits, throttling and the token store.
 
-use crate::output::{line, print_diagnostics, print_json, read_json, read_text, Exit, Format};
+use crate::account_dc::AccountDc;
+use crate::output::{line, print_diagnostics, print_json, read_json, read_text, report_input_error, Exit, Format};
 use clap::{Args, Subcommand};
+use zoho_connector_kit::connection::export::is_config_shape;
+use zoho_connector_kit::connection::ConnectionConfigInput;
+use zoho_connector_kit::input::parse_json_value;
 use zoho_connector_kit::token::{
     build_token_requests, check_throttle, parse_token_response, token_limits, token_store_schema, RequestKind,
     ThrottleInput, TokenRequestInput, TokenResponseInput,
@@ -10,7 +14,7 @@ use zoho_connector_kit::token::{
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  zck token requests connection.json              code exchange, refresh and revoke as curl + Deluge
+  zck token requests tokens.json                  code exchange, refresh and revoke as curl + Deluge
   zck token parse response.json --issued-at 1700000000000
   zck token throttle events.json                  would the next token request be refused?
   zck token limits                                Zoho's token limits with their sources
@@ -28,14 +32,21 @@ enum TokenCommand {
     /// Build the code-exchange, refresh and revoke requests (secrets masked unless --reveal).
     #[command(after_help = "\
 The input is JSON with dataCenter (or tokenUrl/refreshUrl/revokeUrl), clientId, clientSecret, redirectUri,
-code, refreshToken, token — or a whole connection config under \"config\" with those beside it:
+code, refreshToken, token, preset — or a whole connection config under \"config\" with those beside it:
 
   {\"config\": {\"dataCenter\": \"eu\", \"clientId\": \"1000.GMB0YULZHJK411248S8I5GZ4CHUEX0\", \"clientSecret\": \"…\"},
    \"refreshToken\": \"1000.…\"}
 
+— or the connection config the extension's Export JSON writes, as it is (placeholders stand in for the secret,
+the grant code and the refresh token). For a service that is not Zoho (MailChimp, Shopify, HubSpot,
+SurveyMonkey), the URLs come from the file or its preset only: a request whose endpoint is not known is not
+built, and nothing is sent to a Zoho URL.
+
 Examples:
-  zck token requests connection.json
-  zck token requests connection.json --reveal     show the secrets (do not paste the output anywhere)
+  zck token requests tokens.json
+  zck token requests tokens.json --reveal           show the secrets (do not paste the output anywhere)
+  zck token requests exported.json --account-dc eu  the exported connection config, for an EU account
+  zck token requests mailchimp.json                 MailChimp: the code exchange only (no refresh, no revoke)
   cat tokens.json | zck token requests - --format json
 
 Exit codes: 0 built, 1 an error finding (e.g. no client secret), 2 the file cannot be read or parsed.")]
@@ -45,6 +56,8 @@ Exit codes: 0 built, 1 an error finding (e.g. no client secret), 2 the file cann
         /// Show secrets in the body, curl line and Deluge.
         #[arg(long)]
         reveal: bool,
+        #[command(flatten)]
+        dc: AccountDc,
     },
     /// Read a token response: expiry, refresh time, Authorization header, API domain, or the error explained.
     #[command(after_help = "\
@@ -109,7 +122,7 @@ Examples:
 pub fn run(args: TokenArgs) -> Exit {
     let format = args.format;
     match args.command {
-        TokenCommand::Requests { input, reveal } => requests(&input, reveal, format),
+        TokenCommand::Requests { input, reveal, dc } => requests(&input, reveal, dc, format),
         TokenCommand::Parse { input, status, issued_at, margin_minutes, call_url, grant, reveal } => {
             let text = match read_text(&input) {
                 Ok(t) => t,
@@ -201,11 +214,25 @@ pub fn run(args: TokenArgs) -> Exit {
     }
 }
 
-fn requests(path: &str, reveal: bool, format: Format) -> Exit {
-    let mut input: TokenRequestInput = match read_json(path, format) {
-        Ok(i) => i,
+fn requests(path: &str, reveal: bool, dc: AccountDc, format: Format) -> Exit {
+    let value: serde_json::Value = match read_json(path, format) {
+        Ok(v) => v,
         Err(exit) => return exit,
     };
+    // The file Export JSON writes is a whole connection config: take it as `config`, as it is.
+    let parsed = if is_config_shape(&value) {
+        parse_json_value::<ConnectionConfigInput>(value)
+            .map(|config| TokenRequestInput { config: Some(config), ..TokenRequestInput::default() })
+    } else {
+        parse_json_value::<TokenRequestInput>(value)
+    };
+    let mut input = match parsed {
+        Ok(i) => i,
+        Err(e) => return report_input_error(path, e, format),
+    };
+    if let Some(key) = dc.key() {
+        input.data_center = Some(key);
+    }
     if reveal {
         input.reveal = Some(true);
     }

@@ -1,5 +1,6 @@
 //! `zck validate`: check a whole connection (custom service) config.
 
+use crate::account_dc::AccountDc;
 use crate::output::{line, print_diagnostics, print_json, read_json, Exit, Format};
 use clap::Args;
 use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput, ConnectionReport};
@@ -8,7 +9,8 @@ use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput,
 #[command(after_help = "\
 The config is the JSON the extension's Connection tab exports (camelCase): serviceName, linkName,
 authType (oauth2|apiKey|basic; oauth1 is recognised but not checked), grantType
-(authorizationCode|clientCredentials), dataCenter (detected when absent), clientId, clientSecret,
+(authorizationCode|clientCredentials), dataCenter (where the account lives; read from the URLs with a
+warning when absent; --account-dc wins over it), clientId, clientSecret,
 authorizeUrl, tokenUrl, refreshUrl, revokeUrl, redirectUri, scopes (a list or one delimited string),
 scopeDelimiter (comma|space|plus), paramType (query|header), keyName + placement
 (query|header|formData) for API keys, username + password for basic authentication.
@@ -25,8 +27,13 @@ scopeDelimiter (comma|space|plus), paramType (query|header), keyName + placement
     \"scopes\": \"ZohoCRM.modules.ALL,ZohoCRM.settings.fields.READ\"
   }
 
+A file written by the extension's Export JSON (schemaVersion, no secret) is read as it is: the missing
+client secret is a note, not an error.
+
 Examples:
-  zck validate connection.json
+  zck validate connection.json                   \"Looks right.\" when nothing is an error or a warning
+  zck validate connection.json --notes           the notes too
+  zck validate exported.json --account-dc eu     an EU account: URLs on accounts.zoho.com are errors
   cat connection.json | zck validate -
   zck validate connection.json --format json
 
@@ -35,16 +42,24 @@ read or parsed (the finding gives the line and column).")]
 pub struct ValidateArgs {
     /// The JSON config file, or `-` for standard input.
     config: String,
+    #[command(flatten)]
+    dc: AccountDc,
+    /// Show the notes (info findings) also when the config looks right.
+    #[arg(long)]
+    notes: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
 pub fn run(args: ValidateArgs) -> Exit {
-    let input: ConnectionConfigInput = match read_json(&args.config, args.format) {
+    let mut input: ConnectionConfigInput = match read_json(&args.config, args.format) {
         Ok(input) => input,
         Err(exit) => return exit,
     };
+    if let Some(key) = args.dc.key() {
+        input.data_center = Some(key);
+    }
     let report = validate_connection(&input);
     let exit = Exit::from_diagnostics(&report.diagnostics);
     if args.format == Format::Json {
@@ -52,10 +67,21 @@ pub fn run(args: ValidateArgs) -> Exit {
         return exit;
     }
     print_summary(&report);
+    if report.summary.looks_right && !args.notes {
+        // One line instead of a wall of notes; they are one flag away.
+        let notes = report.summary.counts.infos;
+        match notes {
+            0 => line("Looks right."),
+            1 => line("Looks right. (1 note: --notes shows it)"),
+            n => line(&format!("Looks right. ({n} notes: --notes shows them)")),
+        }
+        return exit;
+    }
     print_diagnostics(&report.diagnostics);
     if report.diagnostics.is_empty() {
         line("no findings");
     }
+    line(&report.summary.verdict);
     exit
 }
 

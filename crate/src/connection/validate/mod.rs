@@ -137,6 +137,7 @@ pub fn validate_connection(input: &ConnectionConfigInput) -> ConnectionReport {
         data_center_notes::check_data_center_notes(id, provider.kind, auth, &mut out);
     }
     file::check_preset_and_version(input, &mut out);
+    super::account_dc::check(input, &resolved, &mut out);
 
     // Errors first, then warnings, then notes; the order of checks within a severity is kept.
     crate::diagnostic::sort_by_severity(&mut out);
