@@ -11,7 +11,7 @@ run('cargo', ['clippy', '--workspace', '--all-targets', '--features', 'cli', '--
 step('lint: clippy (wasm32, wasm feature)');
 run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '-p', 'zoho-connector-kit', '--features', 'wasm', '--lib', '--tests', '--', '-D', 'warnings']);
 step('lint: rustdoc (broken links and other doc warnings are errors)');
-run('cargo', ['doc', '-p', 'zoho-connector-kit', '--no-deps', '--features', 'cli'], { env: { RUSTDOCFLAGS: '-D warnings' } });
+run('cargo', ['doc', '-p', 'zoho-connector-kit', '--no-deps', '--lib'], { env: { RUSTDOCFLAGS: '-D warnings' } });
 step('lint: tsc');
 run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'extension']);
 run(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tests/js']);

@@ -168,7 +168,7 @@ pub fn generate_mapping_deluge(
 
 /// Deluge that turns a name into the id of the `module` record whose `field` equals it (for a lookup whose
 /// source gives a name, not a record id): `zoho.crm.searchRecords(module, "(field:equals:value)")`, as
-/// zoho.com/deluge/help/crm/search-records.html [OFF] describes it. The snippet reads and sets `value`.
+/// zoho.com/deluge/help/crm/search-records.html \[OFF\] describes it. The snippet reads and sets `value`.
 ///
 /// ```
 /// let snippet = zoho_connector_kit::mapping::lookup_search_deluge("Accounts", "Account_Name");

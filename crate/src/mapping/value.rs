@@ -370,7 +370,7 @@ fn next<'r>(
 }
 
 /// Where record ids are shown as digits: every id in Zoho's replies is a digit string (e.g. `"id":
-/// "3388926000000166021"` in zoho.com/developer/help/scripting/search-records.html [OFF]); a lookup takes
+/// "3388926000000166021"` in zoho.com/developer/help/scripting/search-records.html \[OFF\]); a lookup takes
 /// `{"id": "…"}` (docs/facts.md §5.4).
 pub(crate) const SRC_RECORD_ID: &str = "zoho-developer-search-records";
 
