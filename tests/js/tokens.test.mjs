@@ -6,6 +6,9 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
 const zck = createRequire(import.meta.url)('../../pkg/node/zoho_connector_kit.js');
+// The source registry the package ships beside the module: id → { title, url, kind }.
+const REGISTRY = new Map(createRequire(import.meta.url)('zoho-connector-kit/sources.json').map((s) => [s.id, s]));
+const describeSource = (id) => REGISTRY.get(id);
 const data = (name) => JSON.parse(readFileSync(new URL(`../../crate/tests/data/token/${name}`, import.meta.url), 'utf8'));
 const sorted = (a) => [...a].sort();
 
@@ -78,14 +81,14 @@ test('tokenLimits shows 10, 15 and 30 with sources', () => {
   assert.deepEqual(active.values.map((v) => v.value), ['10', '15', '30']);
   assert.equal(active.sourcesAgree, false);
   // Each value cites a registry entry the popup can link to.
-  assert.ok(active.values.every((v) => zck.describeSource(v.source)?.url?.startsWith('https://')), JSON.stringify(active.values));
+  assert.ok(active.values.every((v) => describeSource(v.source)?.url?.startsWith('https://')), JSON.stringify(active.values));
 });
 
 test('checkThrottle cites one registry id and lists every source of a limit whose sources differ', () => {
   const a = zck.checkThrottle({ kind: 'refreshToken', events: [{ at: 0 }], at: 1 });
   assert.equal(a.source, 'zoho-crm-v8-token-validity');
   assert.deepEqual(a.sources, ['zoho-crm-v8-token-validity', 'zoho-crm-v2-token-validity']);
-  assert.ok(a.sources.every((id) => zck.describeSource(id)));
+  assert.ok(a.sources.every((id) => describeSource(id)));
 });
 
 test('tokenStoreSchema gives the oauthtoken DDL', () => {
