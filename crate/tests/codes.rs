@@ -12,7 +12,6 @@ use zoho_connector_kit::code::{Code, TS_FINDING_CODES};
 
 /// Codes no test names yet (measured when the table was introduced: 61 of 292). Remove a line when you add a test.
 const NOT_YET_TESTED: &[&str] = &[
-    "deluge.sendmail.duplicate_parameter",
     "apply.lookup_without_id",
     "mapping.picklist_actual_value",
     "apply.bad_lookup",

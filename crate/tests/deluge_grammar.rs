@@ -137,6 +137,13 @@ fn task_blocks_are_checked_in_statement_and_assignment_form_alike() {
     let found = errors("sendmail\n[\n\tfrom: zoho.adminuserid\n\tsubject: \"Hi\"\n]\n");
     assert_eq!(codes(&found), ["deluge.sendmail.missing_parameter"]);
     assert!(found[0].message.contains("`to`"));
+    // A parameter given twice is a warning on its line.
+    let mail =
+        "sendmail\n[\n\tfrom: zoho.adminuserid\n\tto: \"a@example.com\"\n\tsubject: \"Hi\"\n\tsubject: \"Hello\"\n]\n";
+    let warned: Vec<Diagnostic> = check_deluge(mail).into_iter().filter(|d| d.severity == Severity::Warning).collect();
+    assert_eq!(codes(&warned), ["deluge.sendmail.duplicate_parameter"], "{warned:#?}");
+    assert_eq!(warned[0].line, Some(6));
+    assert!(warned[0].message.contains("`subject`"));
 }
 
 /// `a = 1 + 1 + …;` (or another chain) of about `bytes` bytes, then a statement with a known finding.
