@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXT = join(ROOT, 'extension', 'dist');
@@ -124,4 +125,40 @@ export async function evaluateInContentScript(page, extensionId, expression) {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * What the overlay shows in a frame, as the tests read it: data center, markers by field (visible ones), the
+ * panel's text, what it read, the fields it could not read, the findings' codes, the Fill offers, the Deluge snippet.
+ */
+export function overlayView(frame) {
+  return frame.evaluate(() => {
+    const host = document.querySelector('zck-overlay');
+    if (!host) return null;
+    const root = host.shadowRoot;
+    const markers = {};
+    for (const m of root.querySelectorAll('.marker')) if (!m.hidden) markers[m.dataset.field] = m.dataset.codes.split(' ');
+    return {
+      dc: host.dataset.dc ?? null, via: host.dataset.via, seq: Number(host.dataset.seq ?? 0),
+      renderMs: Number(host.dataset.renderMs ?? NaN), markers,
+      panel: root.querySelector('.panel')?.textContent ?? '',
+      readAs: root.querySelector('.readas')?.textContent ?? '',
+      notRead: [...root.querySelectorAll('[data-not-read]')].map((li) => li.dataset.notRead),
+      codes: [...root.querySelectorAll('li.finding')].map((li) => li.dataset.code),
+      fills: [...root.querySelectorAll('[data-fill]')].map((li) => li.dataset.fill),
+      deluge: root.querySelector('pre.deluge')?.textContent ?? null,
+    };
+  });
+}
+
+/** Polls `overlayView` until `predicate` holds (10 s), failing with the last state seen. */
+export async function waitForOverlay(frame, predicate, what) {
+  const end = Date.now() + 10000;
+  let last;
+  while (Date.now() < end) {
+    last = await overlayView(frame);
+    if (last && predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}; last overlay state: ${JSON.stringify(last)}`);
 }

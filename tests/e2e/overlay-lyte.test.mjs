@@ -6,43 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, ARTIFACTS } from './harness.mjs';
+import { launch, ARTIFACTS, overlayView as overlay, waitForOverlay as waitFor } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(process.env.ZCK_EXTENSION_DIR ? { extensionDir: process.env.ZCK_EXTENSION_DIR } : {}); });
 after(async () => { await browser?.close(); });
 
 const URL_BASE = 'https://crm.zoho.eu/crm/org20012345/settings/connections/connection-form-lyte';
-
-function overlay(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('zck-overlay');
-    if (!host) return null;
-    const root = host.shadowRoot;
-    const markers = {};
-    for (const m of root.querySelectorAll('.marker')) if (!m.hidden) markers[m.dataset.field] = m.dataset.codes.split(' ');
-    return {
-      dc: host.dataset.dc ?? null, seq: Number(host.dataset.seq ?? 0), markers,
-      panel: root.querySelector('.panel')?.textContent ?? '',
-      readAs: root.querySelector('.readas')?.textContent ?? '',
-      notRead: [...root.querySelectorAll('[data-not-read]')].map((li) => li.dataset.notRead),
-      codes: [...root.querySelectorAll('li.finding')].map((li) => li.dataset.code),
-      fills: [...root.querySelectorAll('[data-fill]')].map((li) => li.dataset.fill),
-      deluge: root.querySelector('pre.deluge')?.textContent ?? null,
-    };
-  });
-}
-
-async function waitFor(page, predicate, what) {
-  const end = Date.now() + 10000;
-  let last;
-  while (Date.now() < end) {
-    last = await overlay(page);
-    if (last && predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`timed out waiting for ${what}; last overlay state: ${JSON.stringify(last)}`);
-}
 
 /** Fills the service part as a Zoho-provider OAuth connection on EU. */
 async function fillService(page) {

@@ -4,39 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, ARTIFACTS } from './harness.mjs';
+import { launch, ARTIFACTS, overlayView as overlay, waitForOverlay as waitFor } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** The overlay's state in a frame: markers by field, panel text, timing of the last render. */
-function overlay(frame) {
-  return frame.evaluate(() => {
-    const host = document.querySelector('zck-overlay');
-    if (!host) return null;
-    const root = host.shadowRoot;
-    const markers = {};
-    for (const m of root.querySelectorAll('.marker')) if (!m.hidden) markers[m.dataset.field] = m.dataset.codes.split(' ');
-    return {
-      dc: host.dataset.dc ?? null, via: host.dataset.via, seq: Number(host.dataset.seq ?? 0), renderMs: Number(host.dataset.renderMs ?? NaN),
-      markers, panel: root.querySelector('.panel')?.textContent ?? '',
-      fills: [...root.querySelectorAll('[data-fill]')].map((li) => li.dataset.fill),
-      deluge: root.querySelector('pre.deluge')?.textContent ?? null,
-    };
-  });
-}
-
-async function waitFor(frame, predicate, what) {
-  const end = Date.now() + 10000;
-  let last;
-  while (Date.now() < end) {
-    last = await overlay(frame);
-    if (last && predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`timed out waiting for ${what}; last overlay state: ${JSON.stringify(last)}`);
-}
 
 test('label-for form (EU): findings beside the fields while typing, painted within a frame of the reply', async () => {
   const page = await browser.context.newPage();
