@@ -297,7 +297,9 @@ const SETTINGS_SUBS: &[&str] = &[
     "wizards",
 ];
 
-const MODULE_SUBS: &[&str] = &[
+/// The standard Zoho CRM modules, lower case without separators, as the `ZohoCRM.modules.*` scopes name them
+/// (Meetings is `events`). The webhook check reads the same list.
+pub(crate) const STANDARD_MODULES: [&str; 17] = [
     "leads",
     "accounts",
     "contacts",
@@ -315,16 +317,35 @@ const MODULE_SUBS: &[&str] = &[
     "salesorders",
     "purchaseorders",
     "invoices",
-    "custom",
-    "dashboards",
-    "notes",
-    "approvals",
-    "appointments",
-    "appointments_rescheduled_history",
-    "services",
-    "attachments",
-    "emails",
 ];
+
+/// `STANDARD_MODULES`, then the other module scopes.
+const MODULE_SUBS: &[&str] = &join::<26>(
+    &STANDARD_MODULES,
+    &[
+        "custom",
+        "dashboards",
+        "notes",
+        "approvals",
+        "appointments",
+        "appointments_rescheduled_history",
+        "services",
+        "attachments",
+        "emails",
+    ],
+);
+
+/// `a` then `b`, as one array of `N` (a compile error unless `N` is their total length).
+const fn join<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    assert!(a.len() + b.len() == N, "join: N is not the total length");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
 
 /// The ZohoCRM scope families (docs/facts.md §3).
 pub static CRM_FAMILIES: [Family; 15] = [
