@@ -131,7 +131,7 @@ pub fn assist(config: &ConnectionConfigInput) -> Assist {
         let (url, query, comment_scopes) = match (provider, dc) {
             (ProviderKind::Zoho, Some(id)) => (
                 data_center::lookup(id).api_domain.map(|a| format!("{}/crm/v8/users", a.value))?,
-                Some(serde_json::Map::from_iter([("type".to_string(), serde_json::Value::from("CurrentUser"))])),
+                Some(crate::json_map([("type".to_string(), serde_json::Value::from("CurrentUser"))])),
                 Some(vec!["ZohoCRM.users.READ".to_string()]),
             ),
             _ => {

@@ -221,7 +221,7 @@ fn transform_lines(t: &Transform, whole: bool, path: &str, diagnostics: &mut Vec
         )],
         T::ValueMap { map, otherwise } => {
             let literal =
-                value_literal(&serde_json::Value::Object(map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()));
+                value_literal(&serde_json::Value::Object(crate::json_map(map.iter().map(|(k, v)| (k.clone(), v.clone())))));
             let other = match otherwise {
                 Otherwise::Keep => String::new(),
                 Otherwise::Drop => "\nelse\n{\n\tvalue = null;\n}".into(),

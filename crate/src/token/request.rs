@@ -516,8 +516,7 @@ fn build(
 /// The request as Deluge `invokeurl`, written by the Deluge generator: a KEY-VALUE `parameters` map is sent
 /// form-encoded (docs/facts.md §6.1: invokeurl-api-task.html).
 fn deluge_call(url: &str, form: &[FormField]) -> Option<String> {
-    let body: serde_json::Map<String, serde_json::Value> =
-        form.iter().map(|f| (f.name.clone(), serde_json::Value::String(f.value.clone()))).collect();
+    let body = crate::json_map(form.iter().map(|f| (f.name.clone(), serde_json::Value::String(f.value.clone()))));
     let spec = InvokeUrlSpec {
         url: Some(url.to_string()),
         method: Some(HttpMethod::Post),
