@@ -110,21 +110,29 @@ pub fn without_bom(text: &str) -> &str {
 /// assert_eq!(err.diagnostic.path, "[1]");
 /// ```
 pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
-    check_size(text.len(), MAX_JSON_BYTES, "JSON")?;
-    let text = without_bom(text);
+    // Only the reading itself depends on `T`: what comes before and after is written once, not once per input type
+    // (each is its own copy in the Wasm module).
+    let text = readable_json_text(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    match T::deserialize(&mut de).and_then(|value| de.end().map(|()| value)) {
-        Ok(value) => Ok(value),
-        Err(e) => {
-            // serde_json says where (line and column); the path is read from the text up to there.
-            let path = if e.line() > 0 {
-                json_path::path_at(text, json_path::offset_of(text, e.line(), e.column()))
-            } else {
-                String::new()
-            };
-            Err(from_json_error(&path, &e))
-        }
-    }
+    T::deserialize(&mut de).and_then(|value| de.end().map(|()| value)).map_err(|e| json_error_in(text, &e))
+}
+
+/// The text without a byte order mark, or the finding for a text over [`MAX_JSON_BYTES`].
+fn readable_json_text(text: &str) -> Result<&str, InputError> {
+    check_size(text.len(), MAX_JSON_BYTES, "JSON")?;
+    Ok(without_bom(text))
+}
+
+/// The finding for a serde_json error in `text`.
+#[inline(never)]
+fn json_error_in(text: &str, e: &serde_json::Error) -> InputError {
+    // serde_json says where (line and column); the path is read from the text up to there.
+    let path = if e.line() > 0 {
+        json_path::path_at(text, json_path::offset_of(text, e.line(), e.column()))
+    } else {
+        String::new()
+    };
+    from_json_error(&path, e)
 }
 
 /// Reads an already-parsed JSON value (for example one converted from JavaScript) into `T`.
