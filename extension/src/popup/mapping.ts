@@ -656,11 +656,70 @@ export function renderSuggestions(answer: { suggestions: TargetSuggestion[] } | 
 
 // ── The tab: state and events ──────────────────────────────────────────────────────────────────────────────────────
 
+/** What the editor holds besides its controls: the rows, sync rules, the resolved schema, the profile it edits. */
+interface MappingState {
+  rows: Row[];
+  sync: Sync;
+  schema: ModuleSchema | null;
+  profileId: string | undefined;
+  /** The current connection's data center and link name, for the Deluge's target. */
+  facts: ConnectionFacts;
+}
+
+/** Shows a stored mapping in the editor (the caller then reloads the schema and rows). */
+function openProfile(v: MappingView, state: MappingState, p: Profile, builtIns: readonly ModuleSchema[]): void {
+  const e = editorOf(p.data as FieldMapping, builtIns);
+  // A pasted fields reply is org data, not part of the profile: keep it only for the same module.
+  if (e.module.toLowerCase() !== moduleOf(v.moduleSelect.value, v.otherName.value).toLowerCase()) v.reply.value = '';
+  v.moduleSelect.value = e.chosen;
+  v.otherName.value = e.otherName;
+  state.rows.splice(0, state.rows.length, ...e.rows);
+  state.sync = e.sync;
+  for (const [k, sel] of v.syncSelects) sel.value = (state.sync[k] as string | undefined) ?? '';
+  v.profileName.value = p.name;
+  state.profileId = p.id;
+  v.saveOut.textContent = `Opened "${p.name}".${v.reply.value.trim() || !e.module ? '' : ` Paste the ${e.module} fields reply if it maps custom fields.`}`;
+}
+
+/** Saves the mapping as a profile (the same one again until the name changes) and says so. */
+function saveMapping(v: MappingView, state: MappingState, panel: HTMLElement): void {
+  const { module, mapping } = readMapping(v, state.rows, state.sync);
+  const name = v.profileName.value.trim() || `${module} mapping`;
+  v.save.disabled = true;
+  saveProfile({ id: state.profileId, name, kind: 'mapping', data: mapping as Record<string, unknown> })
+    .then((p) => {
+      state.profileId = p.id;
+      v.profileName.value = p.name;
+      v.saveOut.textContent = `Saved "${p.name}". It is listed in the Profiles tab.`;
+      panel.dataset.saved = p.id;
+      emit('profiles:changed', undefined);
+    })
+    .catch((e: unknown) => { v.saveOut.textContent = `Not saved: ${e instanceof Error ? e.message : String(e)}`; })
+    .finally(() => { v.save.disabled = false; });
+}
+
+/** The suggestions for the first pasted record; Add puts a row with the transform the core asked for, then `added`. */
+function showSuggestions(api: MappingApi, v: MappingView, state: MappingState, added: () => void): void {
+  const { list, note } = sampleRecords(v.records.value);
+  const first = list?.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
+  if (!first) {
+    v.suggestOut.replaceChildren(...(note ? [findingsList([note])] : []), h('p', { class: 'empty' }, 'Paste at least one record (a JSON object) first.'));
+    return;
+  }
+  const answer = suggestTargets(api, first as Record<string, unknown>, readMapping(v, state.rows, state.sync).crm);
+  v.suggestOut.replaceChildren(...renderSuggestions(answer, new Set(state.rows.map((r) => r.target).filter(Boolean)), (f) => {
+    // The same starting parameters as "Add a transform…".
+    const tf = OPS.find((o) => o.op === f.transform)?.make();
+    state.rows.push({ source: f.source, target: f.target, transforms: tf ? [tf] : [] });
+    added();
+  }));
+}
+
 export function mountMapping(panel: HTMLElement, api: Api): void {
   const builtIns: ModuleSchema[] = api.listModuleSchemas();
   const centers: DataCenter[] = api.listDataCenters();
   const v = buildView(panel, builtIns, centers);
-  const state = { rows: [] as Row[], sync: { direction: 'toCrm' } as Sync, schema: null as ModuleSchema | null, profileId: undefined as string | undefined, facts: connectionFacts(api, {}) };
+  const state: MappingState = { rows: [], sync: { direction: 'toCrm' }, schema: null, profileId: undefined, facts: connectionFacts(api, {}) };
   const dcFollow = followed(v.dataCenter);
   const linkFollow = followed(v.connection);
   const read = () => readMapping(v, state.rows, state.sync);
@@ -712,21 +771,6 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     loadSchema();
     renderRows();
   }
-  function open(p: Profile): void {
-    const e = editorOf(p.data as FieldMapping, builtIns);
-    // A pasted fields reply is org data, not part of the profile: keep it only for the same module.
-    if (e.module.toLowerCase() !== read().module.toLowerCase()) v.reply.value = '';
-    v.moduleSelect.value = e.chosen;
-    v.otherName.value = e.otherName;
-    state.rows.splice(0, state.rows.length, ...e.rows);
-    state.sync = e.sync;
-    for (const [k, sel] of v.syncSelects) sel.value = (state.sync[k] as string | undefined) ?? '';
-    v.profileName.value = p.name;
-    state.profileId = p.id;
-    v.saveOut.textContent = `Opened "${p.name}".${v.reply.value.trim() || !e.module ? '' : ` Paste the ${e.module} fields reply if it maps custom fields.`}`;
-    schemaChanged();
-    panel.dataset.opened = p.id;
-  }
 
   for (const [key, sel] of v.syncSelects) {
     sel.value = state.sync[key] ?? '';
@@ -740,20 +784,7 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
     state.rows.push({ source: '', target: '', transforms: [] });
     ctx.redraw(() => document.getElementById(`m-src-${state.rows.length - 1}`));
   });
-  v.suggest.addEventListener('click', () => {
-    const { list, note } = sampleRecords(v.records.value);
-    const first = list?.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
-    if (!first) {
-      v.suggestOut.replaceChildren(...(note ? [findingsList([note])] : []), h('p', { class: 'empty' }, 'Paste at least one record (a JSON object) first.'));
-      return;
-    }
-    v.suggestOut.replaceChildren(...renderSuggestions(suggestTargets(api, first as Record<string, unknown>, read().crm), new Set(state.rows.map((r) => r.target).filter(Boolean)), (f) => {
-      // The transform the core asked for, with the same starting parameters as "Add a transform…".
-      const tf = OPS.find((o) => o.op === f.transform)?.make();
-      state.rows.push({ source: f.source, target: f.target, transforms: tf ? [tf] : [] });
-      renderRows();
-    }));
-  });
+  v.suggest.addEventListener('click', () => showSuggestions(api, v, state, renderRows));
   v.moduleSelect.addEventListener('change', () => {
     if (!v.profileName.value) v.profileName.placeholder = `e.g. Shopify customers → ${read().module || 'Leads'}`;
     schemaChanged();
@@ -763,24 +794,13 @@ export function mountMapping(panel: HTMLElement, api: Api): void {
   v.records.addEventListener('input', showPreview);
   v.dataCenter.addEventListener('change', showDeluge);
   v.connection.addEventListener('input', showDeluge);
-  v.save.addEventListener('click', () => {
-    const name = v.profileName.value.trim() || `${read().module} mapping`;
-    v.save.disabled = true;
-    saveProfile({ id: state.profileId, name, kind: 'mapping', data: read().mapping as Record<string, unknown> })
-      .then((p) => {
-        state.profileId = p.id;
-        v.profileName.value = p.name;
-        v.saveOut.textContent = `Saved "${p.name}". It is listed in the Profiles tab.`;
-        panel.dataset.saved = p.id;
-        emit('profiles:changed', undefined);
-      })
-      .catch((e: unknown) => { v.saveOut.textContent = `Not saved: ${e instanceof Error ? e.message : String(e)}`; })
-      .finally(() => { v.save.disabled = false; });
-  });
+  v.save.addEventListener('click', () => saveMapping(v, state, panel));
   v.profileName.addEventListener('input', () => { state.profileId = undefined; }); // a new name saves a new profile
   on('profile:open', (p) => {
     if (p.kind !== 'mapping') return;
-    open(p);
+    openProfile(v, state, p, builtIns);
+    schemaChanged();
+    panel.dataset.opened = p.id;
     emit('tab:select', 'mapping');
   });
   onConfigChange(followConnection);
