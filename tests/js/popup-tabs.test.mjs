@@ -25,8 +25,8 @@ let popup;
 before(async () => {
   const { outputFiles } = await build({
     stdin: {
-      contents: ['mapping', 'follow', 'explain', 'live-test', 'profiles']
-        .map((m) => `export * as ${m.replace('-', '')} from './extension/src/popup/${m}.ts';`).join('\n'),
+      contents: Object.entries({ mapping: 'mapping-input', follow: 'follow', explain: 'explain', livetest: 'live-test', profiles: 'profiles' })
+        .map(([name, file]) => `export * as ${name} from './extension/src/popup/${file}.ts';`).join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
       sourcefile: 'popup-tabs-under-test.ts',
