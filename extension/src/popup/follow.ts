@@ -28,6 +28,17 @@ export interface ConnectionFacts {
  * ```
  */
 export function connectionFacts(api: Pick<Api, 'validateConnection'>, config: ConnectionConfig): ConnectionFacts {
+  // The tabs that follow the connection all ask on the same change, with the same config object: check it once.
+  const known = facts.get(config);
+  if (known) return known;
+  const found = readFacts(api, config);
+  facts.set(config, found);
+  return found;
+}
+
+const facts = new WeakMap<ConnectionConfig, ConnectionFacts>();
+
+function readFacts(api: Pick<Api, 'validateConnection'>, config: ConnectionConfig): ConnectionFacts {
   if (!hasConfig(config)) return { dataCenterGiven: false };
   let summary;
   try {
