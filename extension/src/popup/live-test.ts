@@ -84,7 +84,7 @@ export function mountLiveTest(panel: HTMLElement, api: Api): void {
   const form = h('form', { class: 'form', autocomplete: 'off' },
     h('p', { class: 'hint' }, 'Calls GET /crm/v8/users?type=CurrentUser and /crm/v8/org. The token is used for this test only and never stored.'),
     h('div', { class: 'field' }, h('label', { for: 't-dataCenter' }, 'Data center'), dc,
-      h('div', { class: 'hint' }, 'The Connection tab\'s until you choose here.')),
+      h('div', { class: 'hint' }, 'Starts as the Connection tab\'s data center; a choice here stays in this tab.')),
     h('div', { class: 'field' }, h('label', { for: 't-apiDomain' }, 'API domain (optional, preferred)'), apiDomain),
     h('div', { class: 'field' }, h('label', { for: 't-token' }, 'Access token'), token),
     h('div', { class: 'actions' }, run));
