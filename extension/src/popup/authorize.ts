@@ -108,6 +108,14 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
 
   panel.append(
     from,
+    // The URL first: the fields below come from the Connection tab.
+    h('section', { class: 'result', 'aria-label': 'Authorization URL' },
+      h('h2', {}, 'Authorization URL'),
+      urlOut,
+      waitingOut,
+      h('div', { class: 'actions' }, copyButton('Copy URL', () => urlOut.value)),
+      general,
+    ),
     h('form', { class: 'form', autocomplete: 'off' },
       field('Data center', 'dataCenter', dcSelect),
       field('…or paste any Zoho URL to detect it', 'detect', detectInput),
@@ -120,13 +128,6 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       h('div', { class: 'field check' },
         h('label', {}, consent, ' Force the consent page (prompt=consent) to get a new refresh token'),
         h('div', { class: 'slot', 'data-findings-for': 'prompt' })),
-    ),
-    h('section', { class: 'result', 'aria-label': 'Authorization URL' },
-      h('h2', {}, 'Authorization URL'),
-      urlOut,
-      waitingOut,
-      h('div', { class: 'actions' }, copyButton('Copy URL', () => urlOut.value)),
-      general,
     ),
   );
 
@@ -172,6 +173,9 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       if (report?.summary.provider.kind === 'external') {
         from.textContent = `${config.serviceName ?? 'The Connection tab\'s service'} is not Zoho: Zoho opens its own authorize URL when you connect (the Connection tab gives the URL to try). This tab builds Zoho's URL for a Zoho client.`;
         panel.dataset.follows = 'external';
+        // Its client is not a Zoho client: no field here keeps a value from an earlier Zoho config.
+        for (const key of ['clientId', 'scopes', 'redirectUri']) if (!touched.has(key)) controlOf[key]!.value = '';
+        update();
         return;
       }
       from.textContent = `From the Connection tab${config.serviceName ? ` ("${config.serviceName}")` : ''}; a field you change here stays as you typed it.`;
