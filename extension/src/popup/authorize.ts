@@ -159,6 +159,7 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
 
   /** Fills the fields the admin has not changed here from the Connection tab's config. */
   function follow(config: ConnectionConfig): void {
+    let guessedDc: string | undefined;
     if (!hasConfig(config)) {
       from.textContent = config.dataCenter
         ? 'Fill in the Connection tab (or type here): its client ID, scopes and redirect URI come here.'
@@ -168,8 +169,9 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       try {
         report = api.validateConnection(config);
       } catch {
-        report = null;
+        report = null; // the Connection tab shows why
       }
+      guessedDc = report?.summary.dataCenter;
       if (report?.summary.provider.kind === 'external') {
         from.textContent = `${config.serviceName ?? 'The Connection tab\'s service'} is not Zoho: Zoho opens its own authorize URL when you connect (the Connection tab gives the URL to try). This tab builds Zoho's URL for a Zoho client.`;
         panel.dataset.follows = 'external';
@@ -181,8 +183,7 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       from.textContent = `From the Connection tab${config.serviceName ? ` ("${config.serviceName}")` : ''}; a field you change here stays as you typed it.`;
     }
     panel.dataset.follows = hasConfig(config) ? 'connection' : 'none';
-    const dc = config.dataCenter ?? (hasConfig(config) ? api.validateConnection(config).summary.dataCenter : undefined);
-    const values = fromConnection(config, dc);
+    const values = fromConnection(config, config.dataCenter ?? guessedDc);
     // Untouched fields mirror the config (an emptied field there empties here); before there is a config, only
     // where the account lives is known.
     for (const [key, control] of Object.entries(controlOf)) {
