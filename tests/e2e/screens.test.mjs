@@ -77,6 +77,8 @@ test('the real popup renders within Chromium\'s 800 × 600 cap, wide enough for 
 
 test('Connection: the question first, then an EU admin\'s config with one US URL', async () => {
   await shoot('connection-empty');
+  await popup.click('#tab-authorize');
+  await shoot('authorize-empty'); // untouched: no red, one line says what is missing
   await popup.fillConfig(EU_ADMIN);
   await shoot('connection');
   await shoot('connection-findings', '#c-tokenUrl');

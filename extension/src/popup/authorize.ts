@@ -99,6 +99,7 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
   const urlOut = h('output', { class: 'url', name: 'url', for: 'f-clientId' });
   const general = h('div', { class: 'general' });
   const from = h('p', { class: 'hint from', id: 'f-from', 'aria-live': 'polite' });
+  const copyUrl = copyButton('Copy URL', () => urlOut.value);
   const waitingOut = h('div', { class: 'waiting-out' });
   const words = fieldWords(api.connectionFormSchema(), 'popup', { dataCenter: 'Data center', accessType: 'Access type', prompt: 'the consent option' });
   const touched = new Touched();
@@ -113,13 +114,15 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       h('h2', {}, 'Authorization URL'),
       urlOut,
       waitingOut,
-      h('div', { class: 'actions' }, copyButton('Copy URL', () => urlOut.value)),
+      h('div', { class: 'actions' }, copyUrl),
       general,
     ),
     h('form', { class: 'form', autocomplete: 'off' },
       field('Data center', 'dataCenter', dcSelect),
-      field('…or paste any Zoho URL to detect it', 'detect', detectInput),
-      detectOut,
+      // Secondary now that the data center comes from the Connection tab: folded until asked for.
+      h('details', { class: 'detect' }, h('summary', {}, 'Not sure? Detect it from any Zoho URL'),
+        field('Paste any Zoho URL (a CRM page, the accounts server, a redirect after consent)', 'detect', detectInput),
+        detectOut),
       field('Client ID', 'clientId', clientId),
       field('Scopes', 'scopes', scopes, 'One per line, or separated by commas.'),
       field('Redirect URI', 'redirectUri', redirect),
@@ -149,7 +152,8 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
     const empty = new Set(Object.entries(controlOf).filter(([, c]) => c.value.trim() === '').map(([k]) => k));
     const { shown, waiting } = touched.split(result.diagnostics, empty);
     const note = waitingNote(waiting, words);
-    if (!result.url) urlOut.value = note ? 'Fill in the fields above to get the URL.' : 'Fix the errors above to get the URL.';
+    if (!result.url) urlOut.value = note ? 'Fill in the fields below to get the URL.' : 'Fix the errors below to get the URL.';
+    copyUrl.disabled = !result.url;
     waitingOut.replaceChildren(...(note ? [note] : []));
     placeFindings(panel, shown, general, words);
     panel.dataset.errors = String(result.diagnostics.filter((d) => d.severity === 'error').length);
