@@ -5,6 +5,7 @@ import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core'
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
+import { followLinkName } from './current';
 import { sourceNode } from '../sources';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
@@ -529,6 +530,8 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
 
   updateBuild();
   updateCheck();
+  // The Connection tab's link name, until the admin types another (issue 15, item 2).
+  for (const input of [connection, rConnection, cConnection]) followLinkName(input);
   // Start from the defaults of the options page (Deluge style, data center), unless the admin already chose.
   void loadSettings().then(({ settings }) => {
     for (const s of [style, rStyle]) if (s.value === 'putLines') s.value = settings.delugeStyle;
