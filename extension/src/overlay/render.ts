@@ -2,7 +2,8 @@
 // summary, the right values for the data center (filled only on an explicit click), the callback URLs to register
 // and the Deluge snippet. Text only: nothing here parses HTML, and page data only ever lands in textContent.
 import type { Assist, ConnectionReport, Detection, Diagnostic } from '../core';
-import { FIELD_LABELS, type FieldKey } from './form';
+import type { FieldKey } from './form';
+import { FIELD_KEYS, englishLabel, isFieldKey } from './schema';
 import type { Field } from './field';
 import type { FormReading } from './read';
 import type { Source } from '../sources';
@@ -90,21 +91,22 @@ function fieldOf(path: string, fields: Fields): FieldKey | null {
   const base = path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
   if (base === 'linkName' && fields.connectionLinkName) return 'connectionLinkName';
   if (base === 'serviceLinkName') return 'linkName';
-  return base in FIELD_LABELS ? (base as FieldKey) : null;
+  return isFieldKey(base) ? base : null;
 }
 
 /** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
-const KEY_WORDS = new RegExp(`\`?\\b(${Object.keys(FIELD_LABELS).join('|')})\\b\`?`, 'g');
+const KEY_WORDS = new RegExp(`\`?\\b(${[...new Set([...FIELD_KEYS, 'dataCenter'])].join('|')})\\b\`?`, 'g');
 
 /** What the page calls a field: its caption there, else the English label. */
 function labelOf(key: FieldKey, fields: Fields): string {
-  return fields[key]?.caption ?? FIELD_LABELS[key];
+  return fields[key]?.caption ?? englishLabel(key);
 }
 
 /** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
 export function inPageWords(text: string, fields: Fields): string {
-  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields))
-    .replace(/`?\bdataCenter\b`?/g, 'the data center (from this page\'s address)');
+  return text.replace(KEY_WORDS, (_, key: string) => (key === 'dataCenter' && !fields.dataCenter
+    ? 'the data center (from this page\'s address)'
+    : labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields)));
 }
 
 export interface Answer {
@@ -234,7 +236,7 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   if (reading.named) {
     // Captions in a language this tool has no sourced table for: say what was named how.
     const n = reading.named;
-    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => FIELD_LABELS[k]).join(', ')}.`
+    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => englishLabel(k)).join(', ')}.`
       + (n.unnamed ? ` ${n.unnamed} other field(s) of this form could not be named and are not checked.` : ''));
     note.dataset.namedByValue = n.byValue.join(' ');
     note.dataset.unnamed = String(n.unnamed);
@@ -292,6 +294,8 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   if (!detection.dataCenter) delete view.host.dataset.dc;
   view.host.dataset.via = 'sw';
   view.host.dataset.errors = String(errors);
+  // For the tests: the fields found on the page, by key.
+  view.host.dataset.fields = Object.keys(fields).join(' ');
 }
 
 /** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
