@@ -240,6 +240,38 @@ test('German captions from Zoho\'s German help are read, and messages use them',
   await page.close();
 });
 
+test('French captions from Zoho\'s French help are read (a typographic apostrophe too), and messages use them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=fr');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay on the French form');
+  await page.fill('#c', 'my-client');
+  // The access token URL on the US accounts server, on an EU page: the finding names the French caption.
+  await page.fill('#g', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape') && x.markers.tokenUrl,
+    'the client-id check and the wrong-DC finding on the access token URL');
+  assert.match(o.panel, /ID client: /, 'the client-id finding is named by the page\'s caption');
+  assert.match(o.panel, /URL du jeton d’accès: /, 'the token-URL finding is named by the page\'s caption');
+  assert.doesNotMatch(o.panel, /\b(clientId|tokenUrl|Access Token URL)\b/);
+  assert.equal(await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' ')),
+    'clientId clientSecret refreshUrl tokenUrl');
+  await page.close();
+});
+
+test('Japanese captions from Zoho\'s Japanese help name the token URLs; the client ID is recognised by its value', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=ja');
+  await page.waitForTimeout(300);
+  // The Japanese page gives no client-ID caption: a Zoho client ID typed in its box names it.
+  await page.fill('#c', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await page.fill('#g', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.tokenUrl, 'the wrong-DC finding on the access token URL');
+  assert.match(o.panel, /アクセストークンのURL: /, 'the finding is named by the page\'s caption');
+  assert.doesNotMatch(o.panel, /\b(tokenUrl|Access Token URL)\b/);
+  const fields = await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' '));
+  assert.equal(fields, 'clientId refreshUrl tokenUrl');
+  await page.close();
+});
+
 test('captions in an unknown language: the form is recognised by what is typed, and the panel says what could not be named', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl');

@@ -42,6 +42,8 @@ const DC: &str = "zoho-crm-v8-multi-dc";
 const SPRINTS: &str = "zoho-sprints-connections";
 const SALESIQ: &str = "zoho-salesiq-connections";
 const CRM_CONNECTORS_DE: &str = "zoho-crm-connectors-setup-de";
+const CRM_CONNECTORS_FR: &str = "zoho-crm-connectors-setup-fr";
+const CRM_CONNECTORS_JA: &str = "zoho-crm-connectors-setup-ja";
 
 /// One field of the connection config. [`ConfigField::ALL`] lists them in the order of the config file.
 ///
@@ -657,14 +659,23 @@ const fn localized(key: &'static str, lang: &'static str, text: &'static str, so
     LocalizedLabel { key, lang, label: label(text, source) }
 }
 
-/// The localized captions, by language. German: the "Wichtige Terminologie" list of Zoho CRM's German help on
-/// connectors.
+/// The localized captions, by language: the list of terms in the localized versions of Zoho CRM's help on
+/// connectors ("Wichtige Terminologie", "Terminologie importante", 重要な用語), only the terms each gives.
 pub const LOCALIZED: &[LocalizedLabel] = &[
     localized("clientId", "de", "Client-ID", CRM_CONNECTORS_DE),
     localized("tokenUrl", "de", "Zugriffstoken-URL", CRM_CONNECTORS_DE),
     localized("refreshUrl", "de", "Aktualisierungstoken-URL", CRM_CONNECTORS_DE),
+    localized("clientId", "fr", "ID client", CRM_CONNECTORS_FR),
+    localized("clientSecret", "fr", "Secret client", CRM_CONNECTORS_FR),
+    localized("tokenUrl", "fr", "URL du jeton d'accès", CRM_CONNECTORS_FR),
+    localized("refreshUrl", "fr", "URL du jeton d'actualisation", CRM_CONNECTORS_FR),
+    localized("tokenUrl", "ja", "アクセストークンのURL", CRM_CONNECTORS_JA),
+    localized("refreshUrl", "ja", "リフレッシュトークンのURL", CRM_CONNECTORS_JA),
 ];
 
+// Native only: compiled for the Wasm module, a second caller of `put`/`put_labels` changes how they are inlined
+// and grows the module by 30 bytes even though nothing there calls this.
+#[cfg(not(target_arch = "wasm32"))]
 impl FormSchema {
     /// The schema for pages that show Zoho's form (the extension's overlay): [`FormSchema::to_json`]'s fields, then
     /// `"pageFields"` ([`PAGE_FIELDS`]) and `"localized"` ([`LOCALIZED`]). Not in the Wasm module (display text
@@ -774,6 +785,7 @@ mod json_tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_page_json_adds_page_fields_and_localized_captions_with_registry_sources() {
         let json: serde_json::Value = serde_json::from_str(&FormSchema.page_json()).unwrap_or_default();

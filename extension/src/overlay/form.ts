@@ -32,9 +32,9 @@ export function cleanCaption(text: string | null | undefined): string {
   return (text ?? '').replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Lowercase, single-spaced, without the required-marker `*` and a trailing colon. */
+/** Lowercase, single-spaced, without the required-marker `*` and a trailing colon; typographic apostrophes as `'`. */
 export function normalizeLabel(text: string | null | undefined): string {
-  return (text ?? '').replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (text ?? '').replace(/[*:]/g, ' ').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function isField(el: Element | null): el is FieldElement {

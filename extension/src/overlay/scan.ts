@@ -22,8 +22,9 @@ const KEY_BY_LABEL = new Map<string, FieldKey>();
 for (const f of FORM_FIELDS) {
   for (const c of f.captions) if (!KEY_BY_LABEL.has(normalizeLabel(c))) KEY_BY_LABEL.set(normalizeLabel(c), f.key);
 }
-/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. */
-const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0)));
+/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. Stored with the
+ *  same `| 0x20` the lookup applies, so a first letter outside ASCII (ア, É) is found as well. */
+const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0) | 0x20));
 /** How many free-standing (not <label>) candidates of one label are tried per resolve. */
 const GENERIC_TRIES = 50;
 /** Elements whose text names something else than the field after them. */
