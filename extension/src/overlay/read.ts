@@ -4,7 +4,7 @@
 // field whose control could not be read is listed, not guessed.
 import type { ConnectionConfig } from '../core';
 import { type FieldElement, type FieldKey } from './form';
-import { readField, type Field } from './field';
+import { readField, type Field, type Reading } from './field';
 import { choiceValue, isChoice, SCHEMA } from './schema';
 
 /** Page fields that are not config fields (the connection part), and the config field each is checked as. */
@@ -29,14 +29,15 @@ export interface FormReading {
   named?: { byValue: FieldKey[]; unnamed: number };
 }
 
-/** The config the form describes; empty fields are left out. */
-export function readForm(fields: Partial<Record<FieldKey, Field>>): FormReading {
+/** The config the form describes; empty fields are left out. `read` reads one field (the content script passes
+ *  one that keeps the widgets' readings until their rows change). */
+export function readForm(fields: Partial<Record<FieldKey, Field>>, read: (f: Field) => Reading = readField): FormReading {
   const config: Record<string, unknown> = {};
   const notRead: FormReading['notRead'] = [];
   const connection: FormReading['connection'] = {};
   const choices: FormReading['choices'] = {};
   for (const [key, f] of Object.entries(fields) as [FieldKey, Field][]) {
-    const r = readField(f);
+    const r = read(f);
     if ('notRead' in r) {
       notRead.push({ key, why: r.notRead });
       continue;
