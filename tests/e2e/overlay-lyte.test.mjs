@@ -257,6 +257,22 @@ test('French captions from Zoho\'s French help are read (a typographic apostroph
   await page.close();
 });
 
+test('Portuguese captions from Zoho\'s Brazilian help are read, and messages use them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=pt');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay on the Portuguese form');
+  await page.fill('#c', 'my-client');
+  await page.fill('#h', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape') && x.markers.refreshUrl,
+    'the client-id check and the wrong-DC finding on the refresh token URL');
+  assert.match(o.panel, /ID do cliente: /);
+  assert.match(o.panel, /URL do token de atualização: /);
+  assert.doesNotMatch(o.panel, /\b(clientId|refreshUrl|Refresh Token URL)\b/);
+  assert.equal(await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' ')),
+    'clientId clientSecret refreshUrl tokenUrl');
+  await page.close();
+});
+
 test('Japanese captions from Zoho\'s Japanese help name the token URLs; the client ID is recognised by its value', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=ja');

@@ -44,6 +44,7 @@ const SALESIQ: &str = "zoho-salesiq-connections";
 const CRM_CONNECTORS_DE: &str = "zoho-crm-connectors-setup-de";
 const CRM_CONNECTORS_FR: &str = "zoho-crm-connectors-setup-fr";
 const CRM_CONNECTORS_JA: &str = "zoho-crm-connectors-setup-ja";
+const CRM_CONNECTORS_PT: &str = "zoho-crm-connectors-setup-pt-br";
 
 /// One field of the connection config. [`ConfigField::ALL`] lists them in the order of the config file.
 ///
@@ -660,7 +661,8 @@ const fn localized(key: &'static str, lang: &'static str, text: &'static str, so
 }
 
 /// The localized captions, by language: the list of terms in the localized versions of Zoho CRM's help on
-/// connectors ("Wichtige Terminologie", "Terminologie importante", 重要な用語), only the terms each gives.
+/// connectors ("Wichtige Terminologie", "Terminologie importante", 重要な用語, "Terminologia importante"), only the
+/// terms each gives.
 pub const LOCALIZED: &[LocalizedLabel] = &[
     localized("clientId", "de", "Client-ID", CRM_CONNECTORS_DE),
     localized("tokenUrl", "de", "Zugriffstoken-URL", CRM_CONNECTORS_DE),
@@ -671,6 +673,10 @@ pub const LOCALIZED: &[LocalizedLabel] = &[
     localized("refreshUrl", "fr", "URL du jeton d'actualisation", CRM_CONNECTORS_FR),
     localized("tokenUrl", "ja", "アクセストークンのURL", CRM_CONNECTORS_JA),
     localized("refreshUrl", "ja", "リフレッシュトークンのURL", CRM_CONNECTORS_JA),
+    localized("clientId", "pt", "ID do cliente", CRM_CONNECTORS_PT),
+    localized("clientSecret", "pt", "Segredo do cliente", CRM_CONNECTORS_PT),
+    localized("tokenUrl", "pt", "URL do token de acesso", CRM_CONNECTORS_PT),
+    localized("refreshUrl", "pt", "URL do token de atualização", CRM_CONNECTORS_PT),
 ];
 
 // Native only: compiled for the Wasm module, a second caller of `put`/`put_labels` changes how they are inlined
