@@ -76,6 +76,22 @@ test('button-plus-listbox dropdown and ARIA combobox: the chosen option\'s text 
   await page.close();
 });
 
+test('on an API-key form, Param Type is the key\'s placement (the schema: a caption two fields share goes to the one the authentication type uses)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(URL_BASE);
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  await fillService(page);
+  await page.click('lyte-radiobutton:has-text("API Key") label');
+  const o = await waitFor(page, (x) => /Authentication Type: API Key/.test(x.readAs) && x.codes.length > 0, 'the API-key form checked');
+  assert.match(o.readAs, /Param Type: Header/);
+  // Read as OAuth's parameter type, "Header" made the core say Param Type is not used with an API key and that
+  // the key's placement is missing; read as the placement, neither is said.
+  const all = await page.evaluate(() => [...document.querySelector('zck-overlay').shadowRoot.querySelectorAll('li.finding')].map((li) => li.textContent));
+  assert.ok(!all.some((t) => /Param Type|placement|paramType/.test(t)), JSON.stringify(all));
+  assert.ok(!o.markers.paramType, JSON.stringify(o.markers));
+  await page.close();
+});
+
 test('a dropdown showing no choice is reported as not read, not guessed', async () => {
   const page = await browser.context.newPage();
   await page.goto(URL_BASE);

@@ -5,7 +5,7 @@
 import type { ConnectionConfig } from '../core';
 import { type FieldElement, type FieldKey } from './form';
 import { readField, type Field, type Reading } from './field';
-import { choiceValue, isChoice, SCHEMA } from './schema';
+import { choiceValue, fieldForAuth, isChoice, SCHEMA } from './schema';
 
 /** Page fields that are not config fields (the connection part), and the config field each is checked as. */
 const PAGE_ONLY = new Map(SCHEMA.pageFields.map((f) => [f.key as FieldKey, f.checkedAs]));
@@ -27,6 +27,9 @@ export interface FormReading {
   /** Fields named by what was typed in them (their captions were not understood), and how many text fields
    *  around them were not named at all. */
   named?: { byValue: FieldKey[]; unnamed: number };
+  /** Config fields read from a page field of another key (a shared caption: Param Type → placement on an API-key
+   *  form), config key → page field key; findings on the config key go to that page field. */
+  aliases: Partial<Record<FieldKey, FieldKey>>;
 }
 
 /** The config the form describes; empty fields are left out. `read` reads one field (the content script passes
@@ -36,6 +39,7 @@ export function readForm(fields: Partial<Record<FieldKey, Field>>, read: (f: Fie
   const notRead: FormReading['notRead'] = [];
   const connection: FormReading['connection'] = {};
   const choices: FormReading['choices'] = {};
+  const texts: Partial<Record<FieldKey, string>> = {};
   for (const [key, f] of Object.entries(fields) as [FieldKey, Field][]) {
     const r = read(f);
     if ('notRead' in r) {
@@ -53,6 +57,7 @@ export function readForm(fields: Partial<Record<FieldKey, Field>>, read: (f: Fie
     else if (key === 'connectionLinkName') connection.linkName = text;
     if (PAGE_ONLY.has(key)) continue;
     const chosen = isChoice(key);
+    texts[key] = text;
     config[key] = chosen ? choice(key, text) : text;
     if (chosen) choices[key] = text;
   }
@@ -66,7 +71,18 @@ export function readForm(fields: Partial<Record<FieldKey, Field>>, read: (f: Fie
   }
   // A form without an Authentication Type field that asks for a client and OAuth URLs is an OAuth 2 form.
   if (!fields.authType && (fields.clientId || fields.authorizeUrl || fields.tokenUrl)) config.authType = 'oauth2';
-  return { config: config as ConnectionConfig, notRead, connection, choices };
+  // A caption two fields share was read as the first of them; the form's authentication type may use the other.
+  const aliases: FormReading['aliases'] = {};
+  if (typeof config.authType === 'string') {
+    for (const [key, text] of Object.entries(texts) as [FieldKey, string][]) {
+      const to = fieldForAuth(key, config.authType);
+      if (!to || to in config) continue;
+      config[to] = isChoice(to) ? choice(to, text) : text;
+      delete config[key];
+      aliases[to] = key;
+    }
+  }
+  return { config: config as ConnectionConfig, notRead, connection, choices, aliases };
 }
 
 /** The config alone (see readForm). */

@@ -91,12 +91,17 @@ function worst(ds: Diagnostic[]): Diagnostic['severity'] {
 
 /** The field key a finding's path points to (`scopes[1]` → scopes). On a two-part form the config's link name is
  *  the connection link name (overlay/read.ts), so its findings go to that field. */
-function fieldOf(path: string, fields: Fields): FieldKey | null {
+function fieldOf(path: string, fields: Fields, aliases: FormReading['aliases'] = shownAliases): FieldKey | null {
   const base = path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
+  const alias = isFieldKey(base) ? aliases[base] : undefined;
+  if (alias && fields[alias]) return alias;
   if (base === 'linkName' && fields.connectionLinkName) return 'connectionLinkName';
   if (base === 'serviceLinkName') return 'linkName';
   return isFieldKey(base) ? base : null;
 }
+
+/** The aliases of the answer being drawn (read.ts: a config field read from a page field of another key). */
+let shownAliases: FormReading['aliases'] = {};
 
 /** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
 const KEY_WORDS = new RegExp(`\`?\\b(${[...new Set([...FIELD_KEYS, 'dataCenter'])].join('|')})\\b\`?`, 'g');
@@ -133,13 +138,12 @@ export interface Actions {
 /** Draws the markers beside the fields and the panel. */
 export function render(view: View, answer: Answer, fields: Fields, actions: Actions): void {
   const { report, assist, detection, reading } = answer;
+  shownAliases = reading.aliases ?? {};
   const byField = new Map<FieldKey, Diagnostic[]>();
-  const general: Diagnostic[] = [];
   const diagnostics = [...report.diagnostics, ...(answer.extra ?? [])];
   for (const d of diagnostics) {
     const key = fieldOf(d.path, fields);
     if (key && fields[key]) byField.set(key, [...(byField.get(key) ?? []), d]);
-    else general.push(d);
   }
 
   // Markers: one per field with errors or warnings, kept from one render to the next (only their texts change).

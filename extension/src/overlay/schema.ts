@@ -114,3 +114,16 @@ export function choiceValue(key: FieldKey, text: string): string | null {
   }
   return best?.value ?? null;
 }
+
+/**
+ * The field a value read under `key` belongs to on a form of authentication type `auth`: `key` itself when the
+ * schema says `auth` uses it, else the field that shares one of its captions and is used by `auth` ("Param Type"
+ * names OAuth 2's parameter type first, and an API key's placement on an API-key form); null when none is.
+ */
+export function fieldForAuth(key: FieldKey, auth: string): FieldKey | null {
+  const spec = BY_KEY.get(key);
+  if (!spec?.authTypes || spec.authTypes.includes(auth)) return null;
+  const mine = new Set(spec.captions.map((c) => c.toLowerCase()));
+  const other = FORM_FIELDS.find((f) => f.key !== key && f.authTypes?.includes(auth) && f.captions.some((c) => mine.has(c.toLowerCase())));
+  return other?.key ?? null;
+}
