@@ -26,7 +26,13 @@ test('npm pack ships the built package, both license texts and the README, and n
   for (const want of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md', 'package.json', 'pkg/node/zoho_connector_kit_bg.wasm', 'pkg/web/zoho_connector_kit.d.ts']) {
     assert.ok(names.includes(want), `${want} is not in the npm package: ${names.join(', ')}`);
   }
-  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|pkg\/sources\.json$|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|pkg\/(sources|form-schema)\.json$|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+});
+
+test('the form schema with the connection part and the localized captions ships beside the module: zoho-connector-kit/form-schema.json', () => {
+  const schema = require('zoho-connector-kit/form-schema.json');
+  assert.deepEqual(schema.fields, zck.connectionFormSchema().fields);
+  assert.ok(schema.pageFields.some((f) => f.key === 'connectionLinkName'));
 });
 
 test('the source registry ships beside the module: zoho-connector-kit/sources.json', () => {
