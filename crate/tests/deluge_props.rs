@@ -30,7 +30,7 @@ fn evaluate(deluge: &str) -> Value {
                 if let ExprKind::InvokeUrl(task) = &value.kind {
                     let p = task.params.iter().find(|p| p.name == "parameters").expect("parameters");
                     let ExprKind::Call { callee, .. } = &p.value.kind else { panic!("not toString()") };
-                    let ExprKind::Member { object, name } = &callee.kind else { panic!() };
+                    let ExprKind::Member { object, name, .. } = &callee.kind else { panic!() };
                     assert_eq!(name, "toString");
                     sent = Some(eval(object, &vars));
                     break;
@@ -40,7 +40,7 @@ fn evaluate(deluge: &str) -> Value {
                 }
             }
             StmtKind::Expr(Expr { kind: ExprKind::Call { callee, args }, .. }) => {
-                let ExprKind::Member { object, name } = &callee.kind else { panic!() };
+                let ExprKind::Member { object, name, .. } = &callee.kind else { panic!() };
                 let ExprKind::Name(var) = &object.kind else { panic!() };
                 let values: Vec<Value> = args.iter().map(|a| eval(a, &vars)).collect();
                 let target = vars.get_mut(var).expect("declared before use");

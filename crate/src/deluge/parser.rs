@@ -129,6 +129,8 @@ pub enum ExprKind {
         object: Box<Expr>,
         /// The member name.
         name: String,
+        /// Index of the name's token (where a finding about a method call points).
+        name_tok: usize,
     },
     /// `-x`, `!x`.
     Unary {
@@ -175,7 +177,7 @@ impl Expr {
     pub fn dotted_name(&self) -> Option<String> {
         match &self.kind {
             ExprKind::Name(n) => Some(n.clone()),
-            ExprKind::Member { object, name } => Some(format!("{}.{name}", object.dotted_name()?)),
+            ExprKind::Member { object, name, .. } => Some(format!("{}.{name}", object.dotted_name()?)),
             _ => None,
         }
     }
@@ -1239,8 +1241,9 @@ impl<'a> Parser<'a> {
                 match self.peek() {
                     Some(t) if t.kind == TokenKind::Ident => {
                         let name = t.text.to_string();
+                        let name_tok = self.index();
                         self.take(Role::Plain);
-                        e = Expr { kind: ExprKind::Member { object: Box::new(e), name }, tok };
+                        e = Expr { kind: ExprKind::Member { object: Box::new(e), name, name_tok }, tok };
                     }
                     _ => {
                         self.expected("a name after `.`", "Write a function or member name after the dot.");

@@ -130,6 +130,13 @@ pub fn check_deluge(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::deluge::check_deluge(deluge_text(text)?))
 }
 
+/// The catalogue built-ins a Deluge text calls (names, in catalogue order). Their descriptions, argument counts and
+/// sources are in `zoho-connector-kit/deluge-builtins.json`.
+#[wasm_bindgen(js_name = delugeBuiltinsUsed, unchecked_return_type = "string[]")]
+pub fn deluge_builtins_used(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::deluge::check::builtins_used(deluge_text(text)?))
+}
+
 /// Formats Deluge text.
 #[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
 pub fn format_deluge(text: &str) -> Result<JsValue, JsValue> {
