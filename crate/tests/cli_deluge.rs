@@ -84,3 +84,17 @@ fn fmt_check_exits_1_when_not_formatted_and_stdin_prints_formatted() {
     assert_eq!(o.status.code(), Some(2), "syntax errors are refused, not mangled");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn describe_prints_a_built_in_with_its_page_and_refuses_unknown_names() {
+    let o = zck(&["describe", "subString"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("value.subString(start index[, end index])\n"), "{out}");
+    assert!(out.contains("Arguments: 1 to 2") && out.contains("<https://www.zoho.com/deluge/help/functions/string/substring.html>"), "{out}");
+    let o = zck(&["describe", "zoho.desk.getrecordbyid", "--format", "json"], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["name"], "zoho.desk.getRecordById");
+    assert_eq!((json["min"].as_u64(), json["max"].as_u64()), (Some(3), Some(4)));
+    assert_eq!(zck(&["describe", "zoho.crm.doMagic"], None).status.code(), Some(2));
+}
