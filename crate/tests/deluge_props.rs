@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
 use zoho_connector_kit::deluge::literal::read_string_literal;
 use zoho_connector_kit::deluge::parser::{parse, Expr, ExprKind, StmtKind};
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::{check_deluge, format_deluge, generate_invoke_url, string_literal};
 use zoho_connector_kit::deluge::{BodyMode, HttpMethod, InvokeUrlSpec, Style};
 
@@ -214,15 +215,19 @@ proptest! {
         prop_assert_eq!(evaluate(&deluge), body);
         let found = check_deluge(&deluge);
         prop_assert!(found.is_empty(), "{}\n{:?}", deluge, found);
-        prop_assert_eq!(format_deluge(&deluge).unwrap(), deluge);
+        prop_assert_eq!(format_deluge_with(&deluge, FormatOptions { layout: Layout::Spaced }).unwrap(), deluge);
     }
 
     #[test]
     fn formatter_is_idempotent_and_keeps_tokens(text in program()) {
-        if let Ok(once) = format_deluge(&text) {
-            prop_assert_eq!(token_stream(&once), token_stream(&text));
-            let twice = format_deluge(&once);
-            prop_assert_eq!(twice.as_ref(), Ok(&once), "input {:?}", text);
+        for layout in [Layout::Zoho, Layout::Spaced] {
+            let options = FormatOptions { layout };
+            if let Ok(once) = format_deluge_with(&text, options) {
+                prop_assert_eq!(token_stream(&once), token_stream(&text));
+                let twice = format_deluge_with(&once, options);
+                prop_assert_eq!(twice.as_ref(), Ok(&once), "input {:?} ({:?})", text, layout);
+                prop_assert!(check_deluge(&once).iter().all(|d| d.severity != zoho_connector_kit::Severity::Error) || check_deluge(&text).iter().any(|d| d.severity == zoho_connector_kit::Severity::Error), "{:?}: formatted text has errors", layout);
+            }
         }
     }
 

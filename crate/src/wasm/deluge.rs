@@ -78,6 +78,12 @@ export interface CoqlAnswer {
   diagnostics: Diagnostic[];
 }
 
+/** How `formatDeluge` lays Deluge out: "zoho" (default) as Zoho's editor saves it (`if(`, `put("a",1)`,
+ *  `url :"…"`), "spaced" with a space after `,` and `:` and in `if (`. */
+export interface FormatOptions {
+  layout?: "zoho" | "spaced";
+}
+
 /** Formatted Deluge, or the error findings that prevented formatting. */
 export interface Formatted {
   formatted?: string;
@@ -137,10 +143,14 @@ pub fn deluge_builtins_used(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::deluge::check::builtins_used(deluge_text(text)?))
 }
 
-/// Formats Deluge text.
+/// Formats Deluge text (`options.layout`: "zoho", the default, or "spaced").
 #[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
-pub fn format_deluge(text: &str) -> Result<JsValue, JsValue> {
-    let answer = format::format_answer(deluge_text(text)?);
+pub fn format_deluge(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "FormatOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options: format::FormatOptions = if options.is_undefined() || options.is_null() { Default::default() } else { read(options)? };
+    let answer = format::format_answer_with(deluge_text(text)?, options);
     let Some(formatted) = &answer.formatted else { return to_js(&answer) };
     // The same object `to_js` would build, but the script goes over as one JS string: as JSON text it would be
     // escaped, copied and parsed again, which took ~0.4 ms of ~2.5 ms for a 64 KiB script (issue 8).
