@@ -13,9 +13,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use zoho_connector_kit::deluge::lexer::lex;
 use zoho_connector_kit::deluge::check_deluge;
 use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
+use zoho_connector_kit::deluge::lexer::lex;
 use zoho_connector_kit::Severity;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -109,7 +109,8 @@ fn main() {
                             format_failures.push(format!("{rel} ({layout:?})"));
                         }
                         // Unchanged but for line ends and trailing white space: the file was already in this layout.
-                        let norm = |t: &str| t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string();
+                        let norm =
+                            |t: &str| t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string();
                         if norm(&out) == norm(&text) {
                             unchanged[i] += 1;
                         }

@@ -100,7 +100,11 @@ fn describe_prints_a_built_in_with_its_page_and_refuses_unknown_names() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(out.starts_with("value.subString(start index[, end index])\n"), "{out}");
-    assert!(out.contains("Arguments: 1 to 2") && out.contains("<https://www.zoho.com/deluge/help/functions/string/substring.html>"), "{out}");
+    assert!(
+        out.contains("Arguments: 1 to 2")
+            && out.contains("<https://www.zoho.com/deluge/help/functions/string/substring.html>"),
+        "{out}"
+    );
     let o = zck(&["describe", "zoho.desk.getrecordbyid", "--format", "json"], None);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(json["name"], "zoho.desk.getRecordById");

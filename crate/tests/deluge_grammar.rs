@@ -7,8 +7,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use zoho_connector_kit::deluge::lexer::lex;
 use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
+use zoho_connector_kit::deluge::lexer::lex;
 use zoho_connector_kit::deluge::{check_deluge, format_deluge};
 use zoho_connector_kit::{Diagnostic, Severity};
 

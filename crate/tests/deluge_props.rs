@@ -10,10 +10,10 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
 use zoho_connector_kit::deluge::literal::read_string_literal;
 use zoho_connector_kit::deluge::parser::{parse, Expr, ExprKind, StmtKind};
-use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::{check_deluge, format_deluge, generate_invoke_url, string_literal};
 use zoho_connector_kit::deluge::{BodyMode, HttpMethod, InvokeUrlSpec, Style};
 

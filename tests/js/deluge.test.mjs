@@ -18,7 +18,8 @@ function assertCleanAndFormatted(name, deluge) {
   for (const d of zck.checkDeluge(deluge)) {
     assert.ok(!hasConnection && d.code === 'deluge.invokeurl.no_connection', `${name}: finding ${d.code}\n${deluge}`);
   }
-  assert.equal(zck.formatDeluge(deluge).formatted, deluge, `${name}: generated Deluge is not formatted`);
+  // The generator writes the spaced layout (issue 16 item 5 changed only the formatter's default).
+  assert.equal(zck.formatDeluge(deluge, { layout: 'spaced' }).formatted, deluge, `${name}: generated Deluge is not formatted`);
 }
 
 test('generateInvokeUrl: generate.json cases', () => {

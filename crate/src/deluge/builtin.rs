@@ -76,13 +76,7 @@ const fn method(name: &'static str, min: usize, max: usize, syntax: &'static str
 /// ```
 pub const BUILTINS: [Builtin; 26] = [
     // Zoho CRM.
-    task(
-        "zoho.crm.getRecordById",
-        2,
-        4,
-        "module, record ID[, query map[, connection]]",
-        "deluge-crm-get-record-by-id",
-    ),
+    task("zoho.crm.getRecordById", 2, 4, "module, record ID[, query map[, connection]]", "deluge-crm-get-record-by-id"),
     task(
         "zoho.crm.getRecords",
         1,
@@ -201,7 +195,13 @@ pub const BUILTINS: [Builtin; 26] = [
     method("add", 1, 1, "element", "zoho-creator-list-add"),
     // Text.
     method("subString", 1, 2, "start index[, end index]", "deluge-substring"),
-    method("replaceAll", 2, 3, "search text, replacement[, escape special characters (boolean)]", "zoho-creator-replace-all"),
+    method(
+        "replaceAll",
+        2,
+        3,
+        "search text, replacement[, escape special characters (boolean)]",
+        "zoho-creator-replace-all",
+    ),
     method("toList", 0, 1, "[separator]", "zoho-creator-to-list"),
     method("toMap", 0, 0, "", "deluge-tomap"),
     method("getJSON", 1, 1, "key", "deluge-getjson"),

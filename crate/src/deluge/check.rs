@@ -545,7 +545,9 @@ impl Checker<'_, '_> {
                         let mut parts = d.split('.');
                         let (first, second, rest) = (parts.next(), parts.next(), parts.next());
                         matches!(first, Some("thisapp" | "standalone" | "automation" | "button"))
-                            || (first == Some("zoho") && rest.is_none() && !second.is_some_and(|w| w.starts_with("current")))
+                            || (first == Some("zoho")
+                                && rest.is_none()
+                                && !second.is_some_and(|w| w.starts_with("current")))
                     });
                     if !namespace {
                         if let Some(method) = lookup_method(name) {

@@ -84,6 +84,13 @@ export interface FormatOptions {
   layout?: "zoho" | "spaced";
 }
 
+/**
+ * Formats Deluge text: by default in the layout Zoho's editor saves; `{ layout: "spaced" }` for the earlier one.
+ * Text with syntax errors is refused with the findings (`formatted` absent).
+ * @example formatDeluge('if (a) { m.put("k", 1); }').formatted // 'if(a)\n{\n\tm.put("k",1);\n}\n'
+ */
+export function formatDeluge(text: string, options?: FormatOptions): Formatted;
+
 /** Formatted Deluge, or the error findings that prevented formatting. */
 export interface Formatted {
   formatted?: string;
@@ -143,13 +150,12 @@ pub fn deluge_builtins_used(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::deluge::check::builtins_used(deluge_text(text)?))
 }
 
-/// Formats Deluge text (`options.layout`: "zoho", the default, or "spaced").
-#[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
-pub fn format_deluge(
-    text: &str,
-    #[wasm_bindgen(unchecked_param_type = "FormatOptions | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let options: format::FormatOptions = if options.is_undefined() || options.is_null() { Default::default() } else { read(options)? };
+/// Formats Deluge text (`options.layout`: "zoho", the default, or "spaced"). Its TypeScript signature, with the
+/// options optional, is written in the custom section above.
+#[wasm_bindgen(js_name = formatDeluge, skip_typescript)]
+pub fn format_deluge(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: format::FormatOptions =
+        if options.is_undefined() || options.is_null() { Default::default() } else { read(options)? };
     let answer = format::format_answer_with(deluge_text(text)?, options);
     let Some(formatted) = &answer.formatted else { return to_js(&answer) };
     // The same object `to_js` would build, but the script goes over as one JS string: as JSON text it would be

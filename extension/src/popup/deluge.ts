@@ -6,6 +6,7 @@ import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
 import { sourceNode } from '../sources';
+import { extensionUrl } from '../browser';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Finding[]; query?: string | undefined }
@@ -118,6 +119,179 @@ function selectLine(area: HTMLTextAreaElement, line: number): void {
   area.setSelectionRange(start, end);
   const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 16;
   area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
+// ---- Check a script: read (DOM → input), ask the core, render (answer → DOM) ----------------------------------
+
+/** One Deluge built-in as `deluge-builtins.json` (shipped beside the module) describes it. */
+export interface BuiltinInfo {
+  name: string;
+  kind: 'task' | 'method';
+  min: number;
+  max: number;
+  syntax: string;
+  description: string;
+  source: string;
+}
+
+let builtins: Map<string, BuiltinInfo> | null = null;
+let loadingBuiltins: Promise<void> | null = null;
+
+/** Loads the built-ins' descriptions (once). Never rejects: without them, findings show without a description. */
+export function loadBuiltins(): Promise<void> {
+  loadingBuiltins ??= fetch(extensionUrl('deluge-builtins.json'))
+    .then((r) => (r.ok ? r.json() : []))
+    .then((list: unknown) => {
+      const entries = Array.isArray(list) ? (list as BuiltinInfo[]).filter((b) => typeof b?.name === 'string') : [];
+      builtins = new Map(entries.map((b) => [b.name.toLowerCase(), b]));
+    })
+    .catch(() => { builtins = new Map(); });
+  return loadingBuiltins;
+}
+
+/** The description of a built-in by name (any case), once loaded. */
+export function builtinInfo(name: string): BuiltinInfo | undefined {
+  return builtins?.get(name.replace(/^\./, '').toLowerCase());
+}
+
+/** The built-in an argument-count finding is about: its message starts with the name in backticks. */
+function builtinOfFinding(d: Finding): BuiltinInfo | undefined {
+  if (d.code !== 'deluge.task.argument_count' && d.code !== 'deluge.method.argument_count') return undefined;
+  const m = /^`\.?([\w.]+)`/.exec(d.message);
+  return m?.[1] ? builtinInfo(m[1]) : undefined;
+}
+
+/** The check section's controls. */
+export interface CheckForm {
+  script: HTMLTextAreaElement;
+  layout: HTMLSelectElement;
+}
+
+/** What the check section asks the core about. */
+export interface CheckInput {
+  text: string;
+  layout: 'zoho' | 'spaced';
+}
+
+/** read (DOM → input): the pasted script and the layout to format it in. */
+export function readCheck(f: CheckForm): CheckInput {
+  return { text: f.script.value, layout: f.layout.value === 'spaced' ? 'spaced' : 'zoho' };
+}
+
+/** The core's answer about a script. */
+export interface CheckAnswer {
+  findings: Finding[];
+  formatted?: string | undefined;
+  changed: boolean;
+  /** Error findings that prevented formatting. */
+  refused: Finding[];
+  /** Catalogue built-ins the script calls, in catalogue order. */
+  used: string[];
+}
+
+function failure(e: unknown): Finding[] {
+  const err = errorRecord(e);
+  return err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: '' }];
+}
+
+/** Asks the core: findings, the formatted text (or why not), the built-ins used. A thrown ZckError becomes findings. */
+export function answerCheck(api: Api, input: CheckInput): CheckAnswer {
+  let findings: Finding[];
+  try { findings = api.checkDeluge(input.text); } catch (e) { findings = failure(e); }
+  let used: string[] = [];
+  try { used = api.delugeBuiltinsUsed(input.text); } catch { used = []; }
+  try {
+    const f = api.formatDeluge(input.text, { layout: input.layout });
+    return { findings, formatted: f.formatted, changed: f.changed, refused: f.formatted === undefined ? f.diagnostics : [], used };
+  } catch (e) {
+    return { findings, changed: false, refused: failure(e), used };
+  }
+}
+
+/** The check section's output elements. */
+export interface CheckView {
+  section: HTMLElement;
+  summary: HTMLElement;
+  list: HTMLOListElement;
+  builtins: HTMLElement;
+  formatBox: HTMLElement;
+  formatted: HTMLTextAreaElement;
+  formatNote: HTMLElement;
+  useFormatted: HTMLButtonElement;
+  refused: HTMLElement;
+}
+
+/** A built-in as an admin reads it: the call with its arguments, what it does, how many arguments, its page. */
+function builtinNode(b: BuiltinInfo, tag: 'li' | 'div'): HTMLElement {
+  const call = b.kind === 'task' ? b.name : `.${b.name}`;
+  const count = b.min === b.max ? String(b.min) : `${b.min} to ${b.max}`;
+  return h(tag, { class: 'builtin', 'data-builtin': b.name },
+    h('code', {}, `${call}(${b.syntax})`),
+    h('span', { class: 'desc' }, ` ${b.description} `),
+    h('span', { class: 'hint' }, `Arguments: ${count}. `),
+    sourceNode(b.source));
+}
+
+/** render (answer → DOM): summary, findings by line (an argument-count finding with the built-in's description),
+ *  the built-ins used, and the formatted text or why formatting was refused. `selectAt` selects a line. */
+export function renderCheck(v: CheckView, input: CheckInput, a: CheckAnswer, selectAt: (line: number) => void): void {
+  if (!input.text.trim()) {
+    v.summary.textContent = 'Paste a Deluge function (or use “Check this snippet below”) to see its findings by line and its formatted version.';
+    v.summary.dataset.state = 'empty';
+    v.list.replaceChildren();
+    v.builtins.replaceChildren();
+    v.formatBox.hidden = true;
+    v.refused.replaceChildren();
+    v.section.dataset.count = '0';
+    v.section.dataset.formatted = 'empty';
+    return;
+  }
+  const found = a.findings;
+  const count = (s: string): number => found.filter((d) => d.severity === s).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const lines = input.text.split('\n').length;
+  v.summary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
+  v.summary.textContent = found.length
+    ? `${lines} lines: ${[[errors, 'error'], [warnings, 'warning'], [infos, 'note']].filter(([n]) => n).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}. Click a finding to select its line.`
+    : `${lines} lines: no findings.`;
+  v.list.replaceChildren(...found.map((d) => {
+    const where = d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}` : 'Script';
+    const go = h('button', { type: 'button', class: 'at', title: d.line ? `Select line ${d.line} in the script` : undefined }, where);
+    if (d.line) go.addEventListener('click', () => selectAt(d.line ?? 1));
+    else go.disabled = true;
+    const about = builtinOfFinding(d);
+    return h('li', { class: `finding ${d.severity}`, 'data-code': d.code, 'data-line': d.line ? String(d.line) : undefined },
+      h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
+      h('span', { class: 'msg' }, d.message),
+      d.fix ? h('span', { class: 'fix' }, d.fix) : null,
+      about ? builtinNode(about, 'div') : null,
+      d.source ? sourceNode(d.source) : null);
+  }));
+  v.section.dataset.count = String(found.length);
+  const described = a.used.map(builtinInfo).filter((b): b is BuiltinInfo => b !== undefined);
+  v.builtins.replaceChildren(...(described.length
+    ? [h('h3', {}, 'Built-ins used'), h('ul', { class: 'builtins' }, ...described.map((b) => builtinNode(b, 'li')))]
+    : []));
+  if (a.formatted !== undefined) {
+    v.formatBox.hidden = false;
+    v.refused.replaceChildren();
+    v.formatted.value = a.formatted;
+    v.formatNote.textContent = a.changed
+      ? `${input.layout === 'zoho' ? 'Zoho’s layout' : 'Spaced layout'}: indentation and spacing; comments kept.`
+      : 'Already formatted: nothing to change.';
+    v.useFormatted.hidden = !a.changed;
+    v.section.dataset.formatted = a.changed ? 'changed' : 'unchanged';
+  } else {
+    v.formatBox.hidden = true;
+    v.formatted.value = '';
+    const syntax = a.refused.filter((d) => d.severity === 'error');
+    v.refused.replaceChildren(
+      h('p', { class: 'refused-title' }, 'Formatting refused'),
+      h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
+      h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
+        h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
+    v.section.dataset.formatted = 'refused';
+  }
 }
 
 export function mountDeluge(panel: HTMLElement, api: Api): void {
@@ -266,11 +440,16 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
     formatted,
     h('div', { class: 'actions' }, copyButton('Copy formatted', () => formatted.value), useFormatted));
   const refused = h('div', { class: 'refused', role: 'status' });
+  const layout = select([['zoho', 'Zoho’s layout (as the editor saves)'], ['spaced', 'Spaced layout']]);
+  layout.id = 'dg-layout';
+  const builtinsBox = h('div', { class: 'dg-builtins', 'aria-live': 'polite' });
   const check = h('section', { class: 'dg-check', 'aria-labelledby': 'dg-check-title' },
     h('h2', { id: 'dg-check-title' }, 'Check a script'),
     h('div', { class: 'field' }, h('label', { for: 'dg-script' }, 'Deluge script'), script),
     checkSummary,
     checkList,
+    builtinsBox,
+    h('div', { class: 'field' }, h('label', { for: 'dg-layout' }, 'Format in'), layout),
     formatBox,
     refused,
   );
@@ -456,76 +635,22 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   build.addEventListener('change', updateBuild);
 
   // ---- Check logic --------------------------------------------------------------------------------------------
+  const checkForm: CheckForm = { script, layout };
+  const checkView: CheckView = { section: check, summary: checkSummary, list: checkList, builtins: builtinsBox, formatBox,
+    formatted, formatNote, useFormatted, refused };
   function updateCheck(): void {
-    const source = script.value;
-    if (!source.trim()) {
-      checkSummary.textContent = 'Paste a Deluge function (or use “Check this snippet below”) to see its findings by line and its formatted version.';
-      checkSummary.dataset.state = 'empty';
-      checkList.replaceChildren();
-      formatBox.hidden = true;
-      refused.replaceChildren();
-      check.dataset.count = '0';
-      check.dataset.formatted = 'empty';
-      return;
-    }
-    let found: Finding[];
-    try {
-      found = api.checkDeluge(source);
-    } catch (e) {
-      const err = errorRecord(e);
-      found = err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: '' }];
-    }
-    const count = (s: string): number => found.filter((d) => d.severity === s).length;
-    const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-    const lines = source.split('\n').length;
-    checkSummary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
-    checkSummary.textContent = found.length
-      ? `${lines} lines: ${[[errors, 'error'], [warnings, 'warning'], [infos, 'note']].filter(([n]) => n).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}. Click a finding to select its line.`
-      : `${lines} lines: no findings.`;
-    checkList.replaceChildren(...found.map((d) => {
-      const where = d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}` : 'Script';
-      const go = h('button', { type: 'button', class: 'at', title: d.line ? `Select line ${d.line} in the script` : undefined }, where);
-      if (d.line) go.addEventListener('click', () => selectLine(script, d.line ?? 1));
-      else go.disabled = true;
-      return h('li', { class: `finding ${d.severity}`, 'data-code': d.code, 'data-line': d.line ? String(d.line) : undefined },
-        h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
-        h('span', { class: 'msg' }, d.message),
-        d.fix ? h('span', { class: 'fix' }, d.fix) : null,
-        d.source ? sourceNode(d.source) : null);
-    }));
-    check.dataset.count = String(found.length);
-
-    let result: ReturnType<Api['formatDeluge']> | undefined;
-    try {
-      result = api.formatDeluge(source);
-    } catch (e) {
-      const err = errorRecord(e);
-      result = { changed: false, diagnostics: err.diagnostics ?? [] };
-    }
-    if (result.formatted !== undefined) {
-      formatBox.hidden = false;
-      refused.replaceChildren();
-      formatted.value = result.formatted;
-      formatNote.textContent = result.changed ? 'Canonical indentation and spacing; comments kept.' : 'Already formatted: nothing to change.';
-      useFormatted.hidden = !result.changed;
-      check.dataset.formatted = result.changed ? 'changed' : 'unchanged';
-    } else {
-      formatBox.hidden = true;
-      formatted.value = '';
-      const syntax = result.diagnostics.filter((d) => d.severity === 'error');
-      refused.replaceChildren(
-        h('p', { class: 'refused-title' }, 'Formatting refused'),
-        h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
-        h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
-          h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
-      check.dataset.formatted = 'refused';
-    }
+    const input = readCheck(checkForm);
+    renderCheck(checkView, input, input.text.trim() ? answerCheck(api, input) : { findings: [], changed: false, refused: [], used: [] },
+      (line) => selectLine(script, line));
   }
   useFormatted.addEventListener('click', () => {
     script.value = formatted.value;
     updateCheck();
   });
   script.addEventListener('input', updateCheck);
+  layout.addEventListener('change', updateCheck);
+  // The descriptions arrive once; the findings shown meanwhile are redrawn with them.
+  void loadBuiltins().then(updateCheck);
 
   updateBuild();
   updateCheck();
