@@ -121,6 +121,215 @@ function selectLine(area: HTMLTextAreaElement, line: number): void {
   area.scrollTop = Math.max(0, (line - 3) * lineHeight);
 }
 
+// ---- Build a call: read (DOM → input), ask the core, render (answer → DOM) ---------------------------------------
+
+type Rows = ReturnType<typeof rows>;
+
+/** The build section's controls. */
+export interface BuildForm {
+  modeInputs: Map<Mode, HTMLInputElement>;
+  url: HTMLInputElement; method: HTMLSelectElement; connection: HTMLInputElement; headers: Rows; query: Rows;
+  bodyMode: HTMLSelectElement; body: HTMLTextAreaElement; formBody: Rows; detailed: HTMLInputElement;
+  responseVar: HTMLInputElement; style: HTMLSelectElement; scopes: HTMLInputElement;
+  spec: HTMLTextAreaElement;
+  rDc: HTMLSelectElement; rVersion: HTMLInputElement; rModule: HTMLInputElement; rOperation: HTMLSelectElement;
+  rRecords: HTMLTextAreaElement; rId: HTMLInputElement; rCriteria: HTMLInputElement; rQuery: HTMLTextAreaElement;
+  rTrigger: HTMLInputElement; rDup: HTMLInputElement; rConnection: HTMLInputElement; rStyle: HTMLSelectElement;
+  rDetailed: HTMLInputElement; rResponseVar: HTMLInputElement;
+  cSelect: HTMLInputElement; cFrom: HTMLInputElement; cWhere: HTMLInputElement; cOrder: HTMLInputElement;
+  cLimit: HTMLInputElement; cOffset: HTMLInputElement; cDc: HTMLSelectElement; cVersion: HTMLInputElement;
+  cConnection: HTMLInputElement; cText: HTMLTextAreaElement;
+}
+
+/** What the build section asks the core, by mode; `empty` when nothing is filled in yet. `bodyMode` and
+ *  `operation` decide which fields show. */
+export type BuildInput = { empty: boolean; bodyMode: string; operation: string } & (
+  | { mode: 'form'; spec: InvokeUrlSpec; local: Finding[] }
+  | { mode: 'spec'; text: string }
+  | { mode: 'record'; spec: RecordCallSpec; local: Finding[] }
+  | { mode: 'coql'; pasted: string; query: CoqlQuery; call: RecordCallSpec });
+
+/** The invokeurl form as a spec, with JSON mistakes of the body as local findings. */
+function readInvokeUrlForm(f: BuildForm): { spec: InvokeUrlSpec; local: Finding[] } {
+  const local: Finding[] = [];
+  const s: InvokeUrlSpec = { method: f.method.value as InvokeUrlSpec['method'] };
+  if (f.url.value.trim()) s.url = f.url.value.trim();
+  if (f.connection.value.trim()) s.connection = f.connection.value.trim();
+  const hs = f.headers.read();
+  if (hs) s.headers = hs;
+  const qs = f.query.read();
+  if (qs) s.query = qs;
+  const m = f.bodyMode.value as 'json' | 'form' | 'text';
+  if (m === 'form') {
+    const fb = f.formBody.read();
+    if (fb) { s.body = fb; s.bodyMode = 'form'; }
+  } else if (f.body.value.trim()) {
+    s.bodyMode = m;
+    if (m === 'text') s.body = f.body.value;
+    else {
+      const parsed = parseJson(f.body.value, 'body', 'The body');
+      if (parsed.error) local.push(parsed.error);
+      else s.body = parsed.value;
+    }
+  }
+  if (f.detailed.checked) s.detailed = true;
+  if (f.responseVar.value.trim()) s.responseVar = f.responseVar.value.trim();
+  if (f.style.value === 'literal') s.style = 'literal';
+  const sc = list(f.scopes.value);
+  if (sc.length) s.scopes = sc;
+  return { spec: s, local };
+}
+
+/** The CRM record call form as a spec, with JSON mistakes of the records as local findings. */
+function readRecordForm(f: BuildForm): { spec: RecordCallSpec; local: Finding[] } {
+  const local: Finding[] = [];
+  const op = f.rOperation.value as NonNullable<RecordCallSpec['operation']>;
+  const s: RecordCallSpec = { operation: op };
+  if (f.rDc.value) s.dataCenter = f.rDc.value;
+  if (f.rVersion.value.trim()) s.apiVersion = f.rVersion.value.trim();
+  if (f.rConnection.value.trim()) s.connection = f.rConnection.value.trim();
+  if (f.rResponseVar.value.trim()) s.responseVar = f.rResponseVar.value.trim();
+  if (f.rStyle.value === 'literal') s.style = 'literal';
+  if (f.rDetailed.checked) s.detailed = true;
+  if (op !== 'coql' && f.rModule.value.trim()) s.module = f.rModule.value.trim();
+  if (op === 'insert' || op === 'update' || op === 'upsert') {
+    if (f.rRecords.value.trim()) {
+      const parsed = parseJson(f.rRecords.value, 'records', 'The records');
+      if (parsed.error) local.push(parsed.error);
+      else s.records = parsed.value as Record<string, unknown>[];
+    }
+    const t = list(f.rTrigger.value);
+    if (t.length) s.trigger = t as NonNullable<RecordCallSpec['trigger']>;
+    if (op === 'upsert') {
+      const d = list(f.rDup.value);
+      if (d.length) s.duplicateCheckFields = d;
+    }
+  }
+  if (op === 'get' && f.rId.value.trim()) s.id = f.rId.value.trim();
+  if (op === 'search' && f.rCriteria.value.trim()) s.criteria = f.rCriteria.value.trim();
+  if (op === 'coql' && f.rQuery.value.trim()) s.query = f.rQuery.value.trim();
+  return { spec: s, local };
+}
+
+/** read (DOM → input): the chosen mode and what its pane describes. */
+export function readBuild(f: BuildForm): BuildInput {
+  const mode = MODES.find(([m]) => f.modeInputs.get(m)?.checked)?.[0] ?? 'form';
+  const shown = { bodyMode: f.bodyMode.value, operation: f.rOperation.value };
+  if (mode === 'form') return { mode, ...shown, empty: !f.url.value.trim(), ...readInvokeUrlForm(f) };
+  if (mode === 'spec') return { mode, ...shown, empty: !f.spec.value.trim(), text: f.spec.value };
+  if (mode === 'record') {
+    return { mode, ...shown, empty: !f.rModule.value.trim() && !f.rQuery.value.trim() && !f.rRecords.value.trim(), ...readRecordForm(f) };
+  }
+  const call: RecordCallSpec = { operation: 'coql' };
+  if (f.cDc.value) call.dataCenter = f.cDc.value;
+  if (f.cVersion.value.trim()) call.apiVersion = f.cVersion.value.trim();
+  if (f.cConnection.value.trim()) call.connection = f.cConnection.value.trim();
+  const q: CoqlQuery = {};
+  const fields = list(f.cSelect.value);
+  if (fields.length) q.select = fields;
+  if (f.cFrom.value.trim()) q.from = f.cFrom.value.trim();
+  if (f.cWhere.value.trim()) q.where = f.cWhere.value.trim();
+  const order = list(f.cOrder.value);
+  if (order.length) q.orderBy = order;
+  if (f.cLimit.value !== '') q.limit = Number(f.cLimit.value);
+  if (f.cOffset.value !== '') q.offset = Number(f.cOffset.value);
+  if (call.dataCenter) q.dataCenter = call.dataCenter;
+  if (call.apiVersion) q.apiVersion = call.apiVersion;
+  if (call.connection) q.connection = call.connection;
+  const pasted = f.cText.value.trim();
+  return { mode, ...shown, empty: !pasted && !f.cSelect.value.trim() && !f.cFrom.value.trim(), pasted, query: q, call };
+}
+
+/** Asks the core for the Deluge (and COQL query) an input describes. */
+export function answerBuild(api: Api, input: BuildInput): Answer {
+  if (input.mode === 'form') {
+    const a = attempt(() => api.generateInvokeUrl(input.spec));
+    return { deluge: input.local.length ? undefined : a.deluge, diagnostics: [...input.local, ...a.diagnostics] };
+  }
+  if (input.mode === 'spec') {
+    const parsed = parseJson(input.text, 'spec', 'The spec');
+    if (parsed.error) return { diagnostics: [parsed.error] };
+    return attempt(() => api.generateInvokeUrl(parsed.value as InvokeUrlSpec));
+  }
+  if (input.mode === 'record') {
+    const a = attempt(() => api.generateRecordCall(input.spec));
+    return { deluge: input.local.length ? undefined : a.deluge, diagnostics: [...input.local, ...a.diagnostics] };
+  }
+  if (input.pasted) {
+    const found = api.checkCoql(input.pasted);
+    if (found.some((d) => d.severity === 'error') || !input.call.dataCenter) return { query: input.pasted, diagnostics: found };
+    const call = attempt(() => api.generateRecordCall({ ...input.call, query: input.pasted }));
+    return { query: input.pasted, deluge: call.deluge, diagnostics: call.diagnostics };
+  }
+  return attempt(() => api.buildCoql(input.query));
+}
+
+/** The build section's output elements. */
+export interface BuildView {
+  panel: HTMLElement;
+  section: HTMLElement;
+  panes: Record<Mode, HTMLElement>;
+  bodyField: HTMLElement;
+  formBodyField: HTMLElement;
+  recordPane: HTMLElement;
+  general: HTMLElement;
+  out: HTMLTextAreaElement;
+  status: HTMLElement;
+  queryOut: HTMLOutputElement;
+  copy: HTMLButtonElement;
+  toChecker: HTMLButtonElement;
+}
+
+/** render (answer → DOM): the chosen pane and its fields, the findings beside their fields, the Deluge (and COQL
+ *  query) or what to fix first. `a` is absent while nothing is filled in. */
+export function renderBuild(v: BuildView, input: BuildInput, a: Answer | undefined): void {
+  const m = input.mode;
+  for (const [k, pane] of Object.entries(v.panes)) pane.hidden = k !== m;
+  v.bodyField.hidden = input.bodyMode === 'form';
+  v.formBodyField.hidden = input.bodyMode !== 'form';
+  for (const el of Array.from(v.recordPane.querySelectorAll<HTMLElement>('[data-ops]'))) {
+    el.hidden = !(el.dataset.ops ?? '').split(' ').includes(input.operation);
+  }
+  const pane = v.panes[m];
+  v.section.dataset.mode = m;
+  if (!a) {
+    placeFindings(pane, [], v.general);
+    v.out.value = '';
+    v.out.placeholder = m === 'spec'
+      ? 'Paste a spec JSON above, or start from the invokeurl form.'
+      : m === 'record' ? 'Choose the data center and module to generate the CRM call.'
+      : m === 'coql' ? 'Give the fields and module, or paste a COQL query.' : 'Type the URL to generate the invokeurl call.';
+    v.status.textContent = '';
+    v.queryOut.value = '';
+    v.queryOut.dataset.empty = 'true';
+    v.section.dataset.state = 'empty';
+    v.copy.disabled = v.toChecker.disabled = true;
+    v.section.dataset.count = '0';
+    v.panel.dataset.ready = '1';
+    return;
+  }
+  placeFindings(pane, a.diagnostics, v.general);
+  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+  if (m === 'coql') {
+    v.queryOut.value = a.query ?? 'Fix the findings to get the query.';
+    v.queryOut.dataset.empty = a.query ? 'false' : 'true';
+  }
+  v.out.value = a.deluge ?? '';
+  if (a.deluge) {
+    v.status.textContent = a.diagnostics.length ? `${a.diagnostics.length} note(s) above` : 'Ready to paste into a Deluge function.';
+  } else if (m === 'coql' && a.query && !errors) {
+    v.status.textContent = '';
+    v.out.placeholder = 'Choose a data center to get the /coql invokeurl as well.';
+  } else {
+    v.status.textContent = '';
+    v.out.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
+  }
+  v.section.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
+  v.copy.disabled = v.toChecker.disabled = !a.deluge;
+  v.section.dataset.count = String(a.diagnostics.length);
+  v.panel.dataset.ready = '1';
+}
+
 // ---- Check a script: read (DOM → input), ask the core, render (answer → DOM) ----------------------------------
 
 /** One Deluge built-in as `deluge-builtins.json` (shipped beside the module) describes it. */
@@ -457,171 +666,19 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   panel.append(build, check);
 
   // ---- Build logic --------------------------------------------------------------------------------------------
-  const mode = (): Mode => MODES.find(([m]) => modeInputs.get(m)?.checked)?.[0] ?? 'form';
-
-  function formSpec(): { spec: InvokeUrlSpec; local: Finding[] } {
-    const local: Finding[] = [];
-    const s: InvokeUrlSpec = { method: method.value as InvokeUrlSpec['method'] };
-    if (url.value.trim()) s.url = url.value.trim();
-    if (connection.value.trim()) s.connection = connection.value.trim();
-    const hs = headers.read();
-    if (hs) s.headers = hs;
-    const qs = query.read();
-    if (qs) s.query = qs;
-    const m = bodyMode.value as 'json' | 'form' | 'text';
-    if (m === 'form') {
-      const fb = formBody.read();
-      if (fb) { s.body = fb; s.bodyMode = 'form'; }
-    } else if (body.value.trim()) {
-      s.bodyMode = m;
-      if (m === 'text') s.body = body.value;
-      else {
-        const parsed = parseJson(body.value, 'body', 'The body');
-        if (parsed.error) local.push(parsed.error);
-        else s.body = parsed.value;
-      }
-    }
-    if (detailed.checked) s.detailed = true;
-    if (responseVar.value.trim()) s.responseVar = responseVar.value.trim();
-    if (style.value === 'literal') s.style = 'literal';
-    const sc = list(scopes.value);
-    if (sc.length) s.scopes = sc;
-    return { spec: s, local };
-  }
-
-  function recordSpec(): { spec: RecordCallSpec; local: Finding[] } {
-    const local: Finding[] = [];
-    const op = rOperation.value as NonNullable<RecordCallSpec['operation']>;
-    const s: RecordCallSpec = { operation: op };
-    if (rDc.value) s.dataCenter = rDc.value;
-    if (rVersion.value.trim()) s.apiVersion = rVersion.value.trim();
-    if (rConnection.value.trim()) s.connection = rConnection.value.trim();
-    if (rResponseVar.value.trim()) s.responseVar = rResponseVar.value.trim();
-    if (rStyle.value === 'literal') s.style = 'literal';
-    if (rDetailed.checked) s.detailed = true;
-    if (op !== 'coql' && rModule.value.trim()) s.module = rModule.value.trim();
-    if (op === 'insert' || op === 'update' || op === 'upsert') {
-      if (rRecords.value.trim()) {
-        const parsed = parseJson(rRecords.value, 'records', 'The records');
-        if (parsed.error) local.push(parsed.error);
-        else s.records = parsed.value as Record<string, unknown>[];
-      }
-      const t = list(rTrigger.value);
-      if (t.length) s.trigger = t as NonNullable<RecordCallSpec['trigger']>;
-      if (op === 'upsert') {
-        const d = list(rDup.value);
-        if (d.length) s.duplicateCheckFields = d;
-      }
-    }
-    if (op === 'get' && rId.value.trim()) s.id = rId.value.trim();
-    if (op === 'search' && rCriteria.value.trim()) s.criteria = rCriteria.value.trim();
-    if (op === 'coql' && rQuery.value.trim()) s.query = rQuery.value.trim();
-    return { spec: s, local };
-  }
-
-  function coqlAnswer(): Answer {
-    const pasted = cText.value.trim();
-    const dc = cDc.value;
-    if (pasted) {
-      const found = api.checkCoql(pasted);
-      if (found.some((d) => d.severity === 'error') || !dc) return { query: pasted, diagnostics: found };
-      const call = attempt(() => api.generateRecordCall({ operation: 'coql', query: pasted, dataCenter: dc,
-        ...(cVersion.value.trim() ? { apiVersion: cVersion.value.trim() } : {}),
-        ...(cConnection.value.trim() ? { connection: cConnection.value.trim() } : {}) }));
-      return { query: pasted, deluge: call.deluge, diagnostics: call.diagnostics };
-    }
-    const q: CoqlQuery = {};
-    const fields = list(cSelect.value);
-    if (fields.length) q.select = fields;
-    if (cFrom.value.trim()) q.from = cFrom.value.trim();
-    if (cWhere.value.trim()) q.where = cWhere.value.trim();
-    const order = list(cOrder.value);
-    if (order.length) q.orderBy = order;
-    if (cLimit.value !== '') q.limit = Number(cLimit.value);
-    if (cOffset.value !== '') q.offset = Number(cOffset.value);
-    if (dc) q.dataCenter = dc;
-    if (cVersion.value.trim()) q.apiVersion = cVersion.value.trim();
-    if (cConnection.value.trim()) q.connection = cConnection.value.trim();
-    return attempt(() => api.buildCoql(q));
-  }
-
-  function isEmpty(m: Mode): boolean {
-    if (m === 'form') return !url.value.trim();
-    if (m === 'spec') return !spec.value.trim();
-    if (m === 'record') return !rModule.value.trim() && !rQuery.value.trim() && !rRecords.value.trim();
-    return !cText.value.trim() && !cSelect.value.trim() && !cFrom.value.trim();
-  }
-
-  function compute(m: Mode): Answer {
-    if (m === 'form') {
-      const { spec: s, local } = formSpec();
-      const a = attempt(() => api.generateInvokeUrl(s));
-      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
-    }
-    if (m === 'spec') {
-      const parsed = parseJson(spec.value, 'spec', 'The spec');
-      if (parsed.error) return { diagnostics: [parsed.error] };
-      return attempt(() => api.generateInvokeUrl(parsed.value as InvokeUrlSpec));
-    }
-    if (m === 'record') {
-      const { spec: s, local } = recordSpec();
-      const a = attempt(() => api.generateRecordCall(s));
-      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
-    }
-    return coqlAnswer();
-  }
-
+  const buildForm: BuildForm = { modeInputs, url, method, connection, headers, query, bodyMode, body, formBody, detailed,
+    responseVar, style, scopes, spec, rDc, rVersion, rModule, rOperation, rRecords, rId, rCriteria, rQuery, rTrigger,
+    rDup, rConnection, rStyle, rDetailed, rResponseVar, cSelect, cFrom, cWhere, cOrder, cLimit, cOffset, cDc, cVersion,
+    cConnection, cText };
+  const buildView: BuildView = { panel, section: build, panes, bodyField, formBodyField, recordPane, general: buildGeneral,
+    out: buildOut, status: buildStatus, queryOut: cQueryOut, copy: copyDeluge, toChecker };
   function updateBuild(): void {
-    const m = mode();
-    for (const [k, pane] of Object.entries(panes)) pane.hidden = k !== m;
-    bodyField.hidden = bodyMode.value === 'form';
-    formBodyField.hidden = bodyMode.value !== 'form';
-    for (const el of Array.from(recordPane.querySelectorAll<HTMLElement>('[data-ops]'))) {
-      el.hidden = !(el.dataset.ops ?? '').split(' ').includes(rOperation.value);
-    }
-    const pane = panes[m];
-    build.dataset.mode = m;
-    if (isEmpty(m)) {
-      placeFindings(pane, [], buildGeneral);
-      buildOut.value = '';
-      buildOut.placeholder = m === 'spec'
-        ? 'Paste a spec JSON above, or start from the invokeurl form.'
-        : m === 'record' ? 'Choose the data center and module to generate the CRM call.'
-        : m === 'coql' ? 'Give the fields and module, or paste a COQL query.' : 'Type the URL to generate the invokeurl call.';
-      buildStatus.textContent = '';
-      cQueryOut.value = '';
-      cQueryOut.dataset.empty = 'true';
-      build.dataset.state = 'empty';
-      copyDeluge.disabled = toChecker.disabled = true;
-      build.dataset.count = '0';
-      panel.dataset.ready = '1';
-      return;
-    }
-    const a = compute(m);
-    placeFindings(pane, a.diagnostics, buildGeneral);
-    const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
-    if (m === 'coql') {
-      cQueryOut.value = a.query ?? 'Fix the findings to get the query.';
-      cQueryOut.dataset.empty = a.query ? 'false' : 'true';
-    }
-    buildOut.value = a.deluge ?? '';
-    if (a.deluge) {
-      buildStatus.textContent = a.diagnostics.length ? `${a.diagnostics.length} note(s) above` : 'Ready to paste into a Deluge function.';
-    } else if (m === 'coql' && a.query && !errors) {
-      buildStatus.textContent = '';
-      buildOut.placeholder = 'Choose a data center to get the /coql invokeurl as well.';
-    } else {
-      buildStatus.textContent = '';
-      buildOut.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
-    }
-    build.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
-    copyDeluge.disabled = toChecker.disabled = !a.deluge;
-    build.dataset.count = String(a.diagnostics.length);
-    panel.dataset.ready = '1';
+    const input = readBuild(buildForm);
+    renderBuild(buildView, input, input.empty ? undefined : answerBuild(api, input));
   }
 
   fromForm.addEventListener('click', () => {
-    spec.value = JSON.stringify(formSpec().spec, null, 2);
+    spec.value = JSON.stringify(readInvokeUrlForm(buildForm).spec, null, 2);
     updateBuild();
   });
   toChecker.addEventListener('click', () => {
