@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
 use zoho_connector_kit::deluge::builtin::{describe, descriptions, BuiltinKind, BUILTINS};
 use zoho_connector_kit::deluge::check::builtins_used;
 use zoho_connector_kit::deluge::check_deluge;
