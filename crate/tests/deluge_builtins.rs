@@ -22,6 +22,9 @@ fn descriptions_file_matches_the_catalogue_entry_for_entry() {
         assert_eq!(d.syntax, b.syntax, "{}", b.name);
         assert_eq!(d.source, b.source, "{}", b.name);
         assert!(d.description.len() > 20 && d.description.ends_with('.'), "{}: {}", b.name, d.description);
+        if let Some(types) = &d.types {
+            assert_eq!(types.len(), b.max, "{}: one type per argument", b.name);
+        }
     }
 }
 
@@ -70,6 +73,8 @@ fn a_wrong_count_names_the_built_in_the_count_and_the_syntax() {
 fn used_built_ins_and_their_descriptions() {
     let script = "void automation.tag_deal(int id)\n{\n\tdeal = zoho.crm.getRecordById(\"Deals\", id);\n\tm = Map();\n\tm.put(\"Stage\", \"Won\");\n\tzoho.crm.updateRecord(\"Deals\", id, m);\n}\n";
     assert_eq!(builtins_used(script), ["zoho.crm.getRecordById", "zoho.crm.updateRecord", "put"]);
+    let types = describe("zoho.desk.update").unwrap().types.unwrap();
+    assert_eq!(types, ["NUMBER", "TEXT", "NUMBER", "KEY-VALUE", "TEXT"]);
     let d = describe("zoho.crm.getRecordById").unwrap();
     assert!(d.description.starts_with("Fetches one Zoho CRM record"));
     assert_eq!(describe("ZOHO.DESK.UPDATE").unwrap().name, "zoho.desk.update");

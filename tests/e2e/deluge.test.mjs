@@ -280,7 +280,7 @@ test('a whole function pasted with its signature line has no finding and is alre
   assert.deepEqual(used, ['zoho.crm.getRecordById', 'zoho.crm.searchRecords', 'zoho.crm.updateRecord', 'put', 'get', 'subString']);
   const sub = await page.textContent('.dg-builtins li[data-builtin="subString"]');
   assert.match(sub, /^\.subString\(start index\[, end index\]\) Returns the characters from the start index/);
-  assert.match(sub, /Arguments: 1 to 2\..*Deluge: subString function \(Zoho documentation\)/);
+  assert.match(sub, /Arguments: 1 to 2 \(NUMBER, NUMBER\)\..*Deluge: subString function \(Zoho documentation\)/);
   assert.equal(await page.getAttribute('.dg-builtins li[data-builtin="subString"] a', 'href'), 'https://www.zoho.com/deluge/help/functions/string/substring.html');
   await shot('builtins');
 });

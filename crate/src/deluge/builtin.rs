@@ -248,6 +248,10 @@ pub struct BuiltinDescription {
     pub max: usize,
     /// As [`Builtin::syntax`].
     pub syntax: String,
+    /// The arguments' data types as the Zoho page names them (`TEXT`, `NUMBER`, `KEY-VALUE`, `BOOLEAN`, `any`),
+    /// one per argument up to [`Self::max`]; absent where the page read did not give them all. Shown, not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<String>>,
     /// What the built-in does, in one or two sentences (our words, after the Zoho page).
     pub description: String,
     /// As [`Builtin::source`].

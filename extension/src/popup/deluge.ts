@@ -339,6 +339,8 @@ export interface BuiltinInfo {
   min: number;
   max: number;
   syntax: string;
+  /** The arguments' data types as the Zoho page names them, when it gives them all. */
+  types?: string[];
   description: string;
   source: string;
 }
@@ -437,7 +439,7 @@ function builtinNode(b: BuiltinInfo, tag: 'li' | 'div'): HTMLElement {
   return h(tag, { class: 'builtin', 'data-builtin': b.name },
     h('code', {}, `${call}(${b.syntax})`),
     h('span', { class: 'desc' }, ` ${b.description} `),
-    h('span', { class: 'hint' }, `Arguments: ${count}. `),
+    h('span', { class: 'hint' }, `Arguments: ${count}${b.types ? ` (${b.types.join(', ')})` : ''}. `),
     sourceNode(b.source));
 }
 

@@ -49,6 +49,9 @@ pub fn run(args: DescribeArgs) -> Exit {
     line(&format!("{call}({})", d.syntax));
     line(&d.description);
     line(&format!("Arguments: {count}"));
+    if let Some(types) = &d.types {
+        line(&format!("Types: {}", types.join(", ")));
+    }
     line(&format!("Source: {}", source::describe(&d.source)));
     Exit::Ok
 }
