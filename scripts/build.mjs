@@ -31,6 +31,9 @@ if (want('wasm')) {
   // The source registry travels as data beside the module (`zoho-connector-kit/sources.json`), not inside it: only
   // the pages that show a source's title and link need it.
   copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(ROOT, 'pkg', 'sources.json'));
+  // The Deluge built-ins' descriptions likewise (`zoho-connector-kit/deluge-builtins.json`); their argument counts are
+  // in the Wasm, and crate/tests/deluge_builtins.rs keeps the two equal.
+  copyFileSync(join(ROOT, 'crate', 'data', 'deluge-builtins.json'), join(ROOT, 'pkg', 'deluge-builtins.json'));
 }
 
 if (want('cli')) {
@@ -62,6 +65,7 @@ if (want('extension')) {
   for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
   copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
   copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(dist, 'sources.json'));
+  copyFileSync(join(ROOT, 'crate', 'data', 'deluge-builtins.json'), join(dist, 'deluge-builtins.json'));
   // The content script's hosts come from the data-center registry (the core), not from a second list here.
   const core = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
   const manifest = JSON.parse(readFileSync(join(paths.extSrc, 'static', 'manifest.json'), 'utf8'));
