@@ -145,6 +145,8 @@ test('MailChimp for the same EU admin: Connection, Authorize and Tokens (no refr
   await popup.click('#tab-tokens');
   const kinds = await popup.eval((v) => [...v.document.querySelectorAll('#panel-tokens section.request')].map((e) => e.dataset.kind));
   assert.deepEqual(kinds, ['exchange']);
+  // No refresh or revoke request exists for MailChimp, so the tab does not ask for a refresh token.
+  assert.equal(await popup.eval((v) => v.document.querySelector('#k-refresh-token').checkVisibility()), false);
   await shoot('tokens-mailchimp');
   await popup.click('#tab-authorize');
   await shoot('authorize-mailchimp');

@@ -86,7 +86,7 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     h('div', { class: 'row two' },
       h('div', { class: 'field' }, h('label', { for: 'k-code' }, 'Grant code (for the exchange)'), code,
         h('div', { class: 'slot', 'data-findings-for': 'code' })),
-      h('div', { class: 'field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken,
+      h('div', { class: 'field', id: 'k-refresh-field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken,
         h('div', { class: 'slot', 'data-findings-for': 'refreshToken' }))),
     h('p', { class: 'hint' }, 'Used to build the requests below only; never stored. Secrets show as [redacted] until you reveal them.'),
     h('div', { class: 'actions' }, revealButton),
@@ -142,6 +142,9 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     const name = config.serviceName ? `"${config.serviceName}"` : 'the Connection tab\'s config';
     status.textContent = `Built from ${name}${result.dataCenter ? ` (${result.dataCenter.toUpperCase()})` : ''}.`;
     placeFindings(requestSection, result.diagnostics, requestFindings, words);
+    // A provider without refresh and revoke requests (MailChimp's tokens do not expire) asks for no refresh token.
+    const refreshField = panel.querySelector<HTMLElement>('#k-refresh-field');
+    if (refreshField) refreshField.hidden = result.refresh === undefined && result.revoke === undefined;
     requests.replaceChildren(...[result.exchange, result.refresh, result.revoke]
       .filter((r): r is TokenRequest => r !== undefined)
       .map(requestView));
