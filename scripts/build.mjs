@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, rmSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, CRATE, paths, run, step } from './lib.mjs';
+import { ROOT, CRATE, capture, paths, run, step } from './lib.mjs';
 import { ICON_SIZES, iconPng } from './icons.mjs';
 
 const only = process.argv.slice(2);
@@ -31,6 +31,9 @@ if (want('wasm')) {
   // The source registry travels as data beside the module (`zoho-connector-kit/sources.json`), not inside it: only
   // the pages that show a source's title and link need it.
   copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(ROOT, 'pkg', 'sources.json'));
+  // The Deluge built-ins' descriptions likewise (`zoho-connector-kit/deluge-builtins.json`); their argument counts are
+  // in the Wasm, and crate/tests/deluge_builtins.rs keeps the two equal.
+  copyFileSync(join(ROOT, 'crate', 'data', 'deluge-builtins.json'), join(ROOT, 'pkg', 'deluge-builtins.json'));
 }
 
 if (want('cli')) {
@@ -44,6 +47,15 @@ if (want('extension')) {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(join(dist, 'wasm'), { recursive: true });
   const src = join(paths.extSrc, 'src');
+  // The form schema for pages that show Zoho's form (the overlay reads its captions, localized captions and
+  // display texts from it): the core's connectionFormSchema() fields plus the connection part and the localized
+  // captions, printed from the Rust data by a native example so this display text stays out of the Wasm (issue
+  // 13). The content script bundles it; npm ships it as `zoho-connector-kit/form-schema.json`. With the CLI built
+  // (the step above) this only links the example.
+  const schema = capture('cargo', ['run', '-q', '--release', '--features', 'cli', '--example', 'form_schema_json',
+    '-p', 'zoho-connector-kit']);
+  if (!schema) throw new Error('cargo run --example form_schema_json gave nothing');
+  writeFileSync(join(ROOT, 'pkg', 'form-schema.json'), `${JSON.stringify(JSON.parse(schema), null, 1)}\n`);
   const esbuild = join(ROOT, 'node_modules', '.bin', 'esbuild');
   const common = ['--bundle', '--minify', '--target=chrome120', '--log-level=warning', '--legal-comments=none', '--charset=utf8'];
   // Service worker, popup and options are ES modules; the content script must be a classic script (IIFE).
@@ -53,6 +65,7 @@ if (want('extension')) {
   for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
   copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
   copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(dist, 'sources.json'));
+  copyFileSync(join(ROOT, 'crate', 'data', 'deluge-builtins.json'), join(dist, 'deluge-builtins.json'));
   // The content script's hosts come from the data-center registry (the core), not from a second list here.
   const core = createRequire(import.meta.url)(join(paths.pkgNode, `${CRATE}.js`));
   const manifest = JSON.parse(readFileSync(join(paths.extSrc, 'static', 'manifest.json'), 'utf8'));

@@ -13,8 +13,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use zoho_connector_kit::deluge::check_deluge;
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::lexer::lex;
-use zoho_connector_kit::deluge::{check_deluge, format_deluge};
 use zoho_connector_kit::Severity;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -73,6 +74,8 @@ fn main() {
     let mut by_kind: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut other: BTreeMap<String, usize> = BTreeMap::new();
     let (mut formatted, mut format_failures) = (0usize, Vec::new());
+    // Clean files the formatter leaves as they are, per layout (Zoho, spaced).
+    let mut unchanged = [0usize; 2];
     let mut repos = BTreeSet::new();
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else { continue };
@@ -95,16 +98,25 @@ fn main() {
         }
         valid += 1;
         if errors.is_empty() {
-            match format_deluge(&text) {
-                Ok(out) => {
-                    formatted += 1;
-                    let again = format_deluge(&out);
-                    let clean = check_deluge(&out).iter().all(|d| d.severity != Severity::Error);
-                    if again.as_deref() != Ok(out.as_str()) || !clean || tokens(&out) != tokens(&text) {
-                        format_failures.push(rel.clone());
+            formatted += 1;
+            for (i, layout) in [Layout::Zoho, Layout::Spaced].into_iter().enumerate() {
+                let options = FormatOptions { layout };
+                match format_deluge_with(&text, options) {
+                    Ok(out) => {
+                        let again = format_deluge_with(&out, options);
+                        let clean = check_deluge(&out).iter().all(|d| d.severity != Severity::Error);
+                        if again.as_deref() != Ok(out.as_str()) || !clean || tokens(&out) != tokens(&text) {
+                            format_failures.push(format!("{rel} ({layout:?})"));
+                        }
+                        // Unchanged but for line ends and trailing white space: the file was already in this layout.
+                        let norm =
+                            |t: &str| t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string();
+                        if norm(&out) == norm(&text) {
+                            unchanged[i] += 1;
+                        }
                     }
+                    Err(_) => format_failures.push(format!("{rel} ({layout:?})")),
                 }
-                Err(_) => format_failures.push(rel.clone()),
             }
             continue;
         }
@@ -130,7 +142,12 @@ fn main() {
         println!("  missed: {m}");
     }
     println!("valid files with >= 1 error: {flagged} of {valid} ({:.1} %)", pct(flagged, valid));
-    println!("formatter on clean files: {formatted} formatted, {} property failures", format_failures.len());
+    println!(
+        "formatter on clean files: {formatted} formatted in both layouts, {} property failures; already in Zoho's layout: {}, in the spaced layout: {}",
+        format_failures.len(),
+        unchanged[0],
+        unchanged[1]
+    );
     for f in format_failures.iter().take(20) {
         println!("  format property failed: {f}");
     }

@@ -147,6 +147,8 @@ impl AuthorizationInput {
     /// center (where the account lives; read from the URLs with the `connection.data_center_guessed` warning
     /// when `dataCenter` is absent), client ID, scopes, redirect URI, and `access_type` / `prompt` from the
     /// authorize URL. A config for an external service gives `auth.external_provider`: this builds Zoho's URL.
+    /// When `dataCenter` is given, the config's URLs on another data center give the same findings as
+    /// [`crate::connection::validate_connection`] (`connection.zoho_dc_mismatch` and the like).
     ///
     /// ```
     /// use zoho_connector_kit::{AuthorizationInput, ConnectionConfigInput};
@@ -158,6 +160,14 @@ impl AuthorizationInput {
     /// let (input, found) = AuthorizationInput::from_config(&config);
     /// assert_eq!(input.data_center.as_deref(), Some("eu"));
     /// assert_eq!(found[0].code, "connection.data_center_guessed");
+    ///
+    /// // An EU account with the US accounts server in its token URL: the wrong-DC error, as validate gives it.
+    /// let eu: ConnectionConfigInput = serde_json::from_value(serde_json::json!({
+    ///     "authType": "oauth2", "dataCenter": "eu", "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0", "scopes": "ZohoCRM.modules.ALL",
+    ///     "authorizeUrl": "https://accounts.zoho.eu/oauth/v2/auth", "tokenUrl": "https://accounts.zoho.com/oauth/v2/token"
+    /// })).unwrap();
+    /// let (_, found) = AuthorizationInput::from_config(&eu);
+    /// assert!(found.iter().any(|d| d.code == "connection.zoho_dc_mismatch" && d.path == "tokenUrl"));
     /// ```
     pub fn from_config(config: &crate::connection::ConnectionConfigInput) -> (AuthorizationInput, Vec<Diagnostic>) {
         let mut found = Vec::new();
@@ -177,6 +187,18 @@ impl AuthorizationInput {
         let resolved = config.resolve_data_center();
         found.extend(resolved.diagnostics.iter().cloned());
         crate::connection::account_dc::guessed_data_center(config, &resolved, &mut found);
+        // Where the account lives was said: the config's URLs on another data center are the same errors
+        // `validate_connection` gives (the classic `invalid_client`), not a clean URL for the right one.
+        if config.data_center.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            let wrong_dc =
+                [Code::ConnectionZohoDcMismatch, Code::ConnectionRedirectWrongDc, Code::ConnectionAuthorizeMultiDc];
+            found.extend(
+                crate::connection::validate_connection(config)
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| wrong_dc.contains(&d.code)),
+            );
+        }
         let query: Vec<(String, String)> = config
             .authorize_url
             .as_deref()

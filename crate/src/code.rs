@@ -272,6 +272,7 @@ codes! {
     DelugeInvokeurlMissingUrl = "deluge.invokeurl.missing_url", Error, "Missing URL";
     DelugeInvokeurlNoConnection = "deluge.invokeurl.no_connection", Warning, "No connection";
     DelugeInvokeurlUnknownParameter = "deluge.invokeurl.unknown_parameter", Error, "Unknown parameter";
+    DelugeMethodArgumentCount = "deluge.method.argument_count", Error, "Method argument count";
     DelugeRecordBadId = "deluge.record.bad_id", Error, "Bad ID";
     DelugeRecordBadRecord = "deluge.record.bad_record", Error, "Bad record";
     DelugeRecordBadTrigger = "deluge.record.bad_trigger", Error, "Bad trigger";
@@ -284,6 +285,7 @@ codes! {
     DelugeRecordMissingRecords = "deluge.record.missing_records", Error, "Missing records";
     DelugeRecordTooManyRecords = "deluge.record.too_many_records", Error, "Too many records";
     DelugeReservedName = "deluge.reserved_name", Error, "Reserved name";
+    DelugeReservedTypeName = "deluge.reserved_type_name", Warning, "Reserved type name";
     DelugeSendmailDuplicateParameter = "deluge.sendmail.duplicate_parameter", Warning, "Duplicate parameter";
     DelugeSendmailMissingParameter = "deluge.sendmail.missing_parameter", Error, "Missing parameter";
     DelugeSendmailUnknownParameter = "deluge.sendmail.unknown_parameter", Error, "Unknown parameter";

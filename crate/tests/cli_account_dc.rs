@@ -36,3 +36,49 @@ fn snippet_record_and_map_deluge_call_the_account_dc_api_domain() {
     assert_eq!(au.status.code(), Some(0));
     assert!(stdout(&au).contains("https://www.zohoapis.com.au") && au.stderr.is_empty(), "{}", stdout(&au));
 }
+
+/// An EU admin's exported config with the US accounts URLs: `auth-url --account-dc eu` gives the same wrong-DC
+/// findings as `validate --account-dc eu` (the classic `invalid_client`), not a clean EU URL; with the EU URLs
+/// the URL is built.
+#[test]
+fn auth_url_flags_config_urls_on_another_data_center_like_validate() {
+    let us_urls = serde_json::json!({
+        "serviceName": "Zoho CRM", "linkName": "zoho_crm", "authType": "oauth2",
+        "clientId": "1000.GMB0YULZHJK411248S8I5GZ4CHUEX0",
+        "authorizeUrl": "https://accounts.zoho.com/oauth/v2/auth?access_type=offline",
+        "tokenUrl": "https://accounts.zoho.com/oauth/v2/token", "refreshUrl": "https://accounts.zoho.com/oauth/v2/token",
+        "redirectUri": "https://deluge.zoho.com/delugeauth/callback", "scopes": "ZohoCRM.modules.ALL", "schemaVersion": 1
+    });
+    let text = us_urls.to_string();
+    let code_paths = |args: &[&str]| -> Vec<String> {
+        let o = zck(args, Some(&text));
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let mut found: Vec<String> = json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["severity"] != "info")
+            .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
+            .collect();
+        found.sort();
+        found
+    };
+    let validate = code_paths(&["validate", "-", "--account-dc", "eu", "--format", "json"]);
+    let auth_url = code_paths(&["auth-url", "-", "--account-dc", "eu", "--format", "json"]);
+    assert!(validate.contains(&"connection.zoho_dc_mismatch@tokenUrl".to_string()), "{validate:?}");
+    assert_eq!(auth_url, validate, "auth-url and validate disagree on the same file and account");
+
+    let o = zck(&["auth-url", "-", "--account-dc", "eu"], Some(&text));
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("error[connection.zoho_dc_mismatch]") && out.contains("accounts.zoho.eu/oauth/v2/token"),
+        "{out}"
+    );
+    assert!(!out.contains("https://accounts.zoho.eu/oauth/v2/auth?"), "no URL while the config is wrong: {out}");
+
+    let eu_urls = text.replace("accounts.zoho.com", "accounts.zoho.eu").replace("deluge.zoho.com", "dre.zoho.eu");
+    let o = zck(&["auth-url", "-", "--account-dc", "eu"], Some(&eu_urls));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("https://accounts.zoho.eu/oauth/v2/auth?"), "{}", stdout(&o));
+}

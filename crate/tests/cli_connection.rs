@@ -139,8 +139,10 @@ fn exported_config_validates_and_account_dc_is_never_guessed_silently() {
     assert_eq!(url.status.code(), Some(0), "{}", stdout(&url));
     assert!(stdout(&url).starts_with("https://accounts.zoho.com/oauth/v2/auth?"), "{}", stdout(&url));
     assert!(stdout(&url).contains("warning[connection.data_center_guessed]"), "{}", stdout(&url));
-    let url_eu = stdout(&zck_stdin(&["auth-url", "-", "--account-dc", "eu"], &exported));
-    assert!(url_eu.starts_with("https://accounts.zoho.eu/oauth/v2/auth?"), "{url_eu}");
+    // For an EU account these URLs are wrong: auth-url says so as validate does (tests/cli_account_dc.rs).
+    let url_eu = zck_stdin(&["auth-url", "-", "--account-dc", "eu"], &exported);
+    assert_eq!(url_eu.status.code(), Some(1), "{}", stdout(&url_eu));
+    assert!(stdout(&url_eu).contains("error[connection.zoho_dc_mismatch]"), "{}", stdout(&url_eu));
 }
 
 /// `auth-url` builds Zoho's authorization URL: an exported config for an external service is refused with a

@@ -65,6 +65,10 @@ fn check_reports_each_file_with_line_and_column() {
 
 #[test]
 fn fmt_check_exits_1_when_not_formatted_and_stdin_prints_formatted() {
+    // Code copied out of Zoho's editor is already formatted: `fmt --check` passes it unchanged.
+    let saved = "resp = invokeurl\n[\n\turl :\"https://www.zohoapis.com/crm/v8/Deals/\" + id\n\ttype :GET\n\tconnection:\"crm\"\n];\nfor each  d in resp.get(\"data\")\n{\n\tif(d.get(\"Stage\") == \"Won\")\n\t{\n\t\tm.put(\"id\",d.get(\"id\"));\n\t}\n}\n";
+    let o = zck(&["fmt", "--check", "-"], Some(saved));
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
     let dir = std::env::temp_dir().join(format!("zck-fmt-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("f.dg");
@@ -75,12 +79,35 @@ fn fmt_check_exits_1_when_not_formatted_and_stdin_prints_formatted() {
     assert!(stdout(&o).contains("not formatted"));
     let o = zck(&["fmt", path], None);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x = 1;\nif (x > 0)\n{\n\tinfo x;\n}\n");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x = 1;\nif(x > 0)\n{\n\tinfo x;\n}\n");
     let o = zck(&["fmt", "--check", path], None);
     assert_eq!(o.status.code(), Some(0));
+    // The earlier layout on request; the Zoho-layout file is then "not formatted" for it.
+    let o = zck(&["fmt", "--check", "--layout", "spaced", path], None);
+    assert_eq!(o.status.code(), Some(1));
+    let o = zck(&["fmt", "--layout", "spaced", "-"], Some("if(x>0){m.put(\"a\",1);}"));
+    assert_eq!(stdout(&o), "if (x > 0)\n{\n\tm.put(\"a\", 1);\n}\n");
     let o = zck(&["fmt", "-"], Some("info  1;"));
     assert_eq!(stdout(&o), "info 1;\n");
     let o = zck(&["fmt", "-"], Some("x = (1;"));
     assert_eq!(o.status.code(), Some(2), "syntax errors are refused, not mangled");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn describe_prints_a_built_in_with_its_page_and_refuses_unknown_names() {
+    let o = zck(&["describe", "subString"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("value.subString(start index[, end index])\n"), "{out}");
+    assert!(
+        out.contains("Arguments: 1 to 2")
+            && out.contains("<https://www.zoho.com/deluge/help/functions/string/substring.html>"),
+        "{out}"
+    );
+    let o = zck(&["describe", "zoho.desk.getrecordbyid", "--format", "json"], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(json["name"], "zoho.desk.getRecordById");
+    assert_eq!((json["min"].as_u64(), json["max"].as_u64()), (Some(3), Some(4)));
+    assert_eq!(zck(&["describe", "zoho.crm.doMagic"], None).status.code(), Some(2));
 }

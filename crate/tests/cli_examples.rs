@@ -14,6 +14,7 @@ use zck_run::{stdout, zck};
 /// Examples that exit non-zero on purpose, with the exit the help documents (1: an error finding).
 const EXPECTED_EXIT: &[(&str, i32, &str)] = &[
     ("zck validate exported.json --account-dc eu", 1, "an EU account with accounts.zoho.com URLs: wrong-DC errors"),
+    ("zck auth-url exported.json --account-dc eu", 1, "the same wrong-DC errors as validate: no URL"),
     ("zck validate hubspot.json", 1, "a started preset still lacks the client ID and secret"),
     ("zck dc detect accounts.zoho.au", 1, "accounts.zoho.au is not a Zoho host: dc.wrong_host"),
     ("zck token parse - --status 200", 1, "an error body (invalid_code)"),

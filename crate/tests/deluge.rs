@@ -8,6 +8,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use serde::Deserialize;
 use serde_json::Value;
 use zoho_connector_kit::deluge::coql::check_coql;
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::generate::invoke_url_snippet;
 use zoho_connector_kit::deluge::record_call::{generate_record_call, RecordCallSpec};
 use zoho_connector_kit::deluge::{check_deluge, format_deluge, InvokeUrlSpec};
@@ -37,6 +38,9 @@ struct FormatCase {
     name: String,
     input: String,
     output: String,
+    /// Default Zoho's layout.
+    #[serde(default)]
+    layout: Layout,
 }
 
 #[derive(Deserialize)]
@@ -88,7 +92,9 @@ fn assert_clean_and_formatted(name: &str, deluge: &str) {
         found.iter().all(|d| !has_connection && d.code == "deluge.invokeurl.no_connection"),
         "{name}: generated Deluge has findings {found:?}\n{deluge}"
     );
-    assert_eq!(format_deluge(deluge).as_deref(), Ok(deluge), "{name}: generated Deluge is not formatted");
+    // The generator writes the spaced layout (issue 16 item 5 changed only the formatter's default).
+    let spaced = format_deluge_with(deluge, FormatOptions { layout: Layout::Spaced });
+    assert_eq!(spaced.as_deref(), Ok(deluge), "{name}: generated Deluge is not formatted");
 }
 
 #[test]
@@ -156,9 +162,15 @@ fn check_cases() {
 fn format_cases() {
     let cases: Vec<FormatCase> = serde_json::from_str(include_str!("data/deluge/format.json")).unwrap();
     for case in cases {
-        let out = format_deluge(&case.input).unwrap_or_else(|e| panic!("{}: {e:?}", case.name));
+        let options = FormatOptions { layout: case.layout };
+        let out = format_deluge_with(&case.input, options).unwrap_or_else(|e| panic!("{}: {e:?}", case.name));
         assert_eq!(out, case.output, "{}", case.name);
-        assert_eq!(format_deluge(&out).as_deref(), Ok(out.as_str()), "{}: not idempotent", case.name);
+        assert_eq!(format_deluge_with(&out, options).as_deref(), Ok(out.as_str()), "{}: not idempotent", case.name);
+        assert!(
+            check_deluge(&out).iter().all(|d| d.severity != zoho_connector_kit::Severity::Error),
+            "{}: formatted text has errors",
+            case.name
+        );
     }
 }
 
@@ -200,7 +212,9 @@ fn corpus_findings_and_formatting() {
         let want: Vec<(&str, u32, u32)> =
             case.diagnostics.iter().map(|e| (e.code.as_str(), e.line, e.column)).collect();
         assert_eq!(got, want, "{}", case.file);
-        let formatted = format_deluge(text);
+        // These files are written in the spaced layout.
+        let formatted = format_deluge_with(text, FormatOptions { layout: Layout::Spaced });
+        assert_eq!(formatted.is_ok(), format_deluge(text).is_ok(), "{}", case.file);
         if case.formatted {
             assert_eq!(formatted.as_deref(), Ok(text), "{} should already be formatted", case.file);
         } else {

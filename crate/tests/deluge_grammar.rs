@@ -7,6 +7,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::lexer::lex;
 use zoho_connector_kit::deluge::{check_deluge, format_deluge};
 use zoho_connector_kit::{Diagnostic, Severity};
@@ -27,10 +28,13 @@ fn significant(text: &str) -> Vec<String> {
 fn assert_valid(text: &str) {
     let found = errors(text);
     assert!(found.is_empty(), "unexpected errors in:\n{text}\n{found:#?}");
-    let out = format_deluge(text).unwrap_or_else(|e| panic!("format refused:\n{text}\n{e:#?}"));
-    assert!(errors(&out).is_empty(), "formatted text has errors:\n{out}");
-    assert_eq!(format_deluge(&out).unwrap(), out, "not idempotent");
-    assert_eq!(significant(&out), significant(text), "tokens changed:\n{out}");
+    for layout in [Layout::Zoho, Layout::Spaced] {
+        let options = FormatOptions { layout };
+        let out = format_deluge_with(text, options).unwrap_or_else(|e| panic!("format refused:\n{text}\n{e:#?}"));
+        assert!(errors(&out).is_empty(), "formatted text has errors ({layout:?}):\n{out}");
+        assert_eq!(format_deluge_with(&out, options).unwrap(), out, "not idempotent ({layout:?})");
+        assert_eq!(significant(&out), significant(text), "tokens changed ({layout:?}):\n{out}");
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
 use zoho_connector_kit::deluge::literal::read_string_literal;
 use zoho_connector_kit::deluge::parser::{parse, Expr, ExprKind, StmtKind};
@@ -30,7 +31,7 @@ fn evaluate(deluge: &str) -> Value {
                 if let ExprKind::InvokeUrl(task) = &value.kind {
                     let p = task.params.iter().find(|p| p.name == "parameters").expect("parameters");
                     let ExprKind::Call { callee, .. } = &p.value.kind else { panic!("not toString()") };
-                    let ExprKind::Member { object, name } = &callee.kind else { panic!() };
+                    let ExprKind::Member { object, name, .. } = &callee.kind else { panic!() };
                     assert_eq!(name, "toString");
                     sent = Some(eval(object, &vars));
                     break;
@@ -40,7 +41,7 @@ fn evaluate(deluge: &str) -> Value {
                 }
             }
             StmtKind::Expr(Expr { kind: ExprKind::Call { callee, args }, .. }) => {
-                let ExprKind::Member { object, name } = &callee.kind else { panic!() };
+                let ExprKind::Member { object, name, .. } = &callee.kind else { panic!() };
                 let ExprKind::Name(var) = &object.kind else { panic!() };
                 let values: Vec<Value> = args.iter().map(|a| eval(a, &vars)).collect();
                 let target = vars.get_mut(var).expect("declared before use");
@@ -214,15 +215,19 @@ proptest! {
         prop_assert_eq!(evaluate(&deluge), body);
         let found = check_deluge(&deluge);
         prop_assert!(found.is_empty(), "{}\n{:?}", deluge, found);
-        prop_assert_eq!(format_deluge(&deluge).unwrap(), deluge);
+        prop_assert_eq!(format_deluge_with(&deluge, FormatOptions { layout: Layout::Spaced }).unwrap(), deluge);
     }
 
     #[test]
     fn formatter_is_idempotent_and_keeps_tokens(text in program()) {
-        if let Ok(once) = format_deluge(&text) {
-            prop_assert_eq!(token_stream(&once), token_stream(&text));
-            let twice = format_deluge(&once);
-            prop_assert_eq!(twice.as_ref(), Ok(&once), "input {:?}", text);
+        for layout in [Layout::Zoho, Layout::Spaced] {
+            let options = FormatOptions { layout };
+            if let Ok(once) = format_deluge_with(&text, options) {
+                prop_assert_eq!(token_stream(&once), token_stream(&text));
+                let twice = format_deluge_with(&once, options);
+                prop_assert_eq!(twice.as_ref(), Ok(&once), "input {:?} ({:?})", text, layout);
+                prop_assert!(check_deluge(&once).iter().all(|d| d.severity != zoho_connector_kit::Severity::Error) || check_deluge(&text).iter().any(|d| d.severity == zoho_connector_kit::Severity::Error), "{:?}: formatted text has errors", layout);
+            }
         }
     }
 

@@ -245,7 +245,7 @@ impl Eval {
                 match &callee.kind {
                     ExprKind::Name(n) if n == "Map" => D::Map(Vec::new()),
                     ExprKind::Name(n) if n == "List" => D::List(Vec::new()),
-                    ExprKind::Member { object, name } => {
+                    ExprKind::Member { object, name, .. } => {
                         // Calls that change a variable in place.
                         if let (ExprKind::Name(var), "put" | "add") = (&object.kind, name.as_str()) {
                             let mut target = self.get(var)?;

@@ -4,23 +4,22 @@ import { core, errorRecord, instanceCount } from './core';
 import { isRequest } from './messages';
 import { handle } from './service';
 import { OVERLAY_PORT } from './overlay/channel';
+import { closeStorageToContentScripts, extensionId, isExtensionPage, onConnect, onMessage } from './browser';
 
 // Opt-in secrets (a profile's client secret or password, when "keep the secret" is ticked) are kept in
 // chrome.storage.local, which Chromium lets content scripts read unless told otherwise; storage.sync likewise
 // (only storage.session starts closed). A content script runs inside CRM pages, so close every area to it: only
 // the service worker, the popup and the options page may read them. Chromium keeps the level in the extension's
 // preferences; setting it at every start also covers a profile the level was never set in.
-for (const name of ['local', 'sync', 'session'] as const) {
-  chrome.storage[name].setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => {
-    console.error(`storage.${name}.setAccessLevel failed: ${e instanceof Error ? e.message : String(e)}`);
-  });
-}
+closeStorageToContentScripts((name, e) => {
+  console.error(`storage.${name}.setAccessLevel failed: ${e instanceof Error ? e.message : String(e)}`);
+});
 
-chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+onMessage((message: unknown, sender, sendResponse) => {
   // Only our own extension's pages and content scripts may ask; page scripts cannot reach this listener, and
   // another extension's messages arrive on onMessageExternal, which we do not listen to.
-  const fromOurPage = sender.url?.startsWith(chrome.runtime.getURL('')) ?? false;
-  const allowed = sender.id === chrome.runtime.id && isRequest(message)
+  const fromOurPage = isExtensionPage(sender.url);
+  const allowed = sender.id === extensionId() && isRequest(message)
     // The connection test carries a token: only the extension's own pages may ask for it, never a content script.
     && (message.type !== 'zck:connection-test' || fromOurPage);
   if (!allowed) {
@@ -35,8 +34,8 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
 
 // The overlay's checks arrive on a long-lived port (see overlay/channel.ts). Only form checks, only from this
 // extension's content scripts; anything else closes the port.
-chrome.runtime.onConnect.addListener((port) => {
-  if (port.name !== OVERLAY_PORT || port.sender?.id !== chrome.runtime.id) {
+onConnect((port) => {
+  if (port.name !== OVERLAY_PORT || port.sender?.id !== extensionId()) {
     port.disconnect();
     return;
   }

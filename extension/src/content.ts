@@ -6,7 +6,7 @@
 import { isConnectionForm, type FieldKey } from './overlay/form';
 import { LabelScanner, hiddenByMarkup } from './overlay/scan';
 import { fillField, readForm, type FormReading } from './overlay/read';
-import type { Field } from './overlay/field';
+import { readField, type Field, type Reading } from './overlay/field';
 import { mount, place, render, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
 import type { Diagnostic } from './core';
@@ -59,8 +59,29 @@ async function serviceLinkFindings(reading: FormReading): Promise<Diagnostic[]> 
   }
 }
 
+/**
+ * The readings of the widget fields (radios, dropdowns, comboboxes, chips), kept until an event on one of their
+ * controls or a mutation in their row says they changed: a keystroke in Client ID then reads one text box, not
+ * every radio group, listbox and chip of the form again. Text fields are always read (their value is one property
+ * read, and a page script may set it without an event).
+ */
+const readings = new Map<Field, Reading>();
+function readCached(f: Field): Reading {
+  if (f.kind === 'text') return readField(f);
+  let r = readings.get(f);
+  if (!r) readings.set(f, (r = readField(f)));
+  return r;
+}
+/** Forgets the readings of the fields `target` belongs to (an event on it, a mutation inside their rows). */
+function changedAt(target: Node | EventTarget): void {
+  if (readings.size === 0) return;
+  for (const f of readings.keys()) {
+    if (f.targets.includes(target) || (target instanceof Node && (f.row === target || f.row.contains(target)))) readings.delete(f);
+  }
+}
+
 async function check(): Promise<void> {
-  const reading: FormReading = readForm(fields);
+  const reading: FormReading = readForm(fields, readCached);
   if (scanner.byValue.length) reading.named = { byValue: scanner.byValue, unnamed: scanner.unnamed };
   for (const key of scanner.notBound) reading.notRead.push({ key, why: 'no control this tool can read in its row' });
   const config = reading.config;
@@ -99,6 +120,7 @@ async function check(): Promise<void> {
   view.host.dataset.renderMs = (performance.now() - repliedAt).toFixed(2);
   view.host.dataset.checkMs = reply.checkMs.toFixed(3);
   view.host.dataset.roundTripMs = (repliedAt - sentAt).toFixed(2);
+  if (inputAt !== null) view.host.dataset.readMs = (sentAt - inputAt).toFixed(2);
   // Keystroke to findings painted: measured at the next frame after the render.
   if (inputAt !== null) {
     const host = view.host;
@@ -115,6 +137,7 @@ function dropView(): void {
   if (view) unmount(view);
   view = null;
   fields = {};
+  readings.clear();
   fieldSet.clear();
   rows.clear();
   observe();
@@ -156,6 +179,7 @@ function adopt(found: Partial<Record<FieldKey, Field>>): void {
       && found[k]?.kind === fields[k]?.kind);
   if (same) return;
   fields = found;
+  readings.clear();
   fieldSet.clear();
   rows.clear();
   for (const f of Object.values(fields)) {
@@ -219,10 +243,13 @@ document.addEventListener('input', (e) => {
     return;
   }
   pendingInputAt ??= e.timeStamp;
+  changedAt(e.target);
   checkSoon();
 }, true);
 document.addEventListener('change', (e) => {
-  if (e.target && fieldSet.has(e.target)) checkSoon();
+  if (!e.target || !fieldSet.has(e.target)) return;
+  changedAt(e.target);
+  checkSoon();
 }, true);
 
 const VISIBILITY_ATTRIBUTES = ['hidden', 'inert', 'aria-hidden', 'style', 'class'];
@@ -242,9 +269,19 @@ const observer = new MutationObserver((records) => {
     if (view && (r.target === view.host || view.host.contains(r.target))) continue;
     if (rows.size > 0) {
       // A dropdown's button text, a radio's state, a chip added or removed: read the form again (only its rows).
-      for (const row of rows) if (row.contains(r.target)) { valueChanged = true; break; }
+      for (const row of rows) {
+        if (row.contains(r.target)) {
+          valueChanged = true;
+          changedAt(r.target);
+          break;
+        }
+      }
     }
-    if (r.type === 'attributes' && CHOICE_ATTRIBUTES.has(r.attributeName ?? '')) continue;
+    if (r.type === 'attributes' && CHOICE_ATTRIBUTES.has(r.attributeName ?? '')) {
+      // A choice shown outside the rows (a dropdown's list at the end of <body>): read the widgets again.
+      readings.clear();
+      continue;
+    }
     if (fieldSet.size > 0) {
       if (r.type === 'childList' && r.removedNodes.length > 0) removed = true;
       else if (r.type === 'attributes') restyled.add(r.target);

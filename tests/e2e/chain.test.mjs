@@ -17,7 +17,8 @@ test('popup: typing a config gives the authorization URL and findings beside the
   await page.click('#tab-authorize'); // the Connection tab opens first
   assert.match(await page.textContent('#version'), /^v\d+\.\d+\.\d+$/);
 
-  // Detect the data center from a pasted CRM URL.
+  // Detect the data center from a pasted CRM URL (folded: the data center comes from the Connection tab).
+  await page.click('#panel-authorize details.detect summary');
   await page.fill('#f-detect', 'https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections');
   assert.equal(await page.inputValue('#f-dataCenter'), 'eu');
   // Sources disagree on the EU callback: both candidates are offered.
@@ -62,6 +63,7 @@ test('popup: a wrong accounts host is detected and corrected', async () => {
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.waitForSelector('body[data-ready="1"]');
   await page.click('#tab-authorize');
+  await page.click('#panel-authorize details.detect summary');
   await page.fill('#f-detect', 'accounts.zoho.au');
   assert.equal(await page.inputValue('#f-dataCenter'), 'au');
   const finding = page.locator('.detect-out .finding');

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, ARTIFACTS } from './harness.mjs';
+import { caseConfig, fillConfig } from './connection-form.mjs';
 
 const USER = { users: [{ full_name: 'Ada Lovelace', email: 'ada@example.com', id: '4150868000000225013' }] };
 const ORG = { org: [{ company_name: 'Analytical Engines Ltd', id: '4150868000000000001' }] };
@@ -159,4 +160,28 @@ test('issue 12: a typed API domain hiding another host sends nothing anywhere', 
   seen.length = 0;
   await runTest({ dc: '', apiDomain: 'HTTPS://WWW.ZOHOAPIS.EU/', token: 'good' });
   assert.deepEqual(seen.map((s) => s.host), ['www.zohoapis.eu', 'www.zohoapis.eu']);
+});
+
+test('issue 15: the data center starts as the Connection tab\'s, until it is chosen here', async () => {
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready="1"]');
+  await fillConfig(page, caseConfig('clean: Zoho CRM as provider, EU'));
+  await page.click('#tab-test');
+  const run = async () => {
+    seen.length = 0;
+    await page.evaluate(() => { delete document.getElementById('panel-test').dataset.tested; });
+    await page.click('#panel-test button[type=submit]');
+    await page.waitForSelector('#panel-test[data-tested]', { timeout: 20000 });
+    return seen.map((s) => s.host);
+  };
+  await page.fill('#t-token', 'good');
+  assert.deepEqual(await run(), ['www.zohoapis.eu', 'www.zohoapis.eu']);
+  assert.equal(await page.inputValue('#t-dataCenter'), 'eu');
+  // Chosen here: the choice stays when the Connection tab changes.
+  await page.selectOption('#t-dataCenter', 'in');
+  await page.click('#tab-connection');
+  await page.selectOption('#c-dataCenter', 'au');
+  await page.click('#tab-test');
+  assert.equal(await page.inputValue('#t-dataCenter'), 'in');
+  assert.deepEqual(await run(), ['www.zohoapis.in', 'www.zohoapis.in']);
 });

@@ -112,6 +112,8 @@ test('form: findings sit beside the field they concern and hold back the Deluge'
 });
 
 test('a generated snippet pasted into the checker has no error and is already formatted', async () => {
+  // The generator writes the spaced layout; the format box can show that layout too.
+  await page.selectOption('#dg-layout', 'spaced');
   await page.click('button:text("Check this snippet below")');
   assert.equal(await value('#dg-script'), POST_DELUGE);
   await page.waitForSelector('.dg-check[data-formatted="unchanged"]');
@@ -232,6 +234,66 @@ test('the options page\'s Deluge style and data center are the starting values',
   await page.fill('#dg-body', '{"a": [1, {"b": "line\\nbreak"}]}');
   await page.waitForSelector('.dg-build[data-state="ok"]');
   assert.match(await value('#dg-out'), /payload = \{"a": \{1, \{"b": "line\\nbreak"\}\}\};/);
+});
+
+// A CRM workflow function as Zoho's editor shows it: its signature line, a fetch, a condition, an update in
+// try/catch, a loop over related records (issue 15 item 7). Written in the layout the editor saves.
+const WORKFLOW_FUNCTION = [
+  'void automation.sync_deal_owner(int dealId, string note)',
+  '{',
+  '\tdeal = zoho.crm.getRecordById("Deals",dealId);',
+  '\towner = deal.get("Owner");',
+  '\tif(owner != null && note != "")',
+  '\t{',
+  '\t\tupdate = Map();',
+  '\t\tupdate.put("Owner_Email",owner.get("email"));',
+  '\t\tupdate.put("Description",note.subString(0,200));',
+  '\t\ttry',
+  '\t\t{',
+  '\t\t\tresp = zoho.crm.updateRecord("Deals",dealId,update);',
+  '\t\t\tinfo resp;',
+  '\t\t}',
+  '\t\tcatch (e)',
+  '\t\t{',
+  '\t\t\tinfo "update failed: " + e;',
+  '\t\t}',
+  '\t}',
+  '\tcontacts = zoho.crm.searchRecords("Contacts","(Account_Name:equals:" + deal.get("Account_Name").get("name") + ")");',
+  '\tfor each  c in contacts',
+  '\t{',
+  '\t\tinfo c.get("Email");',
+  '\t}',
+  '}',
+  '',
+].join('\n');
+
+test('a whole function pasted with its signature line has no finding and is already in Zoho\'s layout', async () => {
+  await page.selectOption('#dg-layout', 'zoho');
+  await page.fill('#dg-script', WORKFLOW_FUNCTION);
+  await page.waitForSelector('.dg-check[data-formatted="unchanged"]');
+  assert.deepEqual(await codesIn('.dg-check ol.by-line'), []);
+  assert.match(await page.textContent('.dg-check .summary'), /26 lines: no findings/);
+  assert.equal(await value('#dg-formatted'), WORKFLOW_FUNCTION);
+  // The built-ins it calls, each with what it does and its Zoho page.
+  await page.waitForSelector('.dg-builtins li.builtin');
+  const used = await page.$$eval('.dg-builtins li.builtin', (els) => els.map((e) => e.dataset.builtin));
+  assert.deepEqual(used, ['zoho.crm.getRecordById', 'zoho.crm.searchRecords', 'zoho.crm.updateRecord', 'put', 'get', 'subString']);
+  const sub = await page.textContent('.dg-builtins li[data-builtin="subString"]');
+  assert.match(sub, /^\.subString\(start index\[, end index\]\) Returns the characters from the start index/);
+  assert.match(sub, /Arguments: 1 to 2 \(NUMBER, NUMBER\)\..*Deluge: subString function \(Zoho documentation\)/);
+  assert.equal(await page.getAttribute('.dg-builtins li[data-builtin="subString"] a', 'href'), 'https://www.zoho.com/deluge/help/functions/string/substring.html');
+  await shot('builtins');
+});
+
+test('a built-in called with the wrong number of arguments shows its finding and what the built-in takes', async () => {
+  await page.fill('#dg-script', 'orgId = "20071234";\ninv = zoho.books.getRecordsByID("invoices",invoiceId);\ninfo inv;\n');
+  await page.waitForSelector('.dg-check li.finding[data-code="deluge.task.argument_count"] .builtin');
+  assert.deepEqual(await codesIn('.dg-check ol.by-line'), ['deluge.task.argument_count']);
+  const finding = '.dg-check li.finding[data-code="deluge.task.argument_count"]';
+  assert.equal(await page.textContent(`${finding} button.at`), 'Line 2:7');
+  assert.equal(await page.textContent(`${finding} .msg`), '`zoho.books.getRecordsByID` takes 3 to 4 arguments; this call has 2.');
+  assert.match(await page.textContent(`${finding} .builtin`), /^zoho\.books\.getRecordsByID\(module, organization ID, record ID\[, connection\]\) Fetches one Zoho Books record by its ID\./);
+  assert.equal(await page.getAttribute(`${finding} .builtin a`, 'href'), 'https://www.zoho.com/deluge/help/books/fetch-record-by-id.html');
 });
 
 test('nothing threw in the page', () => {

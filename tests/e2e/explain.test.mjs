@@ -107,3 +107,33 @@ test('an unrecognised reply shows the raw code as unknown, never an error', asyn
   assert.equal(garbage.causes[0], 'unknown');
   assert.equal(await page.getAttribute('#panel-explain', 'data-state'), 'explained');
 });
+
+test('issue 15: the data center given in the Connection tab is where the account lives; one read from the URLs is not', async () => {
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready="1"]');
+  // The classic invalid_client: the admin says the account is in the EU, the token URL is on the US server.
+  await fillConfig(page, caseConfig('EU data center, token URL on the US accounts server'));
+  await page.click('#tab-explain');
+  await page.fill('#e-status', '200');
+  await page.fill('#e-body', '{"error":"invalid_client"}');
+  const causes = () => page.$$eval('#panel-explain ol.causes li', (els) => els.map((e) => e.dataset.cause));
+  assert.equal((await causes())[0], 'wrong_data_center');
+  assert.match(await page.textContent('#panel-explain ol.causes li:first-child'), /US \(accounts\.zoho\.com\) but the account lives in EU \(accounts\.zoho\.eu\)/);
+  assert.equal(await page.inputValue('#e-account'), 'eu');
+  assert.match(await page.textContent('#panel-explain .context-note'), /The account's data center \(EU\) is the one given there\./);
+
+  // Back to "Detect from the URLs" in the Connection tab: a guessed data center says nothing about the account.
+  await page.click('#tab-connection');
+  await page.selectOption('#c-dataCenter', '');
+  await page.click('#tab-explain');
+  assert.equal(await page.inputValue('#e-account'), '');
+  assert.equal((await causes())[0], 'wrong_client_credentials');
+
+  // A choice made here is the admin's: a later edit of the Connection tab does not replace it.
+  await page.selectOption('#e-account', 'in');
+  await page.click('#tab-connection');
+  await page.selectOption('#c-dataCenter', 'eu');
+  await page.click('#tab-explain');
+  assert.equal(await page.inputValue('#e-account'), 'in');
+  assert.match(await page.textContent('#panel-explain ol.causes li:first-child'), /account lives in IN/);
+});

@@ -5,9 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { launch, ARTIFACTS, ROOT } from './harness.mjs';
+import { caseConfig, fillConfig } from './connection-form.mjs';
 
 const REPLY = readFileSync(join(ROOT, 'crate', 'tests', 'data', 'mapping', 'leads_fields_reply.json'), 'utf8');
+const core = createRequire(import.meta.url)(join(ROOT, 'pkg', 'node', 'zoho_connector_kit.js'));
 const CUSTOMERS = [
   { id: 7390912345, first_name: ' Ana ', last_name: 'Silva', email: 'ANA.SILVA@Example.com', created_at: '2024-05-02T23:10:00-04:00', tags: 'Shoes, Bags', source_name: 'web', orders_count: 3 },
   { id: 7390912346, first_name: 'Kenji', last_name: 'Ito', email: 'kenji@example.jp', created_at: 'last tuesday', tags: 'Accessories', source_name: 'pos', orders_count: 1 },
@@ -202,4 +205,59 @@ test('paste a sample record first: the core suggests CRM fields by name and type
   await page.click('#m-suggest');
   const again = await page.$$eval('#m-suggestions li', (els) => els.map((e) => e.getAttribute('data-source')));
   assert.ok(!again.includes('email_opt_out'));
+});
+
+test('issue 15: the Deluge calls the current connection\'s data center with its link name; an edit here stays here', async () => {
+  await open();
+  await fillConfig(page, caseConfig('clean: Zoho CRM as provider, EU')); // dataCenter eu, linkName zoho_crm_eu
+  await page.click('#tab-mapping');
+  await page.selectOption('#m-module', 'Leads');
+  await addField('last_name', 'Last_Name', [['trim']]);
+  await addField('email', 'Email', [['trim'], ['case', { to: 'lower' }]]);
+  let deluge = await page.inputValue('#m-deluge');
+  assert.match(deluge, /url: "https:\/\/www\.zohoapis\.eu\/crm\/v8\/Leads"/);
+  assert.match(deluge, /connection: "zoho_crm_eu"/);
+  assert.ok(!deluge.includes('zohoapis.com') && !deluge.includes('"zoho_crm"'), deluge);
+  assert.deepEqual(core.checkDeluge(deluge).filter((d) => d.severity === 'error'), [], 'the generated Deluge passes the checker');
+  // The two fields that decide where the record goes are visible and filled from the Connection tab.
+  assert.equal(await page.inputValue('#m-dataCenter'), 'eu');
+  assert.equal(await page.inputValue('#m-connection'), 'zoho_crm_eu');
+  assert.match(await page.textContent('#m-target-note'), /Data center EU from "Zoho CRM EU"\. Link name zoho_crm_eu from "Zoho CRM EU"\./);
+  await shot('connection');
+
+  // An edit in the Mapping tab is local: the Deluge follows it, the Connection tab keeps its own values.
+  await page.fill('#m-connection', 'crm_in_sales');
+  await page.selectOption('#m-dataCenter', 'in');
+  deluge = await page.inputValue('#m-deluge');
+  assert.match(deluge, /url: "https:\/\/www\.zohoapis\.in\/crm\/v8\/Leads"/);
+  assert.match(deluge, /connection: "crm_in_sales"/);
+  assert.match(await page.textContent('#m-target-note'), /changed here; "Zoho CRM EU" is on EU/);
+  await page.click('#tab-connection');
+  assert.equal(await page.inputValue('#c-linkName'), 'zoho_crm_eu');
+  assert.equal(await page.inputValue('#c-dataCenter'), 'eu');
+  // A later change in the Connection tab does not undo the admin's edit here.
+  await page.fill('#c-serviceName', 'Zoho CRM Europe');
+  await page.click('#tab-mapping');
+  assert.equal(await page.inputValue('#m-connection'), 'crm_in_sales');
+  assert.equal(await page.inputValue('#m-dataCenter'), 'in');
+
+  // A link name Zoho would refuse: the core's finding beside the field, and no Deluge to copy.
+  await page.fill('#m-connection', 'CRM Sales!');
+  assert.deepEqual(await codesIn('[data-findings-for="connection"]'), ['deluge.generate.bad_connection']);
+  assert.equal(await page.inputValue('#m-deluge'), '');
+  assert.equal(await page.isDisabled('#m-copy-deluge'), true);
+});
+
+test('issue 15: an external service\'s link name is not offered for the CRM call; its data center is', async () => {
+  await open();
+  await fillConfig(page, caseConfig('clean: HubSpot (external, EU, space-delimited scopes, other EU callback candidate)'));
+  await page.click('#tab-mapping');
+  await page.selectOption('#m-module', 'Contacts');
+  await addField('last_name', 'Last_Name');
+  const deluge = await page.inputValue('#m-deluge');
+  assert.match(deluge, /url: "https:\/\/www\.zohoapis\.eu\/crm\/v8\/Contacts"/);
+  assert.ok(!deluge.includes('"hubspot"'), deluge);
+  assert.equal(await page.inputValue('#m-dataCenter'), 'eu');
+  assert.equal(await page.inputValue('#m-connection'), '');
+  assert.match(await page.textContent('#m-target-note'), /"HubSpot" is to an external service: give the link name of a Zoho CRM connection/);
 });

@@ -76,6 +76,22 @@ test('button-plus-listbox dropdown and ARIA combobox: the chosen option\'s text 
   await page.close();
 });
 
+test('on an API-key form, Param Type is the key\'s placement (the schema: a caption two fields share goes to the one the authentication type uses)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(URL_BASE);
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  await fillService(page);
+  await page.click('lyte-radiobutton:has-text("API Key") label');
+  const o = await waitFor(page, (x) => /Authentication Type: API Key/.test(x.readAs) && x.codes.length > 0, 'the API-key form checked');
+  assert.match(o.readAs, /Param Type: Header/);
+  // Read as OAuth's parameter type, "Header" made the core say Param Type is not used with an API key and that
+  // the key's placement is missing; read as the placement, neither is said.
+  const all = await page.evaluate(() => [...document.querySelector('zck-overlay').shadowRoot.querySelectorAll('li.finding')].map((li) => li.textContent));
+  assert.ok(!all.some((t) => /Param Type|placement|paramType/.test(t)), JSON.stringify(all));
+  assert.ok(!o.markers.paramType, JSON.stringify(o.markers));
+  await page.close();
+});
+
 test('a dropdown showing no choice is reported as not read, not guessed', async () => {
   const page = await browser.context.newPage();
   await page.goto(URL_BASE);
@@ -237,6 +253,54 @@ test('German captions from Zoho\'s German help are read, and messages use them',
   const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape'), 'the client-id check');
   assert.match(o.panel, /Client-ID: /, 'the finding is named by the page\'s caption');
   assert.doesNotMatch(o.panel, /\b(clientId|tokenUrl)\b/);
+  await page.close();
+});
+
+test('French captions from Zoho\'s French help are read (a typographic apostrophe too), and messages use them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=fr');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay on the French form');
+  await page.fill('#c', 'my-client');
+  // The access token URL on the US accounts server, on an EU page: the finding names the French caption.
+  await page.fill('#g', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape') && x.markers.tokenUrl,
+    'the client-id check and the wrong-DC finding on the access token URL');
+  assert.match(o.panel, /ID client: /, 'the client-id finding is named by the page\'s caption');
+  assert.match(o.panel, /URL du jeton d’accès: /, 'the token-URL finding is named by the page\'s caption');
+  assert.doesNotMatch(o.panel, /\b(clientId|tokenUrl|Access Token URL)\b/);
+  assert.equal(await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' ')),
+    'clientId clientSecret refreshUrl tokenUrl');
+  await page.close();
+});
+
+test('Portuguese captions from Zoho\'s Brazilian help are read, and messages use them', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=pt');
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay on the Portuguese form');
+  await page.fill('#c', 'my-client');
+  await page.fill('#h', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.clientId?.includes('connection.client_id_shape') && x.markers.refreshUrl,
+    'the client-id check and the wrong-DC finding on the refresh token URL');
+  assert.match(o.panel, /ID do cliente: /);
+  assert.match(o.panel, /URL do token de atualização: /);
+  assert.doesNotMatch(o.panel, /\b(clientId|refreshUrl|Refresh Token URL)\b/);
+  assert.equal(await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' ')),
+    'clientId clientSecret refreshUrl tokenUrl');
+  await page.close();
+});
+
+test('Japanese captions from Zoho\'s Japanese help name the token URLs; the client ID is recognised by its value', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form-intl?lang=ja');
+  await page.waitForTimeout(300);
+  // The Japanese page gives no client-ID caption: a Zoho client ID typed in its box names it.
+  await page.fill('#c', '1000.GMB0YULZHJK411248S8I5GZ4CHUEX0');
+  await page.fill('#g', 'https://accounts.zoho.com/oauth/v2/token');
+  const o = await waitFor(page, (x) => x.markers.tokenUrl, 'the wrong-DC finding on the access token URL');
+  assert.match(o.panel, /アクセストークンのURL: /, 'the finding is named by the page\'s caption');
+  assert.doesNotMatch(o.panel, /\b(tokenUrl|Access Token URL)\b/);
+  const fields = await page.evaluate(() => document.querySelector('zck-overlay').dataset.fields.split(' ').sort().join(' '));
+  assert.equal(fields, 'clientId refreshUrl tokenUrl');
   await page.close();
 });
 

@@ -19,7 +19,7 @@ before(async () => {
   browser = await launch({ withServer: false });
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   page = await browser.context.newPage();
-  await page.setViewportSize({ width: 520, height: 900 });
+  await page.setViewportSize({ width: 575, height: 900 }); // the real popup's width: its 560 px body and a scroll bar
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await page.waitForSelector('body[data-ready="1"]');
 });

@@ -26,7 +26,13 @@ test('npm pack ships the built package, both license texts and the README, and n
   for (const want of ['LICENSE-MIT', 'LICENSE-APACHE', 'README.md', 'package.json', 'pkg/node/zoho_connector_kit_bg.wasm', 'pkg/web/zoho_connector_kit.d.ts']) {
     assert.ok(names.includes(want), `${want} is not in the npm package: ${names.join(', ')}`);
   }
-  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|pkg\/sources\.json$|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+  assert.deepEqual(names.filter((n) => !/^(pkg\/(node|web)\/|pkg\/(sources|form-schema|deluge-builtins)\.json$|LICENSE-|README\.md$|package\.json$)/.test(n)), [], 'only the package, licenses and README');
+});
+
+test('the form schema with the connection part and the localized captions ships beside the module: zoho-connector-kit/form-schema.json', () => {
+  const schema = require('zoho-connector-kit/form-schema.json');
+  assert.deepEqual(schema.fields, zck.connectionFormSchema().fields);
+  assert.ok(schema.pageFields.some((f) => f.key === 'connectionLinkName'));
 });
 
 test('the source registry ships beside the module: zoho-connector-kit/sources.json', () => {
@@ -39,6 +45,18 @@ test('the source registry ships beside the module: zoho-connector-kit/sources.js
     assert.ok(['official', 'sdk', 'third-party'].includes(s.kind), s.id);
     if (s.url !== undefined) assert.match(s.url, /^https:\/\/[^/\s]+/, s.id);
   }
+});
+
+test('the Deluge built-in descriptions ship beside the module and agree with the Wasm\'s argument counts', () => {
+  const builtins = require('zoho-connector-kit/deluge-builtins.json');
+  const update = builtins.find((b) => b.name === 'zoho.crm.updateRecord');
+  assert.deepEqual([update.kind, update.min, update.max], ['task', 3, 5]);
+  assert.match(update.description, /^Updates the fields of one Zoho CRM record/);
+  // The Wasm flags one argument too few and too many, and accepts the range's ends.
+  const call = (n) => `r = zoho.crm.updateRecord(${Array.from({ length: n }, (_, i) => `a${i}`).join(',')});`;
+  for (const n of [update.min - 1, update.max + 1]) assert.deepEqual(zck.checkDeluge(call(n)).map((d) => d.code), ['deluge.task.argument_count'], `${n}`);
+  for (const n of [update.min, update.max]) assert.deepEqual(zck.checkDeluge(call(n)), [], `${n}`);
+  assert.deepEqual(zck.delugeBuiltinsUsed('m = Map();\nm.put("a",1);\nx = zoho.crm.getRecords("Leads");'), ['zoho.crm.getRecords', 'put']);
 });
 
 test('listDataCenters: eight SDK data centers plus UK and AE, every host sourced', () => {

@@ -18,7 +18,8 @@ function assertCleanAndFormatted(name, deluge) {
   for (const d of zck.checkDeluge(deluge)) {
     assert.ok(!hasConnection && d.code === 'deluge.invokeurl.no_connection', `${name}: finding ${d.code}\n${deluge}`);
   }
-  assert.equal(zck.formatDeluge(deluge).formatted, deluge, `${name}: generated Deluge is not formatted`);
+  // The generator writes the spaced layout (issue 16 item 5 changed only the formatter's default).
+  assert.equal(zck.formatDeluge(deluge, { layout: 'spaced' }).formatted, deluge, `${name}: generated Deluge is not formatted`);
 }
 
 test('generateInvokeUrl: generate.json cases', () => {
@@ -58,7 +59,8 @@ test('checkDeluge and formatDeluge: the corpus, seeded mistakes included', () =>
     const text = corpus(c.file);
     const got = zck.checkDeluge(text).map((d) => ({ code: d.code, line: d.line, column: d.column }));
     assert.deepEqual(got, c.diagnostics, c.file);
-    const f = zck.formatDeluge(text);
+    // The corpus files are written in the spaced layout.
+    const f = zck.formatDeluge(text, { layout: 'spaced' });
     if (c.formatted) {
       assert.equal(f.formatted, text, c.file);
       assert.equal(f.changed, false);
@@ -69,12 +71,15 @@ test('checkDeluge and formatDeluge: the corpus, seeded mistakes included', () =>
   }
 });
 
-test('formatDeluge: format.json cases, idempotent', () => {
+test('formatDeluge: format.json cases in their layout (Zoho\'s by default), idempotent', () => {
   for (const c of data('format.json')) {
-    const once = zck.formatDeluge(c.input);
+    const options = c.layout ? { layout: c.layout } : undefined;
+    const once = zck.formatDeluge(c.input, options);
     assert.equal(once.formatted, c.output, c.name);
-    assert.equal(zck.formatDeluge(once.formatted).changed, false, c.name);
+    assert.equal(zck.formatDeluge(once.formatted, options).changed, false, c.name);
   }
+  assert.equal(zck.formatDeluge('if (a) { m.put("k", 1); }').formatted, 'if(a)\n{\n\tm.put("k",1);\n}\n');
+  assert.throws(() => zck.formatDeluge('info 1;', { layout: 'tabs' }), (e) => e.name === 'ZckError');
 });
 
 test('checkCoql: coql.json cases; buildCoql emits the /coql invokeurl', () => {

@@ -39,6 +39,12 @@ const GUIDE_CORE: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom 
 const GUIDE_AUTH: &str = "setup guide 000_078a01891a4d19a4.txt, Building Custom Connectors, Auth Options table";
 const GUIDE_SETTINGS: &str = "setup guide 000_078a01891a4d19a4.txt, Setup Steps, connection settings table";
 const DC: &str = "zoho-crm-v8-multi-dc";
+const SPRINTS: &str = "zoho-sprints-connections";
+const SALESIQ: &str = "zoho-salesiq-connections";
+const CRM_CONNECTORS_DE: &str = "zoho-crm-connectors-setup-de";
+const CRM_CONNECTORS_FR: &str = "zoho-crm-connectors-setup-fr";
+const CRM_CONNECTORS_JA: &str = "zoho-crm-connectors-setup-ja";
+const CRM_CONNECTORS_PT: &str = "zoho-crm-connectors-setup-pt-br";
 
 /// One field of the connection config. [`ConfigField::ALL`] lists them in the order of the config file.
 ///
@@ -589,6 +595,137 @@ impl FormSchema {
     }
 }
 
+/// A field Zoho's form shows that is not a config field: the *connection* part of Zoho's two-part form (its name
+/// and link name). The overlay reads them from the page; Deluge's `connection:` is the connection's link name
+/// (docs/facts.md, `deluge-connections`: "use the connection link name in invoke URL"), which the overlay checks
+/// as the config's [`ConfigField::LinkName`] on a two-part form.
+///
+/// ```
+/// use zoho_connector_kit::connection::form_schema::PAGE_FIELDS;
+/// let link = PAGE_FIELDS.iter().find(|f| f.key == "connectionLinkName").unwrap();
+/// assert_eq!(link.labels[0].text, "Connection Link Name");
+/// assert!(zoho_connector_kit::source::lookup(link.labels[0].source).is_some());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageField {
+    /// The key the overlay uses for it.
+    pub key: &'static str,
+    /// How this tool names it.
+    pub title: &'static str,
+    /// Its labels on Zoho's form, each with its source.
+    pub labels: &'static [Label],
+    /// The part of the form it belongs to.
+    pub group: FieldGroup,
+    /// The config field its value is checked as, when the page shows it.
+    pub checked_as: Option<ConfigField>,
+}
+
+/// The connection part of Zoho's form: Connection Name and Connection Link Name (Zoho Sprints' help: "Enter
+/// connection name and connection link name"; Zoho SalesIQ's: "provide a Connection Name and Authentication Type").
+pub const PAGE_FIELDS: [PageField; 2] = [
+    PageField {
+        key: "connectionName",
+        title: "Connection name",
+        labels: &[label("Connection Name", SALESIQ), label("Connection Name", SPRINTS)],
+        group: FieldGroup::Connection,
+        checked_as: None,
+    },
+    PageField {
+        key: "connectionLinkName",
+        title: "Connection link name",
+        labels: &[label("Connection Link Name", SPRINTS)],
+        group: FieldGroup::Connection,
+        checked_as: Some(ConfigField::LinkName),
+    },
+];
+
+/// A caption in another language, only where Zoho's own localized help gives the term.
+///
+/// ```
+/// use zoho_connector_kit::connection::form_schema::LOCALIZED;
+/// let de: Vec<&str> = LOCALIZED.iter().filter(|l| l.lang == "de").map(|l| l.label.text).collect();
+/// assert!(de.contains(&"Zugriffstoken-URL"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalizedLabel {
+    /// The key of the field (a config key, or a [`PAGE_FIELDS`] key).
+    pub key: &'static str,
+    /// The language (BCP 47 primary tag).
+    pub lang: &'static str,
+    /// The caption and where it comes from.
+    pub label: Label,
+}
+
+const fn localized(key: &'static str, lang: &'static str, text: &'static str, source: &'static str) -> LocalizedLabel {
+    LocalizedLabel { key, lang, label: label(text, source) }
+}
+
+/// The localized captions, by language: the list of terms in the localized versions of Zoho CRM's help on
+/// connectors ("Wichtige Terminologie", "Terminologie importante", 重要な用語, "Terminologia importante"), only the
+/// terms each gives.
+pub const LOCALIZED: &[LocalizedLabel] = &[
+    localized("clientId", "de", "Client-ID", CRM_CONNECTORS_DE),
+    localized("tokenUrl", "de", "Zugriffstoken-URL", CRM_CONNECTORS_DE),
+    localized("refreshUrl", "de", "Aktualisierungstoken-URL", CRM_CONNECTORS_DE),
+    localized("clientId", "fr", "ID client", CRM_CONNECTORS_FR),
+    localized("clientSecret", "fr", "Secret client", CRM_CONNECTORS_FR),
+    localized("tokenUrl", "fr", "URL du jeton d'accès", CRM_CONNECTORS_FR),
+    localized("refreshUrl", "fr", "URL du jeton d'actualisation", CRM_CONNECTORS_FR),
+    localized("tokenUrl", "ja", "アクセストークンのURL", CRM_CONNECTORS_JA),
+    localized("refreshUrl", "ja", "リフレッシュトークンのURL", CRM_CONNECTORS_JA),
+    localized("clientId", "pt", "ID do cliente", CRM_CONNECTORS_PT),
+    localized("clientSecret", "pt", "Segredo do cliente", CRM_CONNECTORS_PT),
+    localized("tokenUrl", "pt", "URL do token de acesso", CRM_CONNECTORS_PT),
+    localized("refreshUrl", "pt", "URL do token de atualização", CRM_CONNECTORS_PT),
+];
+
+// Native only: compiled for the Wasm module, a second caller of `put`/`put_labels` changes how they are inlined
+// and grows the module by 30 bytes even though nothing there calls this.
+#[cfg(not(target_arch = "wasm32"))]
+impl FormSchema {
+    /// The schema for pages that show Zoho's form (the extension's overlay): [`FormSchema::to_json`]'s fields, then
+    /// `"pageFields"` ([`PAGE_FIELDS`]) and `"localized"` ([`LOCALIZED`]). Not in the Wasm module (display text
+    /// ships beside it): the build writes it to `form-schema.json` with the `form_schema_json` example.
+    ///
+    /// ```
+    /// use zoho_connector_kit::connection::form_schema::FormSchema;
+    /// let json: serde_json::Value = serde_json::from_str(&FormSchema.page_json()).unwrap();
+    /// assert_eq!(json["pageFields"][1]["checkedAs"], "linkName");
+    /// assert_eq!(json["localized"][0]["lang"], "de");
+    /// assert_eq!(json["fields"].as_array().unwrap().len(), 21);
+    /// ```
+    pub fn page_json(self) -> String {
+        let mut out = self.to_json();
+        out.pop(); // the closing brace
+        out.push_str(",\"pageFields\":[");
+        for f in &PAGE_FIELDS {
+            out.push('{');
+            put(&mut out, "key", f.key);
+            put(&mut out, "title", f.title);
+            put_labels(&mut out, "labels", f.labels);
+            put(&mut out, "group", f.group.as_str());
+            if let Some(c) = f.checked_as {
+                put(&mut out, "checkedAs", c.key());
+            }
+            close(&mut out, '}');
+        }
+        close(&mut out, ']');
+        out.push_str("\"localized\":[");
+        for l in LOCALIZED {
+            out.push('{');
+            put(&mut out, "key", l.key);
+            put(&mut out, "lang", l.lang);
+            put(&mut out, "text", l.label.text);
+            put(&mut out, "source", l.label.source);
+            close(&mut out, '}');
+        }
+        close(&mut out, ']');
+        out.pop();
+        out.push('}');
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -651,6 +788,32 @@ mod json_tests {
             assert_eq!(f["secret"], spec.secret);
             assert_eq!(f["default"].as_str(), spec.default);
             assert_eq!(f["authTypes"].as_array().map(Vec::len), Some(spec.auth_types.len()));
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_page_json_adds_page_fields_and_localized_captions_with_registry_sources() {
+        let json: serde_json::Value = serde_json::from_str(&FormSchema.page_json()).unwrap_or_default();
+        let base: serde_json::Value = serde_json::from_str(&FormSchema.to_json()).unwrap_or_default();
+        assert_eq!(json["fields"], base["fields"]);
+        let page = json["pageFields"].as_array().cloned().unwrap_or_default();
+        assert_eq!(page.len(), PAGE_FIELDS.len());
+        let mut keys: Vec<&str> = ConfigField::ALL.iter().map(|f| f.key()).collect();
+        for f in &PAGE_FIELDS {
+            assert!(!keys.contains(&f.key), "{} is a config key", f.key);
+            keys.push(f.key);
+            assert!(!f.labels.is_empty(), "{}", f.key);
+        }
+        let localized = json["localized"].as_array().cloned().unwrap_or_default();
+        assert_eq!(localized.len(), LOCALIZED.len());
+        for l in LOCALIZED {
+            assert!(keys.contains(&l.key), "{}: unknown key", l.label.text);
+            assert_eq!(l.lang.len(), 2, "{}", l.label.text);
+        }
+        let labels = PAGE_FIELDS.iter().flat_map(|f| f.labels.iter()).chain(LOCALIZED.iter().map(|l| &l.label));
+        for l in labels {
+            assert!(crate::source::lookup(l.source).is_some(), "{}: {} is not a registry id", l.text, l.source);
         }
     }
 

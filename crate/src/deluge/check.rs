@@ -14,10 +14,12 @@
 //! assert_eq!((found[0].line, found[0].column), (Some(2), Some(1)));
 //! ```
 
+use super::builtin::{lookup_method, lookup_task, Builtin, BuiltinKind, BUILTINS};
 use super::lexer::{Token, TokenKind};
 use super::literal::{is_reserved, RESERVED_SOURCE};
 use super::parser::{parse, Expr, ExprKind, Param, Stmt, StmtKind, Task};
 use crate::code::Code;
+use crate::text_distance::edit_distance;
 use crate::Diagnostic;
 use std::collections::BTreeSet;
 
@@ -58,96 +60,30 @@ pub const SENDMAIL_PARAMETERS: [&str; 9] =
 /// ```
 pub const TASK_BLOCKS: [&str; 2] = ["invokeurl", "sendmail"];
 
+/// The reserved words that name data types (zoho.com/deluge/help/keywords.html). Used as a variable name they get
+/// a warning (`deluge.reserved_type_name`), not an error: public working scripts do it (docs/deluge-grammar.md).
+///
+/// ```
+/// use zoho_connector_kit::deluge::check_deluge;
+/// assert_eq!(check_deluge("map = Map();\n")[0].code, "deluge.reserved_type_name");
+/// assert_eq!(check_deluge("if = 1;\n")[0].severity, zoho_connector_kit::Severity::Error);
+/// ```
+pub const RESERVED_TYPE_NAMES: [&str; 8] = ["bool", "collection", "date", "float", "int", "list", "map", "string"];
+
 const SENDMAIL_SOURCE: &str = "zoho-creator-fetch-and-email";
 const CREATOR_SOURCE: &str = "deluge-collection-variable";
 
-/// Zoho CRM integration tasks with their argument counts (fewest, most) and syntax, from Zoho's Deluge help. A call
-/// with a number of arguments outside the range gets `deluge.task.argument_count`.
+/// The zoho.crm record tasks of the built-in catalogue (kept for callers of the first catalogue; the whole list,
+/// with `zoho.books.*`, `zoho.desk.*` and the text, list, map and date methods, is [`super::builtin::BUILTINS`]).
 ///
 /// ```
-/// use zoho_connector_kit::deluge::{check::CRM_TASKS, check_deluge};
-/// assert!(CRM_TASKS.iter().any(|t| t.name == "zoho.crm.updateRecord" && (t.min, t.max) == (3, 5)));
+/// use zoho_connector_kit::deluge::{check::crm_tasks, check_deluge};
+/// assert!(crm_tasks().any(|t| t.name == "zoho.crm.updateRecord" && (t.min, t.max) == (3, 5)));
 /// let found = check_deluge("r = zoho.crm.updateRecord(\"Leads\", m);");
 /// assert_eq!(found[0].code, "deluge.task.argument_count");
 /// ```
-pub const CRM_TASKS: [TaskSignature; 8] = [
-    TaskSignature {
-        name: "zoho.crm.getRecordById",
-        min: 2,
-        max: 4,
-        syntax: "module, record ID[, query map[, connection]]",
-        source: "deluge-crm-get-record-by-id",
-    },
-    TaskSignature {
-        name: "zoho.crm.getRecords",
-        min: 1,
-        max: 5,
-        syntax: "module[, page[, per page[, options map[, connection]]]]",
-        source: "zoho-crm-functions-deluge-integration-tasks",
-    },
-    TaskSignature {
-        name: "zoho.crm.searchRecords",
-        min: 2,
-        max: 6,
-        syntax: "module, criteria[, page[, per page[, search map[, connection]]]]",
-        source: "deluge-crm-search-records",
-    },
-    TaskSignature {
-        name: "zoho.crm.createRecord",
-        min: 2,
-        max: 4,
-        syntax: "module, values map[, options map[, connection]]",
-        source: "deluge-crm-create-record-v2",
-    },
-    TaskSignature {
-        name: "zoho.crm.updateRecord",
-        min: 3,
-        max: 5,
-        syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "deluge-crm-update-record",
-    },
-    TaskSignature {
-        name: "zoho.crm.bulkCreate",
-        min: 2,
-        max: 4,
-        syntax: "module, list of value maps[, options map[, connection]]",
-        source: "deluge-crm-bulk-create",
-    },
-    TaskSignature {
-        name: "zoho.crm.v8.createRecord",
-        min: 2,
-        max: 4,
-        syntax: "module, values map[, options map[, connection]]",
-        source: "deluge-crm-create-record-v8",
-    },
-    TaskSignature {
-        name: "zoho.crm.v8.updateRecord",
-        min: 3,
-        max: 5,
-        syntax: "module, record ID, values map[, options map[, connection]]",
-        source: "deluge-crm-update-record-v8",
-    },
-];
-
-/// One built-in task of [`CRM_TASKS`].
-///
-/// ```
-/// let t = &zoho_connector_kit::deluge::check::CRM_TASKS[0];
-/// assert!(t.min <= t.max);
-/// assert!(zoho_connector_kit::source::describe(t.source).contains("https://www.zoho.com/"));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TaskSignature {
-    /// The dotted name as Zoho writes it.
-    pub name: &'static str,
-    /// Fewest arguments.
-    pub min: usize,
-    /// Most arguments.
-    pub max: usize,
-    /// The arguments in order, optional ones in `[ ]`.
-    pub syntax: &'static str,
-    /// The Zoho help page(s).
-    pub source: &'static str,
+pub fn crm_tasks() -> impl Iterator<Item = &'static Builtin> {
+    BUILTINS.iter().filter(|b| b.kind == BuiltinKind::Task && b.name.starts_with("zoho.crm."))
 }
 
 /// The invokeurl `type` values (docs/facts.md §6.1).
@@ -167,6 +103,23 @@ const JSON_SOURCE: &str = "deluge-invokeurl-api-task";
 /// assert_eq!(codes, ["deluge.invokeurl.no_connection", "deluge.invokeurl.bad_type"]);
 /// ```
 pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
+    run(text).0
+}
+
+/// The catalogue built-ins a script calls (tasks by their dotted name, methods by their name), each once, in the
+/// catalogue's order: what the popup describes beside the findings.
+///
+/// ```
+/// use zoho_connector_kit::deluge::check::builtins_used;
+/// let used = builtins_used("r = zoho.crm.getRecordById(\"Leads\", id);\nname = r.get(\"Last_Name\").subString(0, 3);\n");
+/// assert_eq!(used, ["zoho.crm.getRecordById", "get", "subString"]);
+/// ```
+pub fn builtins_used(text: &str) -> Vec<&'static str> {
+    let used = run(text).1;
+    BUILTINS.iter().map(|b| b.name).filter(|n| used.contains(n)).collect()
+}
+
+fn run(text: &str) -> (Vec<Diagnostic>, BTreeSet<&'static str>) {
     let parsed = parse(text);
     let mut diagnostics = Vec::new();
     let brackets = bracket_balance(&parsed.tokens);
@@ -187,12 +140,13 @@ pub fn check_deluge(text: &str) -> Vec<Diagnostic> {
         json_maps: BTreeSet::new(),
         found: Vec::new(),
         creator: false,
+        used: BTreeSet::new(),
     };
     checker.collect_facts(&parsed.statements);
     checker.statements(&parsed.statements, false);
     diagnostics.extend(checker.found);
     sort(&mut diagnostics);
-    diagnostics
+    (diagnostics, checker.used)
 }
 
 /// Sorts findings by line, then column (stable).
@@ -277,28 +231,21 @@ struct Checker<'t, 'a> {
     found: Vec<Diagnostic>,
     /// A Creator statement was already reported (one info finding per script).
     creator: bool,
+    /// Catalogue built-ins called.
+    used: BTreeSet<&'static str>,
 }
 
-/// The closest name within two edits, for "did you mean".
+/// The closest name within two edits, for "did you mean" (the crate's one edit distance, `text_distance`).
 fn closest<'n>(name: &str, names: &[&'n str]) -> Option<&'n str> {
-    let name = name.to_ascii_lowercase();
-    names.iter().map(|n| (edits(&name, n), *n)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d).map(|(_, n)| n)
+    names.iter().map(|n| (edit_distance(name, n), *n)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d).map(|(_, n)| n)
 }
 
-/// Levenshtein distance (short ASCII names).
-fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
+/// The token of a method call's name (`subString` in `t.subString(1)`), for the finding's column.
+fn callee_name_tok(callee: &Expr) -> usize {
+    match &callee.kind {
+        ExprKind::Member { name_tok, .. } => *name_tok,
+        _ => callee.tok,
     }
-    row[b.len()]
 }
 
 fn is_json_type(value: &Expr) -> bool {
@@ -366,7 +313,7 @@ impl Checker<'_, '_> {
                     }
                 }
                 StmtKind::Expr(Expr { kind: ExprKind::Call { callee, args }, .. }) => {
-                    if let ExprKind::Member { object, name } = &callee.kind {
+                    if let ExprKind::Member { object, name, .. } = &callee.kind {
                         if let (ExprKind::Name(var), "put", [k, v]) = (&object.kind, name.as_str(), args.as_slice()) {
                             if is_content_type_key(k) && is_json_type(v) {
                                 self.json_maps.insert(var.clone());
@@ -401,18 +348,30 @@ impl Checker<'_, '_> {
     }
 
     fn reserved_name(&mut self, name: &str, tok: usize) {
-        if is_reserved(name) {
-            self.push(
-                tok,
-                Diagnostic::error(
-                    Code::DelugeReservedName,
-                    "",
-                    format!("`{name}` is a reserved Deluge keyword and cannot be a variable name."),
-                )
-                .with_fix(format!("Rename the variable, e.g. `{name}Value`."))
-                .with_source(RESERVED_SOURCE),
-            );
+        if !is_reserved(name) {
+            return;
         }
+        // Zoho's keyword page lists the type names as reserved, yet working scripts published by Zoho partners
+        // assign to `map`, `string` and `list` (docs/deluge-grammar.md): a warning, not an error, for those.
+        let finding = if RESERVED_TYPE_NAMES.contains(&name) {
+            Diagnostic::warning(
+                Code::DelugeReservedTypeName,
+                "",
+                format!(
+                    "`{name}` is listed as a reserved Deluge keyword; published scripts use it as a variable name and run, but Zoho does not promise that it keeps working."
+                ),
+            )
+        } else {
+            Diagnostic::error(
+                Code::DelugeReservedName,
+                "",
+                format!("`{name}` is a reserved Deluge keyword and cannot be a variable name."),
+            )
+        };
+        self.push(
+            tok,
+            finding.with_fix(format!("Rename the variable, e.g. `{name}Value`.")).with_source(RESERVED_SOURCE),
+        );
     }
 
     fn statement(&mut self, s: &Stmt, in_loop: bool) {
@@ -570,11 +529,31 @@ impl Checker<'_, '_> {
                 }
             }
             ExprKind::Call { callee, args } => {
-                if let Some(name) = callee.dotted_name().filter(|n| n.starts_with("zoho.crm.")) {
+                let dotted = callee.dotted_name();
+                if let Some(name) = dotted.as_deref().filter(|n| n.starts_with("zoho.crm.")) {
                     if in_loop {
-                        self.loop_call(e.tok, &name);
+                        self.loop_call(e.tok, name);
                     }
-                    self.argument_count(e.tok, &name, args.len());
+                }
+                if let Some(task) = dotted.as_deref().and_then(lookup_task) {
+                    self.argument_count(e.tok, task, args.len());
+                } else if let ExprKind::Member { object, name, .. } = &callee.kind {
+                    // A method on a value; not a user function called through its namespace (`thisapp.put(…)`) nor a
+                    // task of a Zoho service (`zoho.books.add…`); `zoho.currentdate.addDay(1)` is a method.
+                    let namespace = object.dotted_name().is_some_and(|d| {
+                        let d = d.to_ascii_lowercase();
+                        let mut parts = d.split('.');
+                        let (first, second, rest) = (parts.next(), parts.next(), parts.next());
+                        matches!(first, Some("thisapp" | "standalone" | "automation" | "button"))
+                            || (first == Some("zoho")
+                                && rest.is_none()
+                                && !second.is_some_and(|w| w.starts_with("current")))
+                    });
+                    if !namespace {
+                        if let Some(method) = lookup_method(name) {
+                            self.argument_count(callee_name_tok(callee), method, args.len());
+                        }
+                    }
                 }
                 self.expr(callee, in_loop);
                 for a in args {
@@ -602,21 +581,33 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn argument_count(&mut self, tok: usize, name: &str, count: usize) {
-        let Some(task) = CRM_TASKS.iter().find(|t| t.name.eq_ignore_ascii_case(name)) else { return };
-        if (task.min..=task.max).contains(&count) {
+    fn argument_count(&mut self, tok: usize, builtin: &'static Builtin, count: usize) {
+        self.used.insert(builtin.name);
+        if (builtin.min..=builtin.max).contains(&count) {
             return;
         }
-        let range = if task.min == task.max { task.min.to_string() } else { format!("{} to {}", task.min, task.max) };
+        let range = match (builtin.min, builtin.max) {
+            (a, b) if a == b => a.to_string(),
+            (a, b) => format!("{a} to {b}"),
+        };
+        let plural = if builtin.min == builtin.max && builtin.min == 1 { "argument" } else { "arguments" };
+        let (code, shown, fix) = match builtin.kind {
+            BuiltinKind::Task => (
+                Code::DelugeTaskArgumentCount,
+                format!("`{}`", builtin.name),
+                format!("Write `{}({})`.", builtin.name, builtin.syntax),
+            ),
+            BuiltinKind::Method => (
+                Code::DelugeMethodArgumentCount,
+                format!("`.{}`", builtin.name),
+                format!("Write `value.{}({})`.", builtin.name, builtin.syntax),
+            ),
+        };
         self.push(
             tok,
-            Diagnostic::error(
-                Code::DelugeTaskArgumentCount,
-                "",
-                format!("`{}` takes {range} arguments; this call has {count}.", task.name),
-            )
-            .with_fix(format!("Write `{}({})`.", task.name, task.syntax))
-            .with_source(task.source),
+            Diagnostic::error(code, "", format!("{shown} takes {range} {plural}; this call has {count}."))
+                .with_fix(fix)
+                .with_source(builtin.source),
         );
     }
 

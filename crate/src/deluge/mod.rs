@@ -5,6 +5,7 @@
 //! - [`generate`]: [`generate_invoke_url`] from an [`InvokeUrlSpec`].
 //! - [`parser`]: recursive descent with error recovery.
 //! - [`check`]: [`check_deluge`], findings with line and column.
+//! - [`builtin`]: the catalogue of built-in tasks and methods with their argument counts and descriptions.
 //! - [`format`](mod@format): [`format_deluge`], canonical layout, idempotent.
 //! - [`record_call`]: CRM insert / update / upsert / get / search / COQL calls.
 //! - [`coql`]: build and check COQL queries.
@@ -17,6 +18,7 @@
 //! assert!(check_deluge(&script).is_empty());
 //! ```
 
+pub mod builtin;
 pub mod check;
 pub mod coql;
 pub mod format;

@@ -84,8 +84,20 @@ pub enum Role {
     Unary,
     /// Written without spaces around it: `-` in `content-type`, `:` in `List:String()`.
     Tight,
-    /// A keyword followed by a space even before `(`: `if`, `in`, `return`, `info`.
+    /// A keyword followed by a space even before `(`: `if`, `in`, `return`, `info`, `each`.
     Keyword,
+    /// `,` between a function header's parameters: followed by a space in every layout.
+    HeaderComma,
+    /// The `:` after a task parameter's name, which Zoho's editor saves as `name:value`.
+    ParamColon,
+    /// The `=` of a Creator record update (`rec.Field = value`, not `input.Field`) or of an `insert into` field,
+    /// which Zoho's editor saves without spaces: `rec.Field=value`.
+    FieldAssign,
+    /// The `[` of a Creator fetch `Form[criteria]`, which Zoho's editor saves right after the form's name.
+    FetchOpen,
+    /// The `:` after a task parameter's name which Zoho's editor saves as `name :value`: invokeurl's `url` and
+    /// `type`, every sendmail parameter (as public scripts exported from Zoho show, docs/deluge-grammar.md).
+    ParamColonSpaced,
 }
 
 /// An expression with the index (in [`Parsed::tokens`]) of its first token.
@@ -129,6 +141,8 @@ pub enum ExprKind {
         object: Box<Expr>,
         /// The member name.
         name: String,
+        /// Index of the name's token (where a finding about a method call points).
+        name_tok: usize,
     },
     /// `-x`, `!x`.
     Unary {
@@ -175,7 +189,7 @@ impl Expr {
     pub fn dotted_name(&self) -> Option<String> {
         match &self.kind {
             ExprKind::Name(n) => Some(n.clone()),
-            ExprKind::Member { object, name } => Some(format!("{}.{name}", object.dotted_name()?)),
+            ExprKind::Member { object, name, .. } => Some(format!("{}.{name}", object.dotted_name()?)),
             _ => None,
         }
     }
@@ -677,7 +691,13 @@ impl<'a> Parser<'a> {
                     "Put a variable name on the left of `=`; compare with `==`.",
                 );
             }
-            self.take(Role::Plain);
+            let record_field = match &expr.kind {
+                ExprKind::Member { object, .. } => {
+                    matches!(&object.kind, ExprKind::Name(n) if !n.eq_ignore_ascii_case("input"))
+                }
+                _ => false,
+            };
+            self.take(if record_field && op == "=" { Role::FieldAssign } else { Role::Plain });
             let value = self.expression();
             if value.kind == ExprKind::Error {
                 self.sync();
@@ -759,7 +779,7 @@ impl<'a> Parser<'a> {
                 self.take(Role::Plain);
                 self.take(Role::Plain);
                 params.push((ty.text.to_string(), var.text.to_string()));
-                if self.eat(",", Role::Plain) {
+                if self.eat(",", Role::HeaderComma) {
                     continue;
                 }
                 if !self.eat(")", Role::Plain) {
@@ -949,7 +969,7 @@ impl<'a> Parser<'a> {
             self.sync();
             return StmtKind::Error;
         }
-        self.take(Role::Plain);
+        self.take(Role::Keyword);
         if self.at_word("index") && self.peek_at(1).is_some_and(|t| t.kind == TokenKind::Ident && t.text != "in") {
             self.take(Role::Plain);
         }
@@ -1033,7 +1053,15 @@ impl<'a> Parser<'a> {
                 self.take(Role::Plain);
             }
             let sep = if equals { "=" } else { ":" };
-            if !self.eat(sep, Role::Plain) {
+            let spaced = name.eq_ignore_ascii_case("sendmail")
+                || (name.eq_ignore_ascii_case("invokeurl")
+                    && (pname.eq_ignore_ascii_case("url") || pname.eq_ignore_ascii_case("type")));
+            let role = match (equals, spaced) {
+                (true, _) => Role::FieldAssign,
+                (false, true) => Role::ParamColonSpaced,
+                (false, false) => Role::ParamColon,
+            };
+            if !self.eat(sep, role) {
                 self.expected(&format!("`{sep}` after the parameter name"), &format!("Write `name {sep} value`."));
                 self.skip_param();
                 continue;
@@ -1205,7 +1233,7 @@ impl<'a> Parser<'a> {
             }
             if step == b'[' {
                 // Creator: `Form[criteria]`, `Form[criteria].Field`.
-                self.take(Role::Plain);
+                self.take(Role::FetchOpen);
                 // Criteria are conditions: `=` is read as a comparison, with the same warning as in `if`.
                 let outer = std::mem::replace(&mut self.in_condition, true);
                 let mut criteria = vec![self.expression()];
@@ -1239,8 +1267,9 @@ impl<'a> Parser<'a> {
                 match self.peek() {
                     Some(t) if t.kind == TokenKind::Ident => {
                         let name = t.text.to_string();
+                        let name_tok = self.index();
                         self.take(Role::Plain);
-                        e = Expr { kind: ExprKind::Member { object: Box::new(e), name }, tok };
+                        e = Expr { kind: ExprKind::Member { object: Box::new(e), name, name_tok }, tok };
                     }
                     _ => {
                         self.expected("a name after `.`", "Write a function or member name after the dot.");

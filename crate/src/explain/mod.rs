@@ -593,14 +593,22 @@ fn move_first(out: &mut Explanation, id: CauseId, explanation: String) -> bool {
 fn apply_context(out: &mut Explanation, context: &ExplainContext) {
     let config = context.config.as_ref();
     let authorize_url = context.authorize_url.as_deref().or_else(|| config.and_then(|c| c.authorize_url.as_deref()));
+    // The data center the failing request was built for: the context's own words first, then the config's endpoints
+    // (its URLs say where its client and tokens live), then the config's data center when it gives no URL.
     let config_dc = detect_dc(context.data_center.as_deref())
         .or_else(|| detect_dc(context.token_url.as_deref()))
         .or_else(|| detect_dc(context.authorize_url.as_deref()))
+        .or_else(|| config.and_then(|c| detect_dc(c.token_url.as_deref())))
+        .or_else(|| config.and_then(|c| detect_dc(c.authorize_url.as_deref())))
+        .or_else(|| config.and_then(|c| detect_dc(c.refresh_url.as_deref())))
         .or_else(|| config.and_then(|c| c.data_center()));
+    // Where the account lives: what Zoho's redirect or the admin said; last, the config's `dataCenter` as the admin
+    // typed it ("Data center (yours)" on the form), never one guessed from its URLs.
     let account_dc = detect_dc(context.account_data_center.as_deref())
         .or_else(|| detect_dc(context.location.as_deref()))
         .or_else(|| detect_dc(context.accounts_server.as_deref()))
-        .or_else(|| detect_dc(context.redirect_url.as_deref()));
+        .or_else(|| detect_dc(context.redirect_url.as_deref()))
+        .or_else(|| config.and_then(|c| detect_dc(c.data_center.as_deref())));
     let request_dc = detect_dc(context.request_url.as_deref());
     let auth_like = matches!(
         out.code.as_str(),

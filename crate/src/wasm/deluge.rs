@@ -78,6 +78,19 @@ export interface CoqlAnswer {
   diagnostics: Diagnostic[];
 }
 
+/** How `formatDeluge` lays Deluge out: "zoho" (default) as Zoho's editor saves it (`if(`, `put("a",1)`,
+ *  `url :"…"`), "spaced" with a space after `,` and `:` and in `if (`. */
+export interface FormatOptions {
+  layout?: "zoho" | "spaced";
+}
+
+/**
+ * Formats Deluge text: by default in the layout Zoho's editor saves; `{ layout: "spaced" }` for the earlier one.
+ * Text with syntax errors is refused with the findings (`formatted` absent).
+ * @example formatDeluge('if (a) { m.put("k", 1); }').formatted // 'if(a)\n{\n\tm.put("k",1);\n}\n'
+ */
+export function formatDeluge(text: string, options?: FormatOptions): Formatted;
+
 /** Formatted Deluge, or the error findings that prevented formatting. */
 export interface Formatted {
   formatted?: string;
@@ -130,10 +143,20 @@ pub fn check_deluge(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::deluge::check_deluge(deluge_text(text)?))
 }
 
-/// Formats Deluge text.
-#[wasm_bindgen(js_name = formatDeluge, unchecked_return_type = "Formatted")]
-pub fn format_deluge(text: &str) -> Result<JsValue, JsValue> {
-    let answer = format::format_answer(deluge_text(text)?);
+/// The catalogue built-ins a Deluge text calls (names, in catalogue order). Their descriptions, argument counts and
+/// sources are in `zoho-connector-kit/deluge-builtins.json`.
+#[wasm_bindgen(js_name = delugeBuiltinsUsed, unchecked_return_type = "string[]")]
+pub fn deluge_builtins_used(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::deluge::check::builtins_used(deluge_text(text)?))
+}
+
+/// Formats Deluge text (`options.layout`: "zoho", the default, or "spaced"). Its TypeScript signature, with the
+/// options optional, is written in the custom section above.
+#[wasm_bindgen(js_name = formatDeluge, skip_typescript)]
+pub fn format_deluge(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: format::FormatOptions =
+        if options.is_undefined() || options.is_null() { Default::default() } else { read(options)? };
+    let answer = format::format_answer_with(deluge_text(text)?, options);
     let Some(formatted) = &answer.formatted else { return to_js(&answer) };
     // The same object `to_js` would build, but the script goes over as one JS string: as JSON text it would be
     // escaped, copied and parsed again, which took ~0.4 ms of ~2.5 ms for a 64 KiB script (issue 8).

@@ -10,10 +10,11 @@ use zoho_connector_kit::connection::{assist::assist, ConnectionConfigInput};
 use zoho_connector_kit::connection_test::{run as run_connection_test, ConnectionTestInput, EnvironmentInput};
 use zoho_connector_kit::data_center::{detect, list, registry_api_domain};
 use zoho_connector_kit::deluge::coql::{build_coql, CoqlQuery};
+use zoho_connector_kit::deluge::format::{format_deluge_with, FormatOptions, Layout};
 use zoho_connector_kit::deluge::generate::{invoke_url_snippet, InvokeUrlSpec};
 use zoho_connector_kit::deluge::lexer::{lex, TokenKind};
 use zoho_connector_kit::deluge::record_call::{generate_record_call, RecordCallSpec};
-use zoho_connector_kit::deluge::{check_deluge, coql::check_coql, format_deluge};
+use zoho_connector_kit::deluge::{check_deluge, coql::check_coql};
 use zoho_connector_kit::field::{builtin, CrmSchemaInput};
 use zoho_connector_kit::http::{HttpClient, HttpError, HttpRequest, HttpResponse};
 use zoho_connector_kit::input::parse_json_text;
@@ -134,10 +135,13 @@ fn tokens(text: &str) -> Vec<(TokenKind, String)> {
 pub fn deluge(text: &str) {
     let _ = check_deluge(text);
     let _ = check_coql(text);
-    if let Ok(once) = format_deluge(text) {
-        assert_eq!(tokens(&once), tokens(text), "formatting changed the tokens of {text:?}");
-        let twice = format_deluge(&once);
-        assert_eq!(twice.as_ref(), Ok(&once), "formatting {text:?} is not idempotent");
+    for layout in [Layout::Zoho, Layout::Spaced] {
+        let options = FormatOptions { layout };
+        if let Ok(once) = format_deluge_with(text, options) {
+            assert_eq!(tokens(&once), tokens(text), "formatting changed the tokens of {text:?} ({layout:?})");
+            let twice = format_deluge_with(&once, options);
+            assert_eq!(twice.as_ref(), Ok(&once), "formatting {text:?} is not idempotent ({layout:?})");
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 // findings painted). The service worker may stop at any time, which closes the port: the next check opens a new
 // one, and a check caught in flight is asked again with `sendMessage`, which wakes the worker.
 import type { Reply, Request } from '../messages';
+import { connectPort, hasPorts, messenger } from '../browser';
 
 type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
 type CheckReply = Reply<'zck:check-form'>;
@@ -14,8 +15,15 @@ let port: chrome.runtime.Port | null = null;
 let nextId = 0;
 const waiting = new Map<number, { request: CheckRequest; resolve: (r: CheckReply) => void; reject: (e: unknown) => void }>();
 
+/** One plain request (wakes a stopped service worker). */
+function send(request: CheckRequest): Promise<CheckReply> {
+  const post = messenger();
+  return post ? (post(request) as Promise<CheckReply>) : Promise.reject(new Error('no extension runtime'));
+}
+
 function open(): chrome.runtime.Port {
-  const p = chrome.runtime.connect({ name: OVERLAY_PORT });
+  const p = connectPort(OVERLAY_PORT);
+  if (!p) throw new Error('no ports');
   p.onMessage.addListener((message: unknown) => {
     const { id, reply } = (message ?? {}) as { id?: unknown; reply?: CheckReply };
     const entry = typeof id === 'number' ? waiting.get(id) : undefined;
@@ -29,7 +37,7 @@ function open(): chrome.runtime.Port {
     const stranded = [...waiting.values()];
     waiting.clear();
     for (const entry of stranded) {
-      (chrome.runtime.sendMessage(entry.request) as Promise<CheckReply>).then(entry.resolve, entry.reject);
+      send(entry.request).then(entry.resolve, entry.reject);
     }
   });
   return p;
@@ -37,10 +45,8 @@ function open(): chrome.runtime.Port {
 
 /** Sends a form check to the service worker and resolves with its reply. */
 export function askCheck(request: CheckRequest): Promise<CheckReply> {
-  if (typeof chrome.runtime.connect !== 'function') {
-    // The demo page's stand-in for chrome.runtime has no ports.
-    return chrome.runtime.sendMessage(request) as Promise<CheckReply>;
-  }
+  // The demo page's stand-in for chrome.runtime has no ports.
+  if (!hasPorts()) return send(request);
   return new Promise((resolve, reject) => {
     const id = ++nextId;
     waiting.set(id, { request, resolve, reject });
@@ -51,7 +57,7 @@ export function askCheck(request: CheckRequest): Promise<CheckReply> {
       // The extension was reloaded or the port just closed: one plain request instead.
       waiting.delete(id);
       port = null;
-      (chrome.runtime.sendMessage(request) as Promise<CheckReply>).then(resolve, reject);
+      send(request).then(resolve, reject);
     }
   });
 }

@@ -2,47 +2,11 @@
 // (Zoho's markup changes without notice). overlay/scan.ts finds the label candidates in one pass over the page's
 // short text nodes; this module turns those candidates into fields. Works on any document, so inside iframes too.
 
-/** The labels the connection form shows, as the admin sees them. */
-export const FIELD_LABELS = {
-  serviceName: 'Service Name',
-  linkName: 'Service Link Name',
-  authType: 'Authentication Type',
-  grantType: 'Grant Type',
-  clientId: 'Client ID',
-  clientSecret: 'Client Secret',
-  authorizeUrl: 'Authorize URL',
-  tokenUrl: 'Access Token URL',
-  refreshUrl: 'Refresh Token URL',
-  revokeUrl: 'Revoke Token URL',
-  scopes: 'Scope',
-  scopeDelimiter: 'Scope Delimiter',
-  paramType: 'Param Type',
-  // The connection part of Zoho's two-part form (issue 14): Deluge's `connection:` is the connection's link name
-  // (zoho.com/deluge/help/connections.html: "use the connection link name in invoke URL"; zoho-facts.md, invokeurl
-  // grammar `connection: <TEXT connection link name>`). The core's config has one `linkName`: the overlay sends the
-  // connection link name there when the page shows one (overlay/read.ts).
-  connectionName: 'Connection Name',
-  connectionLinkName: 'Connection Link Name',
-} as const;
-
-export type FieldKey = keyof typeof FIELD_LABELS;
-
-/**
- * Captions in other languages, only where Zoho's own localized help gives the term (issue 14, item 6); each entry
- * names its page. Zoho's German CRM help on connectors lists these terms in its "Wichtige Terminologie"
- * (zoho.com/de/crm/help/developer/connectors/set-up.html); no Zoho page found gives the German captions of the
- * other fields, nor captions in other languages (the Japanese, Dutch pages searched keep English or give no list).
- */
-export const LOCALIZED_LABELS: { key: FieldKey; text: string; lang: string; source: string }[] = [
-  { key: 'clientId', text: 'Client-ID', lang: 'de', source: 'zoho.com/de/crm/help/developer/connectors/set-up.html' },
-  { key: 'tokenUrl', text: 'Zugriffstoken-URL', lang: 'de', source: 'zoho.com/de/crm/help/developer/connectors/set-up.html' },
-  { key: 'refreshUrl', text: 'Aktualisierungstoken-URL', lang: 'de', source: 'zoho.com/de/crm/help/developer/connectors/set-up.html' },
-];
-
-/** Every caption a field may have on the page, English first. */
-export function captionsOf(key: FieldKey): string[] {
-  return [FIELD_LABELS[key], ...LOCALIZED_LABELS.filter((l) => l.key === key).map((l) => l.text)];
-}
+// Which fields, their captions (English and localized) and their choices' display texts: overlay/schema.ts, from
+// the core's form schema. This module keeps what is not Zoho wording: how a caption is normalised, what a field
+// element is, and the shapes of typed values.
+export { captionsOf, type FieldKey } from './schema';
+import type { FieldKey } from './schema';
 
 /**
  * What admins type, for a page whose captions this tool cannot read (another language): a Zoho client ID
@@ -68,9 +32,9 @@ export function cleanCaption(text: string | null | undefined): string {
   return (text ?? '').replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Lowercase, single-spaced, without the required-marker `*` and a trailing colon. */
+/** Lowercase, single-spaced, without the required-marker `*` and a trailing colon; typographic apostrophes as `'`. */
 export function normalizeLabel(text: string | null | undefined): string {
-  return (text ?? '').replace(/[*:]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (text ?? '').replace(/[*:]/g, ' ').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function isField(el: Element | null): el is FieldElement {

@@ -1,24 +1,19 @@
 // Reads the connection form as the admin filled it in, into a ConnectionConfig. The choices the form shows
 // ("OAuth2", "Query String", …: a select's option, the checked radio's text, a dropdown button's text) are page
-// wording, mapped here to the config's values. A field whose control could not be read is listed, not guessed.
+// wording, mapped to the config's values by the display texts of the core's form schema (overlay/schema.ts). A
+// field whose control could not be read is listed, not guessed.
 import type { ConnectionConfig } from '../core';
-import { normalizeLabel, type FieldElement, type FieldKey } from './form';
-import { readField, type Field } from './field';
+import { type FieldElement, type FieldKey } from './form';
+import { readField, type Field, type Reading } from './field';
+import { choiceValue, fieldForAuth, isChoice, SCHEMA } from './schema';
 
-const CHOICES: Partial<Record<FieldKey, [RegExp, string][]>> = {
-  authType: [[/^oauth ?2/, 'oauth2'], [/^oauth ?1/, 'oauth1'], [/^api ?key/, 'apiKey'], [/^basic/, 'basic']],
-  grantType: [[/^authori[sz]ation code/, 'authorizationCode'], [/^client credentials/, 'clientCredentials']],
-  scopeDelimiter: [[/^comma/, 'comma'], [/^space/, 'space'], [/^plus/, 'plus']],
-  paramType: [[/^query/, 'query'], [/^header/, 'header']],
-};
+/** Page fields that are not config fields (the connection part), and the config field each is checked as. */
+const PAGE_ONLY = new Map(SCHEMA.pageFields.map((f) => [f.key as FieldKey, f.checkedAs]));
 
-/** Fields that are read (and shown) but not part of the core's config. */
-const NOT_IN_CONFIG = new Set<FieldKey>(['connectionName', 'connectionLinkName']);
-
+/** The config value of a choice as the page words it; the text itself when it names no choice (the core then
+ *  says it is not one of the allowed values). */
 function choice(key: FieldKey, text: string): string {
-  const t = normalizeLabel(text);
-  for (const [re, value] of CHOICES[key] ?? []) if (re.test(t)) return value;
-  return text.trim();
+  return choiceValue(key, text) ?? text.trim();
 }
 
 export interface FormReading {
@@ -32,16 +27,21 @@ export interface FormReading {
   /** Fields named by what was typed in them (their captions were not understood), and how many text fields
    *  around them were not named at all. */
   named?: { byValue: FieldKey[]; unnamed: number };
+  /** Config fields read from a page field of another key (a shared caption: Param Type → placement on an API-key
+   *  form), config key → page field key; findings on the config key go to that page field. */
+  aliases: Partial<Record<FieldKey, FieldKey>>;
 }
 
-/** The config the form describes; empty fields are left out. */
-export function readForm(fields: Partial<Record<FieldKey, Field>>): FormReading {
+/** The config the form describes; empty fields are left out. `read` reads one field (the content script passes
+ *  one that keeps the widgets' readings until their rows change). */
+export function readForm(fields: Partial<Record<FieldKey, Field>>, read: (f: Field) => Reading = readField): FormReading {
   const config: Record<string, unknown> = {};
   const notRead: FormReading['notRead'] = [];
   const connection: FormReading['connection'] = {};
   const choices: FormReading['choices'] = {};
+  const texts: Partial<Record<FieldKey, string>> = {};
   for (const [key, f] of Object.entries(fields) as [FieldKey, Field][]) {
-    const r = readField(f);
+    const r = read(f);
     if ('notRead' in r) {
       notRead.push({ key, why: r.notRead });
       continue;
@@ -55,20 +55,34 @@ export function readForm(fields: Partial<Record<FieldKey, Field>>): FormReading 
     if (!text) continue;
     if (key === 'connectionName') connection.name = text;
     else if (key === 'connectionLinkName') connection.linkName = text;
-    if (NOT_IN_CONFIG.has(key)) continue;
-    config[key] = CHOICES[key] ? choice(key, text) : text;
-    if (CHOICES[key]) choices[key] = text;
+    if (PAGE_ONLY.has(key)) continue;
+    const chosen = isChoice(key);
+    texts[key] = text;
+    config[key] = chosen ? choice(key, text) : text;
+    if (chosen) choices[key] = text;
   }
-  // Deluge's `connection:` is the connection's link name: on a two-part form that is the one the core checks
-  // and puts in the snippet (the service link name is then not sent; the core's config has one link name).
-  if (fields.connectionLinkName) {
+  // Deluge's `connection:` is the connection's link name (the schema: Connection Link Name is checked as
+  // linkName): on a two-part form that is the one the core checks and puts in the snippet (the service link name
+  // is then not sent; the core's config has one link name).
+  if (fields.connectionLinkName && PAGE_ONLY.get('connectionLinkName') === 'linkName') {
     if (typeof config.linkName === 'string') connection.serviceLinkName = config.linkName;
     if (connection.linkName) config.linkName = connection.linkName;
     else delete config.linkName;
   }
   // A form without an Authentication Type field that asks for a client and OAuth URLs is an OAuth 2 form.
   if (!fields.authType && (fields.clientId || fields.authorizeUrl || fields.tokenUrl)) config.authType = 'oauth2';
-  return { config: config as ConnectionConfig, notRead, connection, choices };
+  // A caption two fields share was read as the first of them; the form's authentication type may use the other.
+  const aliases: FormReading['aliases'] = {};
+  if (typeof config.authType === 'string') {
+    for (const [key, text] of Object.entries(texts) as [FieldKey, string][]) {
+      const to = fieldForAuth(key, config.authType);
+      if (!to || to in config) continue;
+      config[to] = isChoice(to) ? choice(to, text) : text;
+      delete config[key];
+      aliases[to] = key;
+    }
+  }
+  return { config: config as ConnectionConfig, notRead, connection, choices, aliases };
 }
 
 /** The config alone (see readForm). */

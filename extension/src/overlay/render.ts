@@ -2,7 +2,8 @@
 // summary, the right values for the data center (filled only on an explicit click), the callback URLs to register
 // and the Deluge snippet. Text only: nothing here parses HTML, and page data only ever lands in textContent.
 import type { Assist, ConnectionReport, Detection, Diagnostic } from '../core';
-import { FIELD_LABELS, type FieldKey } from './form';
+import type { FieldKey } from './form';
+import { FIELD_KEYS, englishLabel, isFieldKey } from './schema';
 import type { Field } from './field';
 import type { FormReading } from './read';
 import type { Source } from '../sources';
@@ -49,6 +50,10 @@ export interface View {
   shadow: ShadowRoot;
   markers: HTMLElement;
   panel: HTMLElement;
+  /** What the markers and the panel show now (render redraws only what changed: a keystroke in Client ID
+   *  mostly leaves the panel as it was). */
+  shownMarkers?: string;
+  shownPanel?: string;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -86,25 +91,31 @@ function worst(ds: Diagnostic[]): Diagnostic['severity'] {
 
 /** The field key a finding's path points to (`scopes[1]` → scopes). On a two-part form the config's link name is
  *  the connection link name (overlay/read.ts), so its findings go to that field. */
-function fieldOf(path: string, fields: Fields): FieldKey | null {
+function fieldOf(path: string, fields: Fields, aliases: FormReading['aliases'] = shownAliases): FieldKey | null {
   const base = path.replace(/\[\d+\].*$/, '').split('.')[0] ?? '';
+  const alias = isFieldKey(base) ? aliases[base] : undefined;
+  if (alias && fields[alias]) return alias;
   if (base === 'linkName' && fields.connectionLinkName) return 'connectionLinkName';
   if (base === 'serviceLinkName') return 'linkName';
-  return base in FIELD_LABELS ? (base as FieldKey) : null;
+  return isFieldKey(base) ? base : null;
 }
 
+/** The aliases of the answer being drawn (read.ts: a config field read from a page field of another key). */
+let shownAliases: FormReading['aliases'] = {};
+
 /** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
-const KEY_WORDS = new RegExp(`\`?\\b(${Object.keys(FIELD_LABELS).join('|')})\\b\`?`, 'g');
+const KEY_WORDS = new RegExp(`\`?\\b(${[...new Set([...FIELD_KEYS, 'dataCenter'])].join('|')})\\b\`?`, 'g');
 
 /** What the page calls a field: its caption there, else the English label. */
 function labelOf(key: FieldKey, fields: Fields): string {
-  return fields[key]?.caption ?? FIELD_LABELS[key];
+  return fields[key]?.caption ?? englishLabel(key);
 }
 
 /** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
 export function inPageWords(text: string, fields: Fields): string {
-  return text.replace(KEY_WORDS, (_, key: string) => labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields))
-    .replace(/`?\bdataCenter\b`?/g, 'the data center (from this page\'s address)');
+  return text.replace(KEY_WORDS, (_, key: string) => (key === 'dataCenter' && !fields.dataCenter
+    ? 'the data center (from this page\'s address)'
+    : labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields)));
 }
 
 export interface Answer {
@@ -127,32 +138,72 @@ export interface Actions {
 /** Draws the markers beside the fields and the panel. */
 export function render(view: View, answer: Answer, fields: Fields, actions: Actions): void {
   const { report, assist, detection, reading } = answer;
+  shownAliases = reading.aliases ?? {};
   const byField = new Map<FieldKey, Diagnostic[]>();
-  const general: Diagnostic[] = [];
   const diagnostics = [...report.diagnostics, ...(answer.extra ?? [])];
   for (const d of diagnostics) {
     const key = fieldOf(d.path, fields);
     if (key && fields[key]) byField.set(key, [...(byField.get(key) ?? []), d]);
-    else general.push(d);
   }
 
-  view.markers.replaceChildren();
+  // Markers: one per field with errors or warnings, kept from one render to the next (only their texts change).
+  const specs: { key: FieldKey; cls: string; text: string; count: number; codes: string; title: string }[] = [];
   for (const [key, ds] of byField) {
     const shown = ds.filter((d) => d.severity !== 'info');
     if (shown.length === 0) continue;
     const first = inPageWords(shown[0]?.message ?? '', fields);
-    const m = el('div', `marker ${worst(shown)}`, first);
-    if (shown.length > 1) m.textContent = `${shown.length} findings: ${first}`;
-    m.dataset.field = key;
-    m.dataset.text = m.textContent;
-    m.dataset.count = String(shown.length);
-    m.setAttribute('aria-label', m.textContent);
-    m.dataset.codes = shown.map((d) => d.code).join(' ');
-    m.title = shown.map((d) => inPageWords(`${d.message}${d.fix ? ` — ${d.fix}` : ''}`, fields)).join('\n');
-    view.markers.append(m);
+    specs.push({
+      key,
+      cls: `marker ${worst(shown)}`,
+      text: shown.length > 1 ? `${shown.length} findings: ${first}` : first,
+      count: shown.length,
+      codes: shown.map((d) => d.code).join(' '),
+      title: shown.map((d) => inPageWords(`${d.message}${d.fix ? ` — ${d.fix}` : ''}`, fields)).join('\n'),
+    });
+  }
+  const markersKey = JSON.stringify(specs);
+  if (markersKey !== view.shownMarkers) {
+    view.shownMarkers = markersKey;
+    const old = new Map<string, HTMLElement>();
+    for (const m of Array.from(view.markers.children) as HTMLElement[]) old.set(m.dataset.field ?? '', m);
+    const next: HTMLElement[] = [];
+    for (const sp of specs) {
+      const m = old.get(sp.key) ?? el('div');
+      old.delete(sp.key);
+      // The class without `compact`: place() decides that from the room beside the field.
+      if (m.className.replace(' compact', '') !== sp.cls) m.className = sp.cls;
+      m.dataset.field = sp.key;
+      m.dataset.text = sp.text;
+      m.dataset.count = String(sp.count);
+      m.dataset.codes = sp.codes;
+      m.setAttribute('aria-label', sp.text);
+      m.title = sp.title;
+      next.push(m);
+    }
+    for (const m of old.values()) m.remove();
+    if (next.some((m, i) => view.markers.children[i] !== m)) view.markers.replaceChildren(...next);
   }
   place(view, fields);
 
+  // The panel: drawn again only when what it shows changed.
+  const captions = (Object.keys(fields) as FieldKey[]).map((k) => [k, fields[k]?.caption, Boolean(fields[k]?.input)]);
+  const panelKey = JSON.stringify([report, assist, detection, reading, answer.extra, captions,
+    Object.keys(answer.sources ?? {})]);
+  if (panelKey !== view.shownPanel || !view.panel.firstChild) {
+    view.shownPanel = panelKey;
+    renderPanel(view, answer, fields, actions, diagnostics);
+  }
+  const errors = report.summary.counts.errors + (answer.extra ?? []).filter((d) => d.severity === 'error').length;
+  view.host.dataset.dc = detection.dataCenter ?? '';
+  if (!detection.dataCenter) delete view.host.dataset.dc;
+  view.host.dataset.via = 'sw';
+  view.host.dataset.errors = String(errors);
+  // For the tests: the fields found on the page, by key.
+  view.host.dataset.fields = Object.keys(fields).join(' ');
+}
+
+function renderPanel(view: View, answer: Answer, fields: Fields, actions: Actions, diagnostics: Diagnostic[]): void {
+  const { report, assist, detection, reading } = answer;
   const s = report.summary;
   const head = el('div', 'head');
   const title = el('span', 'title', detection.dataCenter
@@ -234,7 +285,7 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   if (reading.named) {
     // Captions in a language this tool has no sourced table for: say what was named how.
     const n = reading.named;
-    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => FIELD_LABELS[k]).join(', ')}.`
+    const note = el('div', 'notread', `Named by what was typed (the captions on this page are not in a language this tool knows): ${n.byValue.map((k) => englishLabel(k)).join(', ')}.`
       + (n.unnamed ? ` ${n.unnamed} other field(s) of this form could not be named and are not checked.` : ''));
     note.dataset.namedByValue = n.byValue.join(' ');
     note.dataset.unnamed = String(n.unnamed);
@@ -288,10 +339,6 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   }
 
   view.panel.replaceChildren(head, body);
-  view.host.dataset.dc = detection.dataCenter ?? '';
-  if (!detection.dataCenter) delete view.host.dataset.dc;
-  view.host.dataset.via = 'sw';
-  view.host.dataset.errors = String(errors);
 }
 
 /** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
@@ -310,12 +357,15 @@ function clipRects(f: HTMLElement): DOMRect[] {
  *  extends the page), hidden when the field is scrolled out of its pane or the window; then the panel beside the
  *  form. Called on any scroll (capture), resize and re-render, at most once a frame. */
 export function place(view: View, fields: Fields): void {
+  // Every layout read first, then every write: a write between two reads would make the browser lay the page
+  // out again for the second read (once per marker).
   const vw = document.documentElement.clientWidth;
   const vh = document.documentElement.clientHeight;
+  const plans: { m: HTMLElement; hidden: boolean; compact?: boolean; left?: number; maxWidth?: number; top?: number }[] = [];
   for (const m of Array.from(view.markers.children) as HTMLElement[]) {
     const f = fields[m.dataset.field as FieldKey]?.anchor;
     if (!f || !f.isConnected) {
-      m.hidden = true;
+      plans.push({ m, hidden: true });
       continue;
     }
     const r = f.getBoundingClientRect();
@@ -327,27 +377,43 @@ export function place(view: View, fields: Fields): void {
       if (mid < c.top || mid > c.bottom || r.right - 4 < c.left || r.left > c.right) out = true;
       clipRight = Math.min(clipRight, c.right);
     }
-    m.hidden = out;
-    if (out) continue;
+    if (out) {
+      plans.push({ m, hidden: true });
+      continue;
+    }
     // Outside the text the admin types: right of the field when its pane has room; else a small badge ("!", or
     // the count) at the field's right end, the sentence on hover. Never over the form's buttons beside or below.
     const room = Math.min(clipRight, firstControlRightOf(fields[m.dataset.field as FieldKey]?.row, f, r)) - r.right - 10;
     const compact = room < MARKER_MIN_OUTSIDE;
-    const text = compact ? (m.dataset.count !== '1' ? m.dataset.count ?? '!' : '!') : m.dataset.text ?? '';
-    if (m.textContent !== text) m.textContent = text;
-    m.classList.toggle('compact', compact);
-    if (compact) {
-      m.style.maxWidth = '';
-      m.style.left = `${Math.round(Math.min(r.right, clipRight) - 4)}px`;
-      m.style.transform = 'translateX(-100%)';
-    } else {
-      m.style.maxWidth = `${Math.round(Math.min(280, room))}px`;
-      m.style.left = `${Math.round(r.right + 6)}px`;
-      m.style.transform = '';
-    }
-    m.style.top = `${Math.round(mid - 8)}px`;
+    plans.push({
+      m,
+      hidden: false,
+      compact,
+      left: compact ? Math.round(Math.min(r.right, clipRight) - 4) : Math.round(r.right + 6),
+      maxWidth: compact ? undefined : Math.round(Math.min(280, room)),
+      top: Math.round(mid - 8),
+    });
   }
-  placePanel(view, fields, vw, vh);
+  const box = formBox(fields);
+  const band = frameBand(vh);
+  for (const p of plans) {
+    const { m } = p;
+    if (m.hidden !== p.hidden) m.hidden = p.hidden;
+    if (p.hidden) continue;
+    const text = p.compact ? (m.dataset.count !== '1' ? m.dataset.count ?? '!' : '!') : m.dataset.text ?? '';
+    if (m.textContent !== text) m.textContent = text;
+    m.classList.toggle('compact', Boolean(p.compact));
+    setStyle(m, 'maxWidth', p.maxWidth === undefined ? '' : `${p.maxWidth}px`);
+    setStyle(m, 'left', `${p.left}px`);
+    setStyle(m, 'transform', p.compact ? 'translateX(-100%)' : '');
+    setStyle(m, 'top', `${p.top}px`);
+  }
+  placePanel(view, box, band, vw, vh);
+}
+
+/** Sets a style property only when it changes (an unchanged marker costs no style recalculation). */
+function setStyle(el: HTMLElement, prop: 'left' | 'top' | 'maxWidth' | 'transform' | 'right' | 'bottom' | 'width' | 'maxHeight', value: string): void {
+  if (el.style[prop] !== value) el.style[prop] = value;
 }
 
 /** The left edge of the first button or control right of the field on its line (the marker must stop before
@@ -400,35 +466,34 @@ function formBox(fields: Fields): DOMRect | null {
   return r.width === 0 && r.height === 0 ? null : r;
 }
 
-/** The panel beside the form where there is room (right, else left); over the form never: collapsed instead. */
-function placePanel(view: View, fields: Fields, vw: number, vh: number): void {
-  const box = formBox(fields);
+/** The panel beside the form where there is room (right, else left); over the form never: collapsed instead.
+ *  Writes only: `box` (the form's box) and `band` (the part of the viewport the top page shows) are read before. */
+function placePanel(view: View, box: DOMRect | null, band: { top: number; bottom: number }, vw: number, vh: number): void {
   const left = box ? box.left : Infinity;
   const right = box ? box.right : -Infinity;
   const p = view.panel;
   // In a same-origin frame sized to its form (taller than the window), "the bottom of the viewport" is the bottom
   // of the part of the frame the top page shows.
-  const band = frameBand(vh);
-  p.style.bottom = `${Math.round(vh - band.bottom + 12)}px`;
-  p.style.maxHeight = `${Math.max(120, Math.round((band.bottom - band.top) * 0.55))}px`;
+  setStyle(p, 'bottom', `${Math.round(vh - band.bottom + 12)}px`);
+  setStyle(p, 'maxHeight', `${Math.max(120, Math.round((band.bottom - band.top) * 0.55))}px`);
   if (left === Infinity) return;
   const roomRight = vw - right - 24;
   const roomLeft = left - 24;
   const room = Math.max(roomRight, roomLeft);
   if (room >= MIN_PANEL_WIDTH) {
     const onRight = roomRight >= roomLeft;
-    p.style.right = onRight ? '12px' : 'auto';
-    p.style.left = onRight ? 'auto' : '12px';
-    p.style.width = `${Math.min(PANEL_WIDTH, room)}px`;
+    setStyle(p, 'right', onRight ? '12px' : 'auto');
+    setStyle(p, 'left', onRight ? 'auto' : '12px');
+    setStyle(p, 'width', `${Math.min(PANEL_WIDTH, room)}px`);
     delete view.host.dataset.squeezed;
   } else {
     // No room beside the form (a narrow window or a frame sized to its form): the panel shrinks to its title bar
     // in the corner until the admin opens it.
     if (view.host.dataset.squeezed !== '1' && !p.classList.contains('collapsed')) p.classList.add('collapsed');
     view.host.dataset.squeezed = '1';
-    p.style.right = '12px';
-    p.style.left = 'auto';
-    p.style.width = `${Math.min(PANEL_WIDTH, vw - 24)}px`;
+    setStyle(p, 'right', '12px');
+    setStyle(p, 'left', 'auto');
+    setStyle(p, 'width', `${Math.min(PANEL_WIDTH, vw - 24)}px`);
   }
 }
 
@@ -446,5 +511,6 @@ export function showError(view: View, message: string, crash?: { report: string;
     body.append(pre, b);
   }
   view.panel.replaceChildren(head, body);
+  view.shownPanel = undefined; // the next answer is drawn, even if it is the one shown before the failure
   view.host.dataset.via = 'sw';
 }

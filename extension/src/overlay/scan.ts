@@ -9,18 +9,22 @@
 //   `display: none`, and <script>, <style>, <template>, <noscript>. A label hidden by a style sheet is walked
 //   but not used (`checkVisibility` when the fields are resolved).
 // What is found is kept as candidates; turning candidates into fields (`resolve`) touches only those few elements.
-import { FIELD_LABELS, LOCALIZED_LABELS, captionsOf, cleanCaption, firstFieldIn, isConnectionForm, isField, isTextField, keyByValue, normalizeLabel, type FieldElement, type FieldKey } from './form';
+import { captionsOf, cleanCaption, firstFieldIn, isConnectionForm, isField, isTextField, keyByValue, normalizeLabel, type FieldElement, type FieldKey } from './form';
 import { fieldForCaption, fieldForControl, type Field } from './field';
+import { FORM_FIELDS, FIELD_KEYS, englishLabel } from './schema';
 
 /** A label text node longer than this is not a label (the longest, with `*`, `:` and indentation, is ~30). */
 export const MAX_LABEL_CHARS = 64;
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
-const KEY_BY_LABEL = new Map<string, FieldKey>([
-  ...(Object.entries(FIELD_LABELS) as [FieldKey, string][]).map(([key, label]) => [normalizeLabel(label), key] as const),
-  ...LOCALIZED_LABELS.map((l) => [normalizeLabel(l.text), l.key] as const),
-]);
-/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. */
-const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0)));
+/** Every caption of the core's form schema (English and localized) → its field. A caption two fields share
+ *  ("Param Type": OAuth 2's parameter type, an API key's placement) names the first in schema order. */
+const KEY_BY_LABEL = new Map<string, FieldKey>();
+for (const f of FORM_FIELDS) {
+  for (const c of f.captions) if (!KEY_BY_LABEL.has(normalizeLabel(c))) KEY_BY_LABEL.set(normalizeLabel(c), f.key);
+}
+/** The first letters of the labels (lowercase char codes); `| 0x20` lowercases an ASCII letter. Stored with the
+ *  same `| 0x20` the lookup applies, so a first letter outside ASCII (ア, É) is found as well. */
+const FIRST_LETTERS = new Set([...KEY_BY_LABEL.keys()].map((l) => l.charCodeAt(0) | 0x20));
 /** How many free-standing (not <label>) candidates of one label are tried per resolve. */
 const GENERIC_TRIES = 50;
 /** Elements whose text names something else than the field after them. */
@@ -182,7 +186,7 @@ export class LabelScanner {
     for (const f of this.ariaReferring) if (!f.isConnected) this.ariaReferring.delete(f);
     for (const f of this.valued.keys()) if (!f.isConnected) this.valued.delete(f);
     const found: Partial<Record<FieldKey, Field>> = {};
-    for (const key of Object.keys(FIELD_LABELS) as FieldKey[]) {
+    for (const key of FIELD_KEYS) {
       const f = this.resolveOne(key);
       if (f) found[key] = f;
     }
@@ -272,9 +276,10 @@ export class LabelScanner {
 
   /** The field of `key` and the caption that named it. */
   private resolveBound(key: FieldKey): Field | null {
-    const wants = new Set(captionsOf(key).map(normalizeLabel));
+    // Only the captions that name this field (a shared caption names the first field that has it).
+    const wants = new Set(captionsOf(key).map(normalizeLabel).filter((c) => KEY_BY_LABEL.get(c) === key));
     const named = (f: Field | null, caption: string | null | undefined): Field | null => {
-      if (f) f.caption = cleanCaption(caption?.slice(0, MAX_LABEL_CHARS * 2)) || FIELD_LABELS[key];
+      if (f) f.caption = cleanCaption(caption?.slice(0, MAX_LABEL_CHARS * 2)) || englishLabel(key);
       return f;
     };
     const labels = this.labels.get(key) ?? new Set<Element>();

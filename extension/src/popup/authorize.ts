@@ -1,8 +1,13 @@
-// Tab "Authorize": pick or detect the data center, enter the client, get the authorization URL with findings
-// beside the fields. Every answer comes from the Wasm core.
+// Tab "Authorize": the authorization URL of the Connection tab's config (data center, client ID, scopes, redirect
+// URI, access type and consent from its authorize URL), with findings beside the fields. A field the admin changes
+// here stays as typed; the others follow the Connection tab. An empty field the admin has not typed in shows no
+// error: the URL area says what is still needed (issue 15, item 2). Every answer comes from the Wasm core.
 import type { Api } from './tabs';
-import type { AuthorizationInput, DataCenter } from '../core';
+import type { AuthorizationInput, ConnectionConfig, DataCenter } from '../core';
 import { copyButton, findingsList, h, placeFindings } from './dom';
+import { currentConfig, hasConfig, onConfigChange } from './current';
+import { Touched, waitingNote } from './touched';
+import { fieldWords } from '../labels';
 import { loadSettings } from '../settings';
 
 function field(label: string, path: string, control: HTMLElement, hint?: string): HTMLElement {
@@ -39,6 +44,28 @@ export function readAuthorize(f: AuthorizeForm, state: string): AuthorizationInp
   };
 }
 
+/** The scopes of a config as lines (a list, or one string delimited by commas, spaces or plus signs). */
+function scopeLines(scopes: ConnectionConfig['scopes']): string {
+  if (Array.isArray(scopes)) return scopes.join('\n');
+  return typeof scopes === 'string' ? scopes.split(/[\s,+]+/).filter(Boolean).join('\n') : '';
+}
+
+/** read (config → form values): what the Connection tab's config gives each field of this tab. */
+export function fromConnection(config: ConnectionConfig, dc: string | undefined): Record<string, string> {
+  let query = new URLSearchParams();
+  try {
+    if (config.authorizeUrl) query = new URL(config.authorizeUrl).searchParams;
+  } catch { /* not a URL yet: the Connection tab says so */ }
+  return {
+    dataCenter: dc ?? '',
+    clientId: config.clientId ?? '',
+    scopes: scopeLines(config.scopes),
+    redirectUri: config.redirectUri ?? '',
+    accessType: query.get('access_type') === 'online' ? 'online' : 'offline',
+    prompt: query.get('prompt') === 'consent' ? 'consent' : '',
+  };
+}
+
 /** render (answer → DOM): the Deluge callbacks of a data center, each a button that `use`s it. */
 export function renderCallbacks(dc: DataCenter | undefined, use: (value: string) => void): Node[] {
   if (!dc) return [];
@@ -71,13 +98,31 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
   const consent = h('input', { type: 'checkbox', name: 'prompt' });
   const urlOut = h('output', { class: 'url', name: 'url', for: 'f-clientId' });
   const general = h('div', { class: 'general' });
+  const from = h('p', { class: 'hint from', id: 'f-from', 'aria-live': 'polite' });
+  const copyUrl = copyButton('Copy URL', () => urlOut.value);
+  const waitingOut = h('div', { class: 'waiting-out' });
+  const words = fieldWords(api.connectionFormSchema(), 'popup', { dataCenter: 'Data center', accessType: 'Access type', prompt: 'the consent option' });
+  const touched = new Touched();
+  const controlOf: Record<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement> = {
+    dataCenter: dcSelect, clientId, scopes, redirectUri: redirect, accessType };
   let state = '';
 
   panel.append(
+    from,
+    // The URL first: the fields below come from the Connection tab.
+    h('section', { class: 'result', 'aria-label': 'Authorization URL' },
+      h('h2', {}, 'Authorization URL'),
+      urlOut,
+      waitingOut,
+      h('div', { class: 'actions' }, copyUrl),
+      general,
+    ),
     h('form', { class: 'form', autocomplete: 'off' },
       field('Data center', 'dataCenter', dcSelect),
-      field('…or paste any Zoho URL to detect it', 'detect', detectInput),
-      detectOut,
+      // Secondary now that the data center comes from the Connection tab: folded until asked for.
+      h('details', { class: 'detect' }, h('summary', {}, 'Not sure? Detect it from any Zoho URL'),
+        field('Paste any Zoho URL (a CRM page, the accounts server, a redirect after consent)', 'detect', detectInput),
+        detectOut),
       field('Client ID', 'clientId', clientId),
       field('Scopes', 'scopes', scopes, 'One per line, or separated by commas.'),
       field('Redirect URI', 'redirectUri', redirect),
@@ -87,17 +132,12 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
         h('label', {}, consent, ' Force the consent page (prompt=consent) to get a new refresh token'),
         h('div', { class: 'slot', 'data-findings-for': 'prompt' })),
     ),
-    h('section', { class: 'result', 'aria-label': 'Authorization URL' },
-      h('h2', {}, 'Authorization URL'),
-      urlOut,
-      h('div', { class: 'actions' }, copyButton('Copy URL', () => urlOut.value)),
-      general,
-    ),
   );
 
   function showCallbacks(): void {
     callbacks.replaceChildren(...renderCallbacks(centers.find((c) => c.id === dcSelect.value), (value) => {
       redirect.value = value;
+      touched.mark('redirectUri');
       update();
     }));
   }
@@ -108,9 +148,56 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
     state = result.state; // one state per popup session, so the URL does not change on every keystroke
     urlOut.value = result.url ?? '';
     urlOut.dataset.empty = result.url ? 'false' : 'true';
-    if (!result.url) urlOut.value = 'Fix the errors above to get the URL.';
-    placeFindings(panel, result.diagnostics, general);
+    // An empty field the admin has not typed in waits: its finding is counted below the URL, not shown beside it.
+    const empty = new Set(Object.entries(controlOf).filter(([, c]) => c.value.trim() === '').map(([k]) => k));
+    const { shown, waiting } = touched.split(result.diagnostics, empty);
+    const note = waitingNote(waiting, words);
+    if (!result.url) urlOut.value = note ? 'Fill in the fields below to get the URL.' : 'Fix the errors below to get the URL.';
+    copyUrl.disabled = !result.url;
+    waitingOut.replaceChildren(...(note ? [note] : []));
+    placeFindings(panel, shown, general, words);
+    panel.dataset.errors = String(result.diagnostics.filter((d) => d.severity === 'error').length);
+    panel.dataset.shownErrors = String(shown.filter((d) => d.severity === 'error').length);
     panel.dataset.ready = '1';
+  }
+
+  /** Fills the fields the admin has not changed here from the Connection tab's config. */
+  function follow(config: ConnectionConfig): void {
+    let guessedDc: string | undefined;
+    if (!hasConfig(config)) {
+      from.textContent = config.dataCenter
+        ? 'Fill in the Connection tab (or type here): its client ID, scopes and redirect URI come here.'
+        : 'Fill in the Connection tab (or type here): the URL is built from its config.';
+    } else {
+      let report;
+      try {
+        report = api.validateConnection(config);
+      } catch {
+        report = null; // the Connection tab shows why
+      }
+      guessedDc = report?.summary.dataCenter;
+      if (report?.summary.provider.kind === 'external') {
+        from.textContent = `${config.serviceName ?? 'The Connection tab\'s service'} is not Zoho: Zoho opens its own authorize URL when you connect (the Connection tab gives the URL to try). This tab builds Zoho's URL for a Zoho client.`;
+        panel.dataset.follows = 'external';
+        // Its client is not a Zoho client: no field here keeps a value from an earlier Zoho config.
+        for (const key of ['clientId', 'scopes', 'redirectUri']) if (!touched.has(key)) controlOf[key]!.value = '';
+        update();
+        return;
+      }
+      from.textContent = `From the Connection tab${config.serviceName ? ` ("${config.serviceName}")` : ''}; a field you change here stays as you typed it.`;
+    }
+    panel.dataset.follows = hasConfig(config) ? 'connection' : 'none';
+    const values = fromConnection(config, config.dataCenter ?? guessedDc);
+    // Untouched fields mirror the config (an emptied field there empties here); before there is a config, only
+    // where the account lives is known.
+    for (const [key, control] of Object.entries(controlOf)) {
+      const v = values[key] ?? '';
+      if (touched.has(key) || (key === 'dataCenter' ? v === '' : !hasConfig(config))) continue;
+      control.value = v;
+    }
+    if (!touched.has('prompt') && hasConfig(config)) consent.checked = values.prompt === 'consent';
+    showCallbacks();
+    update();
   }
 
   detectInput.addEventListener('input', () => {
@@ -125,15 +212,21 @@ export function mountAuthorize(panel: HTMLElement, api: Api): void {
       findingsList(d.diagnostics),
     );
     if (d.dataCenter) {
+      touched.mark('dataCenter');
       dcSelect.value = d.dataCenter;
       showCallbacks();
       update();
     }
   });
   dcSelect.addEventListener('change', showCallbacks);
-  panel.addEventListener('input', update);
-  panel.addEventListener('change', update);
-  update();
+  const edited = (e: Event) => {
+    touched.markEvent(e);
+    update();
+  };
+  panel.addEventListener('input', edited);
+  panel.addEventListener('change', edited);
+  follow(currentConfig());
+  onConfigChange(follow);
   // Start from the defaults of the options page, unless the admin already typed.
   void loadSettings().then(({ settings }) => {
     if (!dcSelect.value && settings.defaultDataCenter) {

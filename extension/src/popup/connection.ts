@@ -1,13 +1,20 @@
 // Tab "Connection": the whole custom-service connection config as a form, checked by the core on every keystroke.
 // The summary (data center, provider, what to register, the URL to try) sits on top; each finding sits beside its
 // field. Start from a preset, save as a profile (the secret only when the box is ticked), or copy the JSON that
-// `zck validate` reads. The config is shared with the Tokens and Explain tabs through ./current.
+// `zck validate` reads. The config is shared with the other tabs through ./current.
+// It asks first where the admin's Zoho account lives (remembered as the options page's default data center): left
+// unsaid, the data center is guessed from the URLs, and the core says so with a warning (issue 15, item 1). A
+// finding shows beside a field once the admin has typed there (./touched); findings speak the form's words
+// (../labels).
 import type { Api } from './tabs';
 import type { ConnectionConfig, ConnectionReport, Diagnostic, Finding, FormField, Preset } from '../core';
 import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h, placeFindings } from './dom';
 import { setCurrentConfig } from './current';
+import { Touched, waitingNote } from './touched';
+import { fieldWords, inFormWords, type FieldWords } from '../labels';
+import { loadSettings, saveSettings } from '../settings';
 import { failureFindings, present } from './failure';
 import { saveProfile, secretFields, withoutSecrets, type Profile } from '../profiles/store';
 import { sourceNode } from '../sources';
@@ -91,10 +98,22 @@ export function readConnection(form: ConnectionForm, preset: string | undefined)
   return out as ConnectionConfig;
 }
 
-/** True when something beyond the selects' defaults is filled in (the defaults alone are not a config). */
+/** True when something beyond the selects' defaults and the account's data center is filled in (they alone are
+ *  not a config). */
 export function isTyped(form: ConnectionForm): boolean {
-  return form.specs.some((s) => form.defaults[s.key] === undefined && (form.controls.get(s.key)?.value ?? '') !== '');
+  return form.specs.some((s) => form.defaults[s.key] === undefined && s.key !== 'dataCenter'
+    && (form.controls.get(s.key)?.value ?? '') !== '');
 }
+
+/** What the Connection tab calls each config key in its findings: its labels, and the question it asks. */
+export function connectionWords(schema: Parameters<typeof fieldWords>[0]): FieldWords {
+  return fieldWords(schema, 'popup', { dataCenter: 'your account\'s data center' });
+}
+
+/** The question the tab asks first, and what it says about it. */
+const ASK_DC = 'Where does your Zoho account live?';
+const ASK_DC_HINT = 'Its data center: the address you sign in at (accounts.zoho.eu is EU). Remembered in this browser, as the options page\'s default.';
+const ASK_DC_UNSET = 'Not said: guess from the URLs';
 
 /** Shows a config in the form (every field; the default where the config has none). */
 export function writeConnection(form: ConnectionForm, config: ConnectionConfig): void {
@@ -120,6 +139,11 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   for (const f of specs) if (f.default !== undefined) defaults[f.key] ??= f.default;
   const controls = new Map<string, Control>();
   const groups = new Map<string, HTMLElement>();
+  const words = connectionWords(schema);
+  const touched = new Touched();
+  /** The fields whose findings wait until typed in; where the account lives is asked, its findings always show. */
+  const waitable = new Set(specs.map((f) => f.key).filter((k) => k !== 'dataCenter'));
+  let askDc: HTMLElement | null = null;
   /** Values the form has no control for but must keep (the preset the config started from). */
   let extra: Pick<ConnectionConfig, 'preset'> = {};
   let loadedProfile: Profile | null = null;
@@ -138,6 +162,19 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   // The form.
   const form = h('form', { class: 'form', autocomplete: 'off' });
   for (const spec of specs) {
+    if (spec.key === 'dataCenter') {
+      // Asked first, above the preset (which it picks the URLs of), in its own words.
+      const control = controlFor(spec);
+      control.id = 'c-dataCenter';
+      control.name = spec.key;
+      const unset = control instanceof HTMLSelectElement ? control.querySelector('option[value=""]') : null;
+      if (unset) unset.textContent = ASK_DC_UNSET;
+      controls.set(spec.key, control);
+      askDc = h('section', { class: 'ask-dc field', 'aria-label': 'Your data center' },
+        h('label', { for: control.id }, ASK_DC), control, h('div', { class: 'hint' }, ASK_DC_HINT),
+        h('div', { class: 'slot', 'data-findings-for': spec.key }));
+      continue;
+    }
     const g = boxOf(spec, authTypeCount);
     let box = groups.get(g);
     if (!box) {
@@ -165,6 +202,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   exportButton.id = 'c-export';
 
   panel.append(
+    askDc ?? '',
     h('div', { class: 'preset' },
       h('div', { class: 'field' }, h('label', { for: 'c-preset' }, 'Start from a preset'),
         h('div', { class: 'row' }, presetSelect, presetFill)),
@@ -184,8 +222,16 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
   const connectionForm: ConnectionForm = { specs, authTypeCount, defaults, controls };
   const readForm = (): ConnectionConfig => readConnection(connectionForm, extra.preset);
 
-  function setForm(config: ConnectionConfig): void {
-    writeConnection(connectionForm, config);
+  /** Shows a config: where the account lives stays as answered when the config does not say it. `touch`: which
+   *  fields count as typed in (a profile: all of them; a preset: those it fills). */
+  function setForm(config: ConnectionConfig, touch: 'all' | 'filled' | 'none' = 'none'): void {
+    const dc = config.dataCenter ?? (value('dataCenter') || undefined);
+    writeConnection(connectionForm, dc ? { ...config, dataCenter: dc } : config);
+    touched.clear();
+    for (const spec of specs) {
+      const v = config[spec.key];
+      if (touch === 'all' || (touch === 'filled' && v !== undefined && v !== '')) touched.mark(spec.key);
+    }
     extra = config.preset ? { preset: config.preset } : {};
     // The picker shows the preset the config started from (and its quirks), or none.
     presetSelect.value = presets.some((p) => p.id === config.preset) ? (config.preset ?? '') : '';
@@ -212,9 +258,9 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     shown = key;
     // The selects' defaults alone are not a config: the other tabs show their empty state until something is typed.
     const typed = isTyped(connectionForm);
-    setCurrentConfig(typed ? config : {});
+    setCurrentConfig(typed ? config : (config.dataCenter ? { dataCenter: config.dataCenter } : {}));
     if (!typed) {
-      placeFindings(form, [], general);
+      placeFindings(panel, [], general);
       summary.replaceChildren(h('p', { class: 'empty' },
         'Choose a preset above, open a saved profile, or fill in the fields below. Findings appear beside each field as you type.'));
       panel.dataset.errors = '0';
@@ -228,13 +274,15 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       report = api.validateConnection(config);
     } catch (e) {
       const diagnostics: Finding[] = failureFindings(e);
-      placeFindings(form, diagnostics, general);
+      placeFindings(panel, diagnostics, general);
       summary.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, 'The config could not be checked.'), general);
       panel.dataset.state = 'failed';
       return;
     }
-    placeFindings(form, report.diagnostics, general);
-    summary.replaceChildren(...renderSummary(report, value('redirectUri'), useButton, general));
+    const { shown: visible, waiting } = touched.split(report.diagnostics, waitable);
+    placeFindings(panel, visible, general, words);
+    summary.replaceChildren(...renderSummary(report, value('redirectUri'), useButton, general, words, waitingNote(waiting, words)));
+    panel.dataset.waiting = String(waiting.filter((d) => d.severity !== 'info').length);
     panel.dataset.errors = String(report.summary.counts.errors);
     panel.dataset.warnings = String(report.summary.counts.warnings);
     panel.dataset.state = 'checked';
@@ -247,6 +295,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       const c = controls.get(path);
       if (!c) return;
       c.value = v;
+      touched.mark(path);
       update();
       c.focus();
     });
@@ -273,7 +322,7 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
       const config = api.startFromPreset(id, dc || undefined);
       if (!config) return;
       loadedProfile = null;
-      setForm(config);
+      setForm(config, 'filled');
       const p = presets.find((x) => x.id === id);
       saved.textContent = `Filled from the ${p?.name ?? id} preset${dc ? ` for ${dc.toUpperCase()}` : ''}. Add your client ID and secret.`;
       panel.dataset.preset = id;
@@ -300,16 +349,36 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     if (p.kind !== 'connection') return;
     loadedProfile = p;
     keepSecret.checked = p.keepSecret;
-    setForm(p.data as ConnectionConfig);
+    setForm(p.data as ConnectionConfig, 'all');
     saved.textContent = `Opened "${p.name}"${p.keepSecret ? '' : ': enter the secret, it was not kept'}.`;
     panel.dataset.opened = p.id;
     emit('tab:select', 'connection');
   });
 
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
+  const edited = (e: Event) => {
+    touched.markEvent(e);
+    update();
+  };
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
   form.addEventListener('submit', (e) => e.preventDefault());
+  const dcControl = controls.get('dataCenter');
+  dcControl?.addEventListener('change', () => {
+    touched.mark('dataCenter');
+    update();
+    // Remembered (only where the account lives, never a secret) as the options page's default data center.
+    const dc = dcControl.value;
+    void loadSettings().then(({ settings }) => saveSettings({ ...settings, defaultDataCenter: dc }))
+      .then(() => { panel.dataset.dcSaved = dc || 'none'; }, () => { panel.dataset.dcSaved = 'failed'; });
+  });
   setForm({});
+  // Where the account lives, as answered before (or set on the options page), unless the admin already chose.
+  void loadSettings().then(({ settings }) => {
+    if (dcControl && !touched.has('dataCenter') && !dcControl.value && settings.defaultDataCenter) {
+      dcControl.value = settings.defaultDataCenter;
+      update();
+    }
+  }).finally(() => { panel.dataset.settings = 'loaded'; });
 }
 
 /** render (answer → DOM): the summary of a report: verdict, data center, provider, what to register, the URL to try,
@@ -319,7 +388,10 @@ report: ConnectionReport,
 redirectInUse: string,
 use: (label: string, key: Key, value: string) => HTMLButtonElement,
 general: HTMLElement,
+words: FieldWords = {},
+waiting: HTMLElement | null = null,
 ): (Node | string)[] {
+  const say = (text: string) => inFormWords(text, words);
   const s = report.summary;
   const { errors, warnings, infos } = s.counts;
   const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -327,9 +399,11 @@ general: HTMLElement,
     ? `No errors or warnings${infos ? ` (${plural(infos, 'note')})` : ''}.`
     : [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', infos ? plural(infos, 'note') : ''].filter(Boolean).join(', ');
   const providerLabel = { zoho: 'Zoho itself', external: 'External service', undetermined: 'Not determined yet' }[s.provider.kind];
+  const guessed = s.dataCenter !== undefined && s.dataCenterFrom !== undefined && s.dataCenterFrom !== 'dataCenter';
+  const from = !s.dataCenterFrom ? '' : guessed ? ` (guessed from the ${words[s.dataCenterFrom] ?? s.dataCenterFrom})` : ' (your answer above)';
   const dc = s.dataCenter
-    ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${s.dataCenterFrom ? ` (from ${s.dataCenterFrom})` : ''}`
-    : 'Not determined: choose one, or enter a Zoho URL.';
+    ? `${s.dataCenter.toUpperCase()} — ${s.dataCenterName ?? ''}${from}`
+    : 'Not determined: say where your account lives above, or enter a Zoho URL.';
   const reg = s.register;
   const redirects = h('ul', { class: 'candidates' });
   for (const c of reg.redirectUris) {
@@ -338,16 +412,17 @@ general: HTMLElement,
       redirectInUse === c.value ? h('span', { class: 'badge' }, 'in use') : use('Use', 'redirectUri', c.value),
       sourceNode(c.source, { prefix: '' })));
   }
-  const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? s.tryUrlNote);
+  const tryUrl = h('output', { class: 'url', id: 'c-try-url', 'data-empty': s.tryUrl ? 'false' : 'true' }, s.tryUrl ?? say(s.tryUrlNote));
   const copyTry = copyButton('Copy URL', () => s.tryUrl ?? '');
   copyTry.id = 'c-copy-try';
   copyTry.disabled = !s.tryUrl;
   return present(
     h('p', { class: 'verdict', 'data-ok': String(errors === 0) }, verdict),
+    waiting,
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter' }, dc),
+      h('dt', {}, 'Data center'), h('dd', { 'data-fact': 'dataCenter', 'data-guessed': String(guessed) }, dc),
       h('dt', {}, 'Provider'), h('dd', { 'data-fact': 'provider', 'data-kind': s.provider.kind },
-        h('strong', {}, providerLabel), h('span', { class: 'why' }, s.provider.reason)),
+        h('strong', {}, providerLabel), h('span', { class: 'why' }, say(s.provider.reason))),
       s.linkNameSuggested && s.linkName
         ? h('dt', {}, 'Link name') : null,
       s.linkNameSuggested && s.linkName
@@ -356,14 +431,15 @@ general: HTMLElement,
         h('span', {}, reg.at), reg.clientType ? h('span', { class: 'why' }, `Client type: ${reg.clientType}`) : null),
       h('dt', {}, reg.redirectUris.length > 1 ? 'Redirect URIs' : 'Redirect URI'),
       h('dd', { 'data-fact': 'redirectUris', 'data-status': reg.redirectStatus ?? '' },
-        reg.redirectStatus === 'conflicting' ? h('span', { class: 'why' }, 'Sources disagree: register both.') : null,
+        reg.redirectStatus === 'conflicting'
+          ? h('span', { class: 'why' }, 'Sources disagree: use the callback Zoho shows on your Connections page; it is one of these.') : null,
         reg.redirectUris.length ? redirects : h('span', { class: 'why' }, 'No source gives it: copy it from the provider\'s or Zoho\'s connection page.')),
       reg.homepage ? h('dt', {}, 'Homepage') : null,
       reg.homepage ? h('dd', { 'data-fact': 'homepage' }, reg.homepage) : null,
     ),
-    reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, n))) : null,
+    reg.notes.length ? h('ul', { class: 'notes' }, ...reg.notes.map((n) => h('li', {}, say(n)))) : null,
     h('div', { class: 'try' }, h('label', { for: 'c-try-url' }, 'URL to try'), tryUrl,
-      s.tryUrl ? h('p', { class: 'hint' }, s.tryUrlNote) : null,
+      s.tryUrl ? h('p', { class: 'hint' }, say(s.tryUrlNote)) : null,
       h('div', { class: 'actions' }, copyTry)),
     general.childElementCount && general.querySelector('li') ? h('h3', {}, 'Other findings') : null,
     general,

@@ -1,4 +1,5 @@
-// The connection config being edited in the Connection tab, shared with the Tokens and Explain tabs.
+// The connection config being edited in the Connection tab, shared with the Authorize, Tokens, Explain and Deluge
+// tabs: one current connection (data center, link name, provider, scopes) drives every tab (issue 15, item 2).
 // It lives in this module only (never stored): the Connection tab sets it on every keystroke, the others listen.
 import type { ConnectionConfig } from '../core';
 
@@ -24,7 +25,28 @@ export function onConfigChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** True when the config holds at least one value the admin typed or loaded. */
+/** True when the config holds at least one value the admin typed or loaded, besides where the account lives (the
+ *  Connection tab asks that first and remembers it, so it alone is not a config). */
 export function hasConfig(config: ConnectionConfig): boolean {
-  return Object.values(config).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
+  return Object.entries(config).some(([k, v]) => k !== 'dataCenter' && (Array.isArray(v) ? v.length > 0 : v !== undefined && v !== ''));
+}
+
+/**
+ * Keeps `input` showing the current connection's link name (the name Deluge's `connection:` takes) until the admin
+ * types in it; returns the function that stops it.
+ *
+ * @example
+ * followLinkName(document.querySelector('#dg-connection'));
+ */
+export function followLinkName(input: HTMLInputElement): () => void {
+  let typed = false;
+  input.addEventListener('input', () => { typed = input.value !== '' && input.value !== current.linkName; });
+  const fill = (config: ConnectionConfig) => {
+    if (typed || !config.linkName) return;
+    input.value = config.linkName;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    typed = false;
+  };
+  fill(current);
+  return onConfigChange(fill);
 }

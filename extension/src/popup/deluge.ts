@@ -5,7 +5,9 @@ import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core'
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
+import { followLinkName } from './current';
 import { sourceNode } from '../sources';
+import { extensionUrl } from '../browser';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Finding[]; query?: string | undefined }
@@ -118,6 +120,390 @@ function selectLine(area: HTMLTextAreaElement, line: number): void {
   area.setSelectionRange(start, end);
   const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 16;
   area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
+
+// ---- Build a call: read (DOM → input), ask the core, render (answer → DOM) ---------------------------------------
+
+type Rows = ReturnType<typeof rows>;
+
+/** The build section's controls. */
+export interface BuildForm {
+  modeInputs: Map<Mode, HTMLInputElement>;
+  url: HTMLInputElement; method: HTMLSelectElement; connection: HTMLInputElement; headers: Rows; query: Rows;
+  bodyMode: HTMLSelectElement; body: HTMLTextAreaElement; formBody: Rows; detailed: HTMLInputElement;
+  responseVar: HTMLInputElement; style: HTMLSelectElement; scopes: HTMLInputElement;
+  spec: HTMLTextAreaElement;
+  rDc: HTMLSelectElement; rVersion: HTMLInputElement; rModule: HTMLInputElement; rOperation: HTMLSelectElement;
+  rRecords: HTMLTextAreaElement; rId: HTMLInputElement; rCriteria: HTMLInputElement; rQuery: HTMLTextAreaElement;
+  rTrigger: HTMLInputElement; rDup: HTMLInputElement; rConnection: HTMLInputElement; rStyle: HTMLSelectElement;
+  rDetailed: HTMLInputElement; rResponseVar: HTMLInputElement;
+  cSelect: HTMLInputElement; cFrom: HTMLInputElement; cWhere: HTMLInputElement; cOrder: HTMLInputElement;
+  cLimit: HTMLInputElement; cOffset: HTMLInputElement; cDc: HTMLSelectElement; cVersion: HTMLInputElement;
+  cConnection: HTMLInputElement; cText: HTMLTextAreaElement;
+}
+
+/** What the build section asks the core, by mode; `empty` when nothing is filled in yet. `bodyMode` and
+ *  `operation` decide which fields show. */
+export type BuildInput = { empty: boolean; bodyMode: string; operation: string } & (
+  | { mode: 'form'; spec: InvokeUrlSpec; local: Finding[] }
+  | { mode: 'spec'; text: string }
+  | { mode: 'record'; spec: RecordCallSpec; local: Finding[] }
+  | { mode: 'coql'; pasted: string; query: CoqlQuery; call: RecordCallSpec });
+
+/** The invokeurl form as a spec, with JSON mistakes of the body as local findings. */
+function readInvokeUrlForm(f: BuildForm): { spec: InvokeUrlSpec; local: Finding[] } {
+  const local: Finding[] = [];
+  const s: InvokeUrlSpec = { method: f.method.value as InvokeUrlSpec['method'] };
+  if (f.url.value.trim()) s.url = f.url.value.trim();
+  if (f.connection.value.trim()) s.connection = f.connection.value.trim();
+  const hs = f.headers.read();
+  if (hs) s.headers = hs;
+  const qs = f.query.read();
+  if (qs) s.query = qs;
+  const m = f.bodyMode.value as 'json' | 'form' | 'text';
+  if (m === 'form') {
+    const fb = f.formBody.read();
+    if (fb) { s.body = fb; s.bodyMode = 'form'; }
+  } else if (f.body.value.trim()) {
+    s.bodyMode = m;
+    if (m === 'text') s.body = f.body.value;
+    else {
+      const parsed = parseJson(f.body.value, 'body', 'The body');
+      if (parsed.error) local.push(parsed.error);
+      else s.body = parsed.value;
+    }
+  }
+  if (f.detailed.checked) s.detailed = true;
+  if (f.responseVar.value.trim()) s.responseVar = f.responseVar.value.trim();
+  if (f.style.value === 'literal') s.style = 'literal';
+  const sc = list(f.scopes.value);
+  if (sc.length) s.scopes = sc;
+  return { spec: s, local };
+}
+
+/** The CRM record call form as a spec, with JSON mistakes of the records as local findings. */
+function readRecordForm(f: BuildForm): { spec: RecordCallSpec; local: Finding[] } {
+  const local: Finding[] = [];
+  const op = f.rOperation.value as NonNullable<RecordCallSpec['operation']>;
+  const s: RecordCallSpec = { operation: op };
+  if (f.rDc.value) s.dataCenter = f.rDc.value;
+  if (f.rVersion.value.trim()) s.apiVersion = f.rVersion.value.trim();
+  if (f.rConnection.value.trim()) s.connection = f.rConnection.value.trim();
+  if (f.rResponseVar.value.trim()) s.responseVar = f.rResponseVar.value.trim();
+  if (f.rStyle.value === 'literal') s.style = 'literal';
+  if (f.rDetailed.checked) s.detailed = true;
+  if (op !== 'coql' && f.rModule.value.trim()) s.module = f.rModule.value.trim();
+  if (op === 'insert' || op === 'update' || op === 'upsert') {
+    if (f.rRecords.value.trim()) {
+      const parsed = parseJson(f.rRecords.value, 'records', 'The records');
+      if (parsed.error) local.push(parsed.error);
+      else s.records = parsed.value as Record<string, unknown>[];
+    }
+    const t = list(f.rTrigger.value);
+    if (t.length) s.trigger = t as NonNullable<RecordCallSpec['trigger']>;
+    if (op === 'upsert') {
+      const d = list(f.rDup.value);
+      if (d.length) s.duplicateCheckFields = d;
+    }
+  }
+  if (op === 'get' && f.rId.value.trim()) s.id = f.rId.value.trim();
+  if (op === 'search' && f.rCriteria.value.trim()) s.criteria = f.rCriteria.value.trim();
+  if (op === 'coql' && f.rQuery.value.trim()) s.query = f.rQuery.value.trim();
+  return { spec: s, local };
+}
+
+/** read (DOM → input): the chosen mode and what its pane describes. */
+export function readBuild(f: BuildForm): BuildInput {
+  const mode = MODES.find(([m]) => f.modeInputs.get(m)?.checked)?.[0] ?? 'form';
+  const shown = { bodyMode: f.bodyMode.value, operation: f.rOperation.value };
+  if (mode === 'form') return { mode, ...shown, empty: !f.url.value.trim(), ...readInvokeUrlForm(f) };
+  if (mode === 'spec') return { mode, ...shown, empty: !f.spec.value.trim(), text: f.spec.value };
+  if (mode === 'record') {
+    return { mode, ...shown, empty: !f.rModule.value.trim() && !f.rQuery.value.trim() && !f.rRecords.value.trim(), ...readRecordForm(f) };
+  }
+  const call: RecordCallSpec = { operation: 'coql' };
+  if (f.cDc.value) call.dataCenter = f.cDc.value;
+  if (f.cVersion.value.trim()) call.apiVersion = f.cVersion.value.trim();
+  if (f.cConnection.value.trim()) call.connection = f.cConnection.value.trim();
+  const q: CoqlQuery = {};
+  const fields = list(f.cSelect.value);
+  if (fields.length) q.select = fields;
+  if (f.cFrom.value.trim()) q.from = f.cFrom.value.trim();
+  if (f.cWhere.value.trim()) q.where = f.cWhere.value.trim();
+  const order = list(f.cOrder.value);
+  if (order.length) q.orderBy = order;
+  if (f.cLimit.value !== '') q.limit = Number(f.cLimit.value);
+  if (f.cOffset.value !== '') q.offset = Number(f.cOffset.value);
+  if (call.dataCenter) q.dataCenter = call.dataCenter;
+  if (call.apiVersion) q.apiVersion = call.apiVersion;
+  if (call.connection) q.connection = call.connection;
+  const pasted = f.cText.value.trim();
+  return { mode, ...shown, empty: !pasted && !f.cSelect.value.trim() && !f.cFrom.value.trim(), pasted, query: q, call };
+}
+
+/** Asks the core for the Deluge (and COQL query) an input describes. */
+export function answerBuild(api: Api, input: BuildInput): Answer {
+  if (input.mode === 'form') {
+    const a = attempt(() => api.generateInvokeUrl(input.spec));
+    return { deluge: input.local.length ? undefined : a.deluge, diagnostics: [...input.local, ...a.diagnostics] };
+  }
+  if (input.mode === 'spec') {
+    const parsed = parseJson(input.text, 'spec', 'The spec');
+    if (parsed.error) return { diagnostics: [parsed.error] };
+    return attempt(() => api.generateInvokeUrl(parsed.value as InvokeUrlSpec));
+  }
+  if (input.mode === 'record') {
+    const a = attempt(() => api.generateRecordCall(input.spec));
+    return { deluge: input.local.length ? undefined : a.deluge, diagnostics: [...input.local, ...a.diagnostics] };
+  }
+  if (input.pasted) {
+    const found = api.checkCoql(input.pasted);
+    if (found.some((d) => d.severity === 'error') || !input.call.dataCenter) return { query: input.pasted, diagnostics: found };
+    const call = attempt(() => api.generateRecordCall({ ...input.call, query: input.pasted }));
+    return { query: input.pasted, deluge: call.deluge, diagnostics: call.diagnostics };
+  }
+  return attempt(() => api.buildCoql(input.query));
+}
+
+/** The build section's output elements. */
+export interface BuildView {
+  panel: HTMLElement;
+  section: HTMLElement;
+  panes: Record<Mode, HTMLElement>;
+  bodyField: HTMLElement;
+  formBodyField: HTMLElement;
+  recordPane: HTMLElement;
+  general: HTMLElement;
+  out: HTMLTextAreaElement;
+  status: HTMLElement;
+  queryOut: HTMLOutputElement;
+  copy: HTMLButtonElement;
+  toChecker: HTMLButtonElement;
+}
+
+/** render (answer → DOM): the chosen pane and its fields, the findings beside their fields, the Deluge (and COQL
+ *  query) or what to fix first. `a` is absent while nothing is filled in. */
+export function renderBuild(v: BuildView, input: BuildInput, a: Answer | undefined): void {
+  const m = input.mode;
+  for (const [k, pane] of Object.entries(v.panes)) pane.hidden = k !== m;
+  v.bodyField.hidden = input.bodyMode === 'form';
+  v.formBodyField.hidden = input.bodyMode !== 'form';
+  for (const el of Array.from(v.recordPane.querySelectorAll<HTMLElement>('[data-ops]'))) {
+    el.hidden = !(el.dataset.ops ?? '').split(' ').includes(input.operation);
+  }
+  const pane = v.panes[m];
+  v.section.dataset.mode = m;
+  if (!a) {
+    placeFindings(pane, [], v.general);
+    v.out.value = '';
+    v.out.placeholder = m === 'spec'
+      ? 'Paste a spec JSON above, or start from the invokeurl form.'
+      : m === 'record' ? 'Choose the data center and module to generate the CRM call.'
+      : m === 'coql' ? 'Give the fields and module, or paste a COQL query.' : 'Type the URL to generate the invokeurl call.';
+    v.status.textContent = '';
+    v.queryOut.value = '';
+    v.queryOut.dataset.empty = 'true';
+    v.section.dataset.state = 'empty';
+    v.copy.disabled = v.toChecker.disabled = true;
+    v.section.dataset.count = '0';
+    v.panel.dataset.ready = '1';
+    return;
+  }
+  placeFindings(pane, a.diagnostics, v.general);
+  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+  if (m === 'coql') {
+    v.queryOut.value = a.query ?? 'Fix the findings to get the query.';
+    v.queryOut.dataset.empty = a.query ? 'false' : 'true';
+  }
+  v.out.value = a.deluge ?? '';
+  if (a.deluge) {
+    v.status.textContent = a.diagnostics.length ? `${a.diagnostics.length} note(s) above` : 'Ready to paste into a Deluge function.';
+  } else if (m === 'coql' && a.query && !errors) {
+    v.status.textContent = '';
+    v.out.placeholder = 'Choose a data center to get the /coql invokeurl as well.';
+  } else {
+    v.status.textContent = '';
+    v.out.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
+  }
+  v.section.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
+  v.copy.disabled = v.toChecker.disabled = !a.deluge;
+  v.section.dataset.count = String(a.diagnostics.length);
+  v.panel.dataset.ready = '1';
+}
+
+// ---- Check a script: read (DOM → input), ask the core, render (answer → DOM) ----------------------------------
+
+/** One Deluge built-in as `deluge-builtins.json` (shipped beside the module) describes it. */
+export interface BuiltinInfo {
+  name: string;
+  kind: 'task' | 'method';
+  min: number;
+  max: number;
+  syntax: string;
+  /** The arguments' data types as the Zoho page names them, when it gives them all. */
+  types?: string[];
+  description: string;
+  source: string;
+}
+
+let builtins: Map<string, BuiltinInfo> | null = null;
+let loadingBuiltins: Promise<void> | null = null;
+
+/** Loads the built-ins' descriptions (once). Never rejects: without them, findings show without a description. */
+export function loadBuiltins(): Promise<void> {
+  loadingBuiltins ??= fetch(extensionUrl('deluge-builtins.json'))
+    .then((r) => (r.ok ? r.json() : []))
+    .then((list: unknown) => {
+      const entries = Array.isArray(list) ? (list as BuiltinInfo[]).filter((b) => typeof b?.name === 'string') : [];
+      builtins = new Map(entries.map((b) => [b.name.toLowerCase(), b]));
+    })
+    .catch(() => { builtins = new Map(); });
+  return loadingBuiltins;
+}
+
+/** The description of a built-in by name (any case), once loaded. */
+export function builtinInfo(name: string): BuiltinInfo | undefined {
+  return builtins?.get(name.replace(/^\./, '').toLowerCase());
+}
+
+/** The built-in an argument-count finding is about: its message starts with the name in backticks. */
+function builtinOfFinding(d: Finding): BuiltinInfo | undefined {
+  if (d.code !== 'deluge.task.argument_count' && d.code !== 'deluge.method.argument_count') return undefined;
+  const m = /^`\.?([\w.]+)`/.exec(d.message);
+  return m?.[1] ? builtinInfo(m[1]) : undefined;
+}
+
+/** The check section's controls. */
+export interface CheckForm {
+  script: HTMLTextAreaElement;
+  layout: HTMLSelectElement;
+}
+
+/** What the check section asks the core about. */
+export interface CheckInput {
+  text: string;
+  layout: 'zoho' | 'spaced';
+}
+
+/** read (DOM → input): the pasted script and the layout to format it in. */
+export function readCheck(f: CheckForm): CheckInput {
+  return { text: f.script.value, layout: f.layout.value === 'spaced' ? 'spaced' : 'zoho' };
+}
+
+/** The core's answer about a script. */
+export interface CheckAnswer {
+  findings: Finding[];
+  formatted?: string | undefined;
+  changed: boolean;
+  /** Error findings that prevented formatting. */
+  refused: Finding[];
+  /** Catalogue built-ins the script calls, in catalogue order. */
+  used: string[];
+}
+
+function failure(e: unknown): Finding[] {
+  const err = errorRecord(e);
+  return err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: '' }];
+}
+
+/** Asks the core: findings, the formatted text (or why not), the built-ins used. A thrown ZckError becomes findings. */
+export function answerCheck(api: Api, input: CheckInput): CheckAnswer {
+  let findings: Finding[];
+  try { findings = api.checkDeluge(input.text); } catch (e) { findings = failure(e); }
+  let used: string[] = [];
+  try { used = api.delugeBuiltinsUsed(input.text); } catch { used = []; }
+  try {
+    const f = api.formatDeluge(input.text, { layout: input.layout });
+    return { findings, formatted: f.formatted, changed: f.changed, refused: f.formatted === undefined ? f.diagnostics : [], used };
+  } catch (e) {
+    return { findings, changed: false, refused: failure(e), used };
+  }
+}
+
+/** The check section's output elements. */
+export interface CheckView {
+  section: HTMLElement;
+  summary: HTMLElement;
+  list: HTMLOListElement;
+  builtins: HTMLElement;
+  formatBox: HTMLElement;
+  formatted: HTMLTextAreaElement;
+  formatNote: HTMLElement;
+  useFormatted: HTMLButtonElement;
+  refused: HTMLElement;
+}
+
+/** A built-in as an admin reads it: the call with its arguments, what it does, how many arguments, its page. */
+function builtinNode(b: BuiltinInfo, tag: 'li' | 'div'): HTMLElement {
+  const call = b.kind === 'task' ? b.name : `.${b.name}`;
+  const count = b.min === b.max ? String(b.min) : `${b.min} to ${b.max}`;
+  return h(tag, { class: 'builtin', 'data-builtin': b.name },
+    h('code', {}, `${call}(${b.syntax})`),
+    h('span', { class: 'desc' }, ` ${b.description} `),
+    h('span', { class: 'hint' }, `Arguments: ${count}${b.types ? ` (${b.types.join(', ')})` : ''}. `),
+    sourceNode(b.source));
+}
+
+/** render (answer → DOM): summary, findings by line (an argument-count finding with the built-in's description),
+ *  the built-ins used, and the formatted text or why formatting was refused. `selectAt` selects a line. */
+export function renderCheck(v: CheckView, input: CheckInput, a: CheckAnswer, selectAt: (line: number) => void): void {
+  if (!input.text.trim()) {
+    v.summary.textContent = 'Paste a Deluge function (or use “Check this snippet below”) to see its findings by line and its formatted version.';
+    v.summary.dataset.state = 'empty';
+    v.list.replaceChildren();
+    v.builtins.replaceChildren();
+    v.formatBox.hidden = true;
+    v.refused.replaceChildren();
+    v.section.dataset.count = '0';
+    v.section.dataset.formatted = 'empty';
+    return;
+  }
+  const found = a.findings;
+  const count = (s: string): number => found.filter((d) => d.severity === s).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const lines = input.text.split('\n').length;
+  v.summary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
+  v.summary.textContent = found.length
+    ? `${lines} lines: ${[[errors, 'error'], [warnings, 'warning'], [infos, 'note']].filter(([n]) => n).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}. Click a finding to select its line.`
+    : `${lines} lines: no findings.`;
+  v.list.replaceChildren(...found.map((d) => {
+    const where = d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}` : 'Script';
+    const go = h('button', { type: 'button', class: 'at', title: d.line ? `Select line ${d.line} in the script` : undefined }, where);
+    if (d.line) go.addEventListener('click', () => selectAt(d.line ?? 1));
+    else go.disabled = true;
+    const about = builtinOfFinding(d);
+    return h('li', { class: `finding ${d.severity}`, 'data-code': d.code, 'data-line': d.line ? String(d.line) : undefined },
+      h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
+      h('span', { class: 'msg' }, d.message),
+      d.fix ? h('span', { class: 'fix' }, d.fix) : null,
+      about ? builtinNode(about, 'div') : null,
+      d.source ? sourceNode(d.source) : null);
+  }));
+  v.section.dataset.count = String(found.length);
+  const described = a.used.map(builtinInfo).filter((b): b is BuiltinInfo => b !== undefined);
+  v.builtins.replaceChildren(...(described.length
+    ? [h('h3', {}, 'Built-ins used'), h('ul', { class: 'builtins' }, ...described.map((b) => builtinNode(b, 'li')))]
+    : []));
+  if (a.formatted !== undefined) {
+    v.formatBox.hidden = false;
+    v.refused.replaceChildren();
+    v.formatted.value = a.formatted;
+    v.formatNote.textContent = a.changed
+      ? `${input.layout === 'zoho' ? 'Zoho’s layout' : 'Spaced layout'}: indentation and spacing; comments kept.`
+      : 'Already formatted: nothing to change.';
+    v.useFormatted.hidden = !a.changed;
+    v.section.dataset.formatted = a.changed ? 'changed' : 'unchanged';
+  } else {
+    v.formatBox.hidden = true;
+    v.formatted.value = '';
+    const syntax = a.refused.filter((d) => d.severity === 'error');
+    v.refused.replaceChildren(
+      h('p', { class: 'refused-title' }, 'Formatting refused'),
+      h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
+      h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
+        h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
+    v.section.dataset.formatted = 'refused';
+  }
 }
 
 export function mountDeluge(panel: HTMLElement, api: Api): void {
@@ -266,11 +652,16 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
     formatted,
     h('div', { class: 'actions' }, copyButton('Copy formatted', () => formatted.value), useFormatted));
   const refused = h('div', { class: 'refused', role: 'status' });
+  const layout = select([['zoho', 'Zoho’s layout (as the editor saves)'], ['spaced', 'Spaced layout']]);
+  layout.id = 'dg-layout';
+  const builtinsBox = h('div', { class: 'dg-builtins', 'aria-live': 'polite' });
   const check = h('section', { class: 'dg-check', 'aria-labelledby': 'dg-check-title' },
     h('h2', { id: 'dg-check-title' }, 'Check a script'),
     h('div', { class: 'field' }, h('label', { for: 'dg-script' }, 'Deluge script'), script),
     checkSummary,
     checkList,
+    builtinsBox,
+    h('div', { class: 'field' }, h('label', { for: 'dg-layout' }, 'Format in'), layout),
     formatBox,
     refused,
   );
@@ -278,171 +669,19 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   panel.append(build, check);
 
   // ---- Build logic --------------------------------------------------------------------------------------------
-  const mode = (): Mode => MODES.find(([m]) => modeInputs.get(m)?.checked)?.[0] ?? 'form';
-
-  function formSpec(): { spec: InvokeUrlSpec; local: Finding[] } {
-    const local: Finding[] = [];
-    const s: InvokeUrlSpec = { method: method.value as InvokeUrlSpec['method'] };
-    if (url.value.trim()) s.url = url.value.trim();
-    if (connection.value.trim()) s.connection = connection.value.trim();
-    const hs = headers.read();
-    if (hs) s.headers = hs;
-    const qs = query.read();
-    if (qs) s.query = qs;
-    const m = bodyMode.value as 'json' | 'form' | 'text';
-    if (m === 'form') {
-      const fb = formBody.read();
-      if (fb) { s.body = fb; s.bodyMode = 'form'; }
-    } else if (body.value.trim()) {
-      s.bodyMode = m;
-      if (m === 'text') s.body = body.value;
-      else {
-        const parsed = parseJson(body.value, 'body', 'The body');
-        if (parsed.error) local.push(parsed.error);
-        else s.body = parsed.value;
-      }
-    }
-    if (detailed.checked) s.detailed = true;
-    if (responseVar.value.trim()) s.responseVar = responseVar.value.trim();
-    if (style.value === 'literal') s.style = 'literal';
-    const sc = list(scopes.value);
-    if (sc.length) s.scopes = sc;
-    return { spec: s, local };
-  }
-
-  function recordSpec(): { spec: RecordCallSpec; local: Finding[] } {
-    const local: Finding[] = [];
-    const op = rOperation.value as NonNullable<RecordCallSpec['operation']>;
-    const s: RecordCallSpec = { operation: op };
-    if (rDc.value) s.dataCenter = rDc.value;
-    if (rVersion.value.trim()) s.apiVersion = rVersion.value.trim();
-    if (rConnection.value.trim()) s.connection = rConnection.value.trim();
-    if (rResponseVar.value.trim()) s.responseVar = rResponseVar.value.trim();
-    if (rStyle.value === 'literal') s.style = 'literal';
-    if (rDetailed.checked) s.detailed = true;
-    if (op !== 'coql' && rModule.value.trim()) s.module = rModule.value.trim();
-    if (op === 'insert' || op === 'update' || op === 'upsert') {
-      if (rRecords.value.trim()) {
-        const parsed = parseJson(rRecords.value, 'records', 'The records');
-        if (parsed.error) local.push(parsed.error);
-        else s.records = parsed.value as Record<string, unknown>[];
-      }
-      const t = list(rTrigger.value);
-      if (t.length) s.trigger = t as NonNullable<RecordCallSpec['trigger']>;
-      if (op === 'upsert') {
-        const d = list(rDup.value);
-        if (d.length) s.duplicateCheckFields = d;
-      }
-    }
-    if (op === 'get' && rId.value.trim()) s.id = rId.value.trim();
-    if (op === 'search' && rCriteria.value.trim()) s.criteria = rCriteria.value.trim();
-    if (op === 'coql' && rQuery.value.trim()) s.query = rQuery.value.trim();
-    return { spec: s, local };
-  }
-
-  function coqlAnswer(): Answer {
-    const pasted = cText.value.trim();
-    const dc = cDc.value;
-    if (pasted) {
-      const found = api.checkCoql(pasted);
-      if (found.some((d) => d.severity === 'error') || !dc) return { query: pasted, diagnostics: found };
-      const call = attempt(() => api.generateRecordCall({ operation: 'coql', query: pasted, dataCenter: dc,
-        ...(cVersion.value.trim() ? { apiVersion: cVersion.value.trim() } : {}),
-        ...(cConnection.value.trim() ? { connection: cConnection.value.trim() } : {}) }));
-      return { query: pasted, deluge: call.deluge, diagnostics: call.diagnostics };
-    }
-    const q: CoqlQuery = {};
-    const fields = list(cSelect.value);
-    if (fields.length) q.select = fields;
-    if (cFrom.value.trim()) q.from = cFrom.value.trim();
-    if (cWhere.value.trim()) q.where = cWhere.value.trim();
-    const order = list(cOrder.value);
-    if (order.length) q.orderBy = order;
-    if (cLimit.value !== '') q.limit = Number(cLimit.value);
-    if (cOffset.value !== '') q.offset = Number(cOffset.value);
-    if (dc) q.dataCenter = dc;
-    if (cVersion.value.trim()) q.apiVersion = cVersion.value.trim();
-    if (cConnection.value.trim()) q.connection = cConnection.value.trim();
-    return attempt(() => api.buildCoql(q));
-  }
-
-  function isEmpty(m: Mode): boolean {
-    if (m === 'form') return !url.value.trim();
-    if (m === 'spec') return !spec.value.trim();
-    if (m === 'record') return !rModule.value.trim() && !rQuery.value.trim() && !rRecords.value.trim();
-    return !cText.value.trim() && !cSelect.value.trim() && !cFrom.value.trim();
-  }
-
-  function compute(m: Mode): Answer {
-    if (m === 'form') {
-      const { spec: s, local } = formSpec();
-      const a = attempt(() => api.generateInvokeUrl(s));
-      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
-    }
-    if (m === 'spec') {
-      const parsed = parseJson(spec.value, 'spec', 'The spec');
-      if (parsed.error) return { diagnostics: [parsed.error] };
-      return attempt(() => api.generateInvokeUrl(parsed.value as InvokeUrlSpec));
-    }
-    if (m === 'record') {
-      const { spec: s, local } = recordSpec();
-      const a = attempt(() => api.generateRecordCall(s));
-      return { deluge: local.length ? undefined : a.deluge, diagnostics: [...local, ...a.diagnostics] };
-    }
-    return coqlAnswer();
-  }
-
+  const buildForm: BuildForm = { modeInputs, url, method, connection, headers, query, bodyMode, body, formBody, detailed,
+    responseVar, style, scopes, spec, rDc, rVersion, rModule, rOperation, rRecords, rId, rCriteria, rQuery, rTrigger,
+    rDup, rConnection, rStyle, rDetailed, rResponseVar, cSelect, cFrom, cWhere, cOrder, cLimit, cOffset, cDc, cVersion,
+    cConnection, cText };
+  const buildView: BuildView = { panel, section: build, panes, bodyField, formBodyField, recordPane, general: buildGeneral,
+    out: buildOut, status: buildStatus, queryOut: cQueryOut, copy: copyDeluge, toChecker };
   function updateBuild(): void {
-    const m = mode();
-    for (const [k, pane] of Object.entries(panes)) pane.hidden = k !== m;
-    bodyField.hidden = bodyMode.value === 'form';
-    formBodyField.hidden = bodyMode.value !== 'form';
-    for (const el of Array.from(recordPane.querySelectorAll<HTMLElement>('[data-ops]'))) {
-      el.hidden = !(el.dataset.ops ?? '').split(' ').includes(rOperation.value);
-    }
-    const pane = panes[m];
-    build.dataset.mode = m;
-    if (isEmpty(m)) {
-      placeFindings(pane, [], buildGeneral);
-      buildOut.value = '';
-      buildOut.placeholder = m === 'spec'
-        ? 'Paste a spec JSON above, or start from the invokeurl form.'
-        : m === 'record' ? 'Choose the data center and module to generate the CRM call.'
-        : m === 'coql' ? 'Give the fields and module, or paste a COQL query.' : 'Type the URL to generate the invokeurl call.';
-      buildStatus.textContent = '';
-      cQueryOut.value = '';
-      cQueryOut.dataset.empty = 'true';
-      build.dataset.state = 'empty';
-      copyDeluge.disabled = toChecker.disabled = true;
-      build.dataset.count = '0';
-      panel.dataset.ready = '1';
-      return;
-    }
-    const a = compute(m);
-    placeFindings(pane, a.diagnostics, buildGeneral);
-    const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
-    if (m === 'coql') {
-      cQueryOut.value = a.query ?? 'Fix the findings to get the query.';
-      cQueryOut.dataset.empty = a.query ? 'false' : 'true';
-    }
-    buildOut.value = a.deluge ?? '';
-    if (a.deluge) {
-      buildStatus.textContent = a.diagnostics.length ? `${a.diagnostics.length} note(s) above` : 'Ready to paste into a Deluge function.';
-    } else if (m === 'coql' && a.query && !errors) {
-      buildStatus.textContent = '';
-      buildOut.placeholder = 'Choose a data center to get the /coql invokeurl as well.';
-    } else {
-      buildStatus.textContent = '';
-      buildOut.placeholder = `Fix the ${errors === 1 ? 'error' : `${errors} errors`} above to get the Deluge.`;
-    }
-    build.dataset.state = a.deluge ? 'ok' : errors ? 'errors' : 'partial';
-    copyDeluge.disabled = toChecker.disabled = !a.deluge;
-    build.dataset.count = String(a.diagnostics.length);
-    panel.dataset.ready = '1';
+    const input = readBuild(buildForm);
+    renderBuild(buildView, input, input.empty ? undefined : answerBuild(api, input));
   }
 
   fromForm.addEventListener('click', () => {
-    spec.value = JSON.stringify(formSpec().spec, null, 2);
+    spec.value = JSON.stringify(readInvokeUrlForm(buildForm).spec, null, 2);
     updateBuild();
   });
   toChecker.addEventListener('click', () => {
@@ -456,79 +695,27 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   build.addEventListener('change', updateBuild);
 
   // ---- Check logic --------------------------------------------------------------------------------------------
+  const checkForm: CheckForm = { script, layout };
+  const checkView: CheckView = { section: check, summary: checkSummary, list: checkList, builtins: builtinsBox, formatBox,
+    formatted, formatNote, useFormatted, refused };
   function updateCheck(): void {
-    const source = script.value;
-    if (!source.trim()) {
-      checkSummary.textContent = 'Paste a Deluge function (or use “Check this snippet below”) to see its findings by line and its formatted version.';
-      checkSummary.dataset.state = 'empty';
-      checkList.replaceChildren();
-      formatBox.hidden = true;
-      refused.replaceChildren();
-      check.dataset.count = '0';
-      check.dataset.formatted = 'empty';
-      return;
-    }
-    let found: Finding[];
-    try {
-      found = api.checkDeluge(source);
-    } catch (e) {
-      const err = errorRecord(e);
-      found = err.diagnostics ?? [{ code: err.code, severity: 'error', path: '', message: err.message, fix: '' }];
-    }
-    const count = (s: string): number => found.filter((d) => d.severity === s).length;
-    const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
-    const lines = source.split('\n').length;
-    checkSummary.dataset.state = errors ? 'error' : warnings ? 'warning' : 'ok';
-    checkSummary.textContent = found.length
-      ? `${lines} lines: ${[[errors, 'error'], [warnings, 'warning'], [infos, 'note']].filter(([n]) => n).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}. Click a finding to select its line.`
-      : `${lines} lines: no findings.`;
-    checkList.replaceChildren(...found.map((d) => {
-      const where = d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}` : 'Script';
-      const go = h('button', { type: 'button', class: 'at', title: d.line ? `Select line ${d.line} in the script` : undefined }, where);
-      if (d.line) go.addEventListener('click', () => selectLine(script, d.line ?? 1));
-      else go.disabled = true;
-      return h('li', { class: `finding ${d.severity}`, 'data-code': d.code, 'data-line': d.line ? String(d.line) : undefined },
-        h('div', { class: 'head' }, go, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code-id' }, d.code)),
-        h('span', { class: 'msg' }, d.message),
-        d.fix ? h('span', { class: 'fix' }, d.fix) : null,
-        d.source ? sourceNode(d.source) : null);
-    }));
-    check.dataset.count = String(found.length);
-
-    let result: ReturnType<Api['formatDeluge']> | undefined;
-    try {
-      result = api.formatDeluge(source);
-    } catch (e) {
-      const err = errorRecord(e);
-      result = { changed: false, diagnostics: err.diagnostics ?? [] };
-    }
-    if (result.formatted !== undefined) {
-      formatBox.hidden = false;
-      refused.replaceChildren();
-      formatted.value = result.formatted;
-      formatNote.textContent = result.changed ? 'Canonical indentation and spacing; comments kept.' : 'Already formatted: nothing to change.';
-      useFormatted.hidden = !result.changed;
-      check.dataset.formatted = result.changed ? 'changed' : 'unchanged';
-    } else {
-      formatBox.hidden = true;
-      formatted.value = '';
-      const syntax = result.diagnostics.filter((d) => d.severity === 'error');
-      refused.replaceChildren(
-        h('p', { class: 'refused-title' }, 'Formatting refused'),
-        h('p', {}, `The script has ${syntax.length} syntax error${syntax.length === 1 ? '' : 's'}: formatting it could change its meaning, so it is left as it is. Fix ${syntax.length === 1 ? 'it' : 'them'} first, then the formatted version appears here.`),
-        h('ul', { class: 'findings compact' }, ...syntax.map((d) => h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
-          h('span', { class: 'msg' }, `${d.line ? `Line ${d.line}${d.column ? `:${d.column}` : ''}: ` : ''}${d.message}`)))));
-      check.dataset.formatted = 'refused';
-    }
+    const input = readCheck(checkForm);
+    renderCheck(checkView, input, input.text.trim() ? answerCheck(api, input) : { findings: [], changed: false, refused: [], used: [] },
+      (line) => selectLine(script, line));
   }
   useFormatted.addEventListener('click', () => {
     script.value = formatted.value;
     updateCheck();
   });
   script.addEventListener('input', updateCheck);
+  layout.addEventListener('change', updateCheck);
+  // The descriptions arrive once; the findings shown meanwhile are redrawn with them.
+  void loadBuiltins().then(updateCheck);
 
   updateBuild();
   updateCheck();
+  // The Connection tab's link name, until the admin types another (issue 15, item 2).
+  for (const input of [connection, rConnection, cConnection]) followLinkName(input);
   // Start from the defaults of the options page (Deluge style, data center), unless the admin already chose.
   void loadSettings().then(({ settings }) => {
     for (const s of [style, rStyle]) if (s.value === 'putLines') s.value = settings.delugeStyle;

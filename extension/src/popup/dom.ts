@@ -1,6 +1,7 @@
 // Small DOM helpers for the extension pages. Text only: nothing here parses HTML.
 import type { Finding } from '../core';
 import { sourceNode } from '../sources';
+import { inFormWords, type FieldWords } from '../labels';
 
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -19,15 +20,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** Renders findings as a list; each item shows severity, message, fix and its source (a link to the page). */
-export function findingsList(diagnostics: Finding[]): HTMLUListElement {
+/** Renders findings as a list; each item shows severity, message, fix and its source (a link to the page). With
+ *  `words`, the config keys in the texts are said with the labels of the form the admin sees (../labels). */
+export function findingsList(diagnostics: Finding[], words?: FieldWords): HTMLUListElement {
   const list = h('ul', { class: 'findings' });
+  const say = (text: string) => (words ? inFormWords(text, words) : text);
   for (const d of diagnostics) {
     list.append(
       h('li', { class: `finding ${d.severity}`, 'data-code': d.code },
         h('span', { class: 'sev' }, d.severity),
-        h('span', { class: 'msg' }, d.message),
-        d.fix ? h('span', { class: 'fix' }, d.fix) : null,
+        h('span', { class: 'msg' }, say(d.message)),
+        d.fix ? h('span', { class: 'fix' }, say(d.fix)) : null,
         d.source ? sourceNode(d.source) : null,
       ),
     );
@@ -35,12 +38,17 @@ export function findingsList(diagnostics: Finding[]): HTMLUListElement {
   return list;
 }
 
+/** The config key a finding's path starts with (`scopes[1]` → `scopes`, `fields[2].x` → `fields`). */
+export function fieldOfPath(path: string): string {
+  return path.replace(/[[.].*$/, '');
+}
+
 /**
  * Puts each finding beside the most specific slot (`[data-findings-for]`) whose path equals or contains its path
  * (`fields[2].transforms[0].map.vip` → `fields[2].transforms[0]` → `fields[2]` → `fields`); the rest go to `rest`.
- * The one renderer of findings beside fields, for every tab.
+ * The one renderer of findings beside fields, for every tab. `words`: see findingsList.
  */
-export function placeFindings(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement): void {
+export function placeFindings(root: HTMLElement, diagnostics: Finding[], rest: HTMLElement, words?: FieldWords): void {
   const slots = new Map<string, HTMLElement>();
   for (const s of root.querySelectorAll<HTMLElement>('[data-findings-for]')) slots.set(s.dataset.findingsFor ?? '', s);
   const placed = new Map<HTMLElement, Finding[]>();
@@ -59,9 +67,9 @@ export function placeFindings(root: HTMLElement, diagnostics: Finding[], rest: H
   }
   for (const s of slots.values()) {
     const ds = placed.get(s) ?? [];
-    s.replaceChildren(...(ds.length ? [findingsList(ds)] : []));
+    s.replaceChildren(...(ds.length ? [findingsList(ds, words)] : []));
   }
-  rest.replaceChildren(...(unplaced.length ? [findingsList(unplaced)] : []));
+  rest.replaceChildren(...(unplaced.length ? [findingsList(unplaced, words)] : []));
 }
 
 /** A copy button that confirms with "Copied" (or says why it could not). */

@@ -48,7 +48,7 @@ export function exportText(profile: Profile, includeSecret: boolean, secrets: re
 }
 
 /** A file name from the profile: the link name of a connection, `mapping-<module>` for a mapping. */
-function exportName(p: Profile): string {
+export function exportName(p: Profile): string {
   const base = p.kind === 'mapping' ? `mapping-${String(p.data.module ?? 'fields')}` : String(p.data.linkName ?? p.name);
   return base.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'profile';
 }
@@ -60,6 +60,76 @@ function download(name: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * What an accepted import stores: the data without its format version, a name (the service name, `<module> mapping`
+ * or the file's name), and whether its secret is kept (only when the file has one and the admin ticked the box).
+ *
+ * ```ts
+ * importPlan({ data: { serviceName: 'Zoho CRM EU', clientSecret: 's', schemaVersion: 1 }, kind: 'connection', diagnostics: [] }, 'eu.json', false)
+ * // → { name: 'Zoho CRM EU', kind: 'connection', data: { serviceName: 'Zoho CRM EU', clientSecret: 's' }, keepSecret: false, secretDropped: true }
+ * ```
+ */
+export function importPlan(checked: { data: Record<string, unknown>; kind: Profile['kind'] }, fileName: string, includeSecret: boolean): { name: string; kind: Profile['kind']; data: Record<string, unknown>; keepSecret: boolean; secretDropped: boolean } {
+  const data = { ...checked.data };
+  delete data.schemaVersion;
+  const hasSecret = typeof data.clientSecret === 'string' || typeof data.password === 'string';
+  const name = (typeof data.serviceName === 'string' && data.serviceName)
+    || (checked.kind === 'mapping' && typeof data.module === 'string' ? `${data.module} mapping` : '')
+    || fileName.replace(/\.json$/, '');
+  const keepSecret = hasSecret && includeSecret;
+  return { name, kind: checked.kind, data, keepSecret, secretDropped: hasSecret && !keepSecret };
+}
+
+/** What a profile's row can do. */
+interface ProfileActions {
+  rename(p: Profile, name: string): void;
+  open(p: Profile): void;
+  duplicate(p: Profile): void;
+  exportFile(p: Profile): void;
+  remove(p: Profile): void;
+}
+
+/** render (answer → DOM): one stored profile: its name (editable), kind, data center and its actions. */
+export function renderProfile(p: Profile, actions: ProfileActions): HTMLElement {
+  const name = h('input', { type: 'text', value: p.name, 'aria-label': `Name of ${p.name}` });
+  name.addEventListener('change', () => actions.rename(p, name.value));
+  const dc = typeof p.data.dataCenter === 'string' ? p.data.dataCenter.toUpperCase() : '—';
+  const button = (label: string, action: (p: Profile) => void) => {
+    const b = h('button', { type: 'button', class: 'link' }, label);
+    b.addEventListener('click', () => action(p));
+    return b;
+  };
+  return h('li', { class: 'profile', 'data-id': p.id },
+    name,
+    h('span', { class: 'meta' }, `${p.kind} · ${dc}${p.keepSecret ? ' · secret kept' : ''}`),
+    h('span', { class: 'row-actions' },
+      button('Open', actions.open), button('Duplicate', actions.duplicate), button('Export', actions.exportFile), button('Delete', actions.remove)));
+}
+
+/** render (answer → DOM): every stored profile, or how to make the first one. */
+export function renderProfiles(profiles: Profile[], actions: ProfileActions): HTMLElement[] {
+  if (profiles.length === 0) {
+    return [h('li', { class: 'empty' }, 'No profiles yet. Fill in the Connection tab and choose "Save as profile", or import a file exported here or by `zck preset start`.')];
+  }
+  return profiles.map((p) => renderProfile(p, actions));
+}
+
+/** Checks a file's text, then stores it as the plan says; answers what to show and whether it was imported. */
+async function importFile(api: Api, fileName: string, text: string, includeSecret: boolean): Promise<{ ok: boolean; nodes: Node[] }> {
+  const checked = checkImport(api, text);
+  if (!checked.data || !checked.kind) {
+    return { ok: false, nodes: [h('p', { class: 'verdict', 'data-ok': 'false' }, `"${fileName}" was not imported; your profiles are unchanged.`), findingsList(checked.diagnostics)] };
+  }
+  const plan = importPlan({ data: checked.data, kind: checked.kind }, fileName, includeSecret);
+  try {
+    await saveProfile({ name: plan.name, kind: plan.kind, data: plan.data, keepSecret: plan.keepSecret });
+  } catch (e) {
+    return { ok: false, nodes: [h('p', { class: 'verdict', 'data-ok': 'false' }, `"${fileName}" was not imported: ${e instanceof Error ? e.message : String(e)}`)] };
+  }
+  const note = plan.secretDropped ? ' The secret in the file was not stored (tick the box above to keep secrets).' : '';
+  return { ok: true, nodes: [h('p', { class: 'verdict', 'data-ok': 'true' }, `Imported "${plan.name}".${note}`), findingsList(checked.diagnostics.filter((d) => d.severity !== 'info'))] };
 }
 
 export function mountProfiles(panel: HTMLElement, api: Api): void {
@@ -78,77 +148,39 @@ export function mountProfiles(panel: HTMLElement, api: Api): void {
     h('div', { class: 'field' }, h('label', { for: 'p-import' }, 'Import a profile (JSON)'), fileInput),
     importOut,
   );
+  const changed = () => emit('profiles:changed', undefined);
+  const actions: ProfileActions = {
+    rename: (p, name) => void renameProfile(p.id, name).then(changed),
+    open: (p) => emit('profile:open', p),
+    duplicate: (p) => void duplicateProfile(p.id).then(changed),
+    exportFile: (p) => download(`${exportName(p)}.json`, exportText(p, includeSecret.checked, secrets)),
+    remove: (p) => void deleteProfile(p.id).then((undo) => {
+      const b = h('button', { type: 'button', class: 'copy' }, 'Undo');
+      b.addEventListener('click', () => void undo().then(() => { undoBar.hidden = true; changed(); }));
+      undoBar.replaceChildren(h('span', {}, `Deleted "${p.name}". `), b);
+      undoBar.hidden = false;
+      changed();
+    }),
+  };
 
   async function render(): Promise<void> {
     const { profiles, notices: messages } = await loadProfiles();
     notices.replaceChildren(...messages.map((m) => h('p', { class: 'finding warning' }, m)));
-    list.replaceChildren();
-    if (profiles.length === 0) {
-      list.append(h('li', { class: 'empty' }, 'No profiles yet. Fill in the Connection tab and choose "Save as profile", or import a file exported here or by `zck preset start`.'));
-    }
-    for (const p of profiles) {
-      const name = h('input', { type: 'text', value: p.name, 'aria-label': `Name of ${p.name}` });
-      name.addEventListener('change', () => void renameProfile(p.id, name.value).then(changed));
-      const dc = typeof p.data.dataCenter === 'string' ? p.data.dataCenter.toUpperCase() : '—';
-      const button = (label: string, action: () => void) => {
-        const b = h('button', { type: 'button', class: 'link' }, label);
-        b.addEventListener('click', action);
-        return b;
-      };
-      list.append(h('li', { class: 'profile', 'data-id': p.id },
-        name,
-        h('span', { class: 'meta' }, `${p.kind} · ${dc}${p.keepSecret ? ' · secret kept' : ''}`),
-        h('span', { class: 'row-actions' },
-          button('Open', () => { emit('profile:open', p); }),
-          button('Duplicate', () => void duplicateProfile(p.id).then(changed)),
-          button('Export', () => download(`${exportName(p)}.json`, exportText(p, includeSecret.checked, secrets))),
-          button('Delete', () => void remove(p)))));
-    }
+    list.replaceChildren(...renderProfiles(profiles, actions));
     panel.dataset.count = String(profiles.length);
-  }
-
-  async function remove(p: Profile): Promise<void> {
-    const undo = await deleteProfile(p.id);
-    const b = h('button', { type: 'button', class: 'copy' }, 'Undo');
-    b.addEventListener('click', () => void undo().then(() => { undoBar.hidden = true; changed(); }));
-    undoBar.replaceChildren(h('span', {}, `Deleted "${p.name}". `), b);
-    undoBar.hidden = false;
-    changed();
-  }
-
-  function changed(): void {
-    emit('profiles:changed', undefined);
   }
 
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    void file.text().then(async (text) => {
-      const checked = checkImport(api, text);
-      if (!checked.data || !checked.kind) {
-        importOut.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, `"${file.name}" was not imported; your profiles are unchanged.`), findingsList(checked.diagnostics));
-        panel.dataset.imported = 'refused';
-        return;
-      }
-      const data = { ...checked.data };
-      delete data.schemaVersion;
-      const hasSecret = typeof data.clientSecret === 'string' || typeof data.password === 'string';
-      const name = (typeof data.serviceName === 'string' && data.serviceName)
-        || (checked.kind === 'mapping' && typeof data.module === 'string' ? `${data.module} mapping` : '')
-        || file.name.replace(/\.json$/, '');
-      const keepSecret = hasSecret && includeSecret.checked;
-      try {
-        await saveProfile({ name, kind: checked.kind, data, keepSecret });
-      } catch (e) {
-        importOut.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, `"${file.name}" was not imported: ${e instanceof Error ? e.message : String(e)}`));
-        panel.dataset.imported = 'refused';
-        return;
-      }
-      const note = hasSecret && !keepSecret ? ' The secret in the file was not stored (tick the box above to keep secrets).' : '';
-      importOut.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'true' }, `Imported "${name}".${note}`), findingsList(checked.diagnostics.filter((d) => d.severity !== 'info')));
-      panel.dataset.imported = 'ok';
-      changed();
-    }).finally(() => { fileInput.value = ''; });
+    void file.text()
+      .then((text) => importFile(api, file.name, text, includeSecret.checked))
+      .then((r) => {
+        importOut.replaceChildren(...r.nodes);
+        panel.dataset.imported = r.ok ? 'ok' : 'refused';
+        if (r.ok) changed();
+      })
+      .finally(() => { fileInput.value = ''; });
   });
 
   on('profiles:changed', () => void render());

@@ -19,7 +19,7 @@ export interface Tab {
 
 export const TABS: Tab[] = [
   { id: 'connection', title: 'Connection', mount: mountConnection },
-  { id: 'authorize', title: 'Authorize URL', mount: mountAuthorize },
+  { id: 'authorize', title: 'Authorize', mount: mountAuthorize },
   { id: 'tokens', title: 'Tokens', mount: mountTokens },
   { id: 'explain', title: 'Explain', mount: mountExplain },
   { id: 'deluge', title: 'Deluge', mount: mountDeluge },

@@ -7,6 +7,7 @@ import { copyButton, findingsList, h, placeFindings } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { failureFindings, present } from './failure';
 import { sourceNode } from '../sources';
+import { fieldWords } from '../labels';
 
 const TITLES: Record<TokenRequest['kind'], [string, string]> = {
   exchange: ['Exchange the grant code', 'Once, right after the consent page: gives the access and refresh tokens.'],
@@ -85,7 +86,7 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     h('div', { class: 'row two' },
       h('div', { class: 'field' }, h('label', { for: 'k-code' }, 'Grant code (for the exchange)'), code,
         h('div', { class: 'slot', 'data-findings-for': 'code' })),
-      h('div', { class: 'field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken,
+      h('div', { class: 'field', id: 'k-refresh-field' }, h('label', { for: 'k-refresh-token' }, 'Refresh token (refresh, revoke)'), refreshToken,
         h('div', { class: 'slot', 'data-findings-for': 'refreshToken' }))),
     h('p', { class: 'hint' }, 'Used to build the requests below only; never stored. Secrets show as [redacted] until you reveal them.'),
     h('div', { class: 'actions' }, revealButton),
@@ -98,11 +99,16 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
       h('div', { class: 'field' }, h('label', { for: 'k-response' }, 'Token response body (paste it)'), response),
       h('div', { class: 'field narrow' }, h('label', { for: 'k-response-status' }, 'HTTP status (optional)'), responseStatus),
       parsed),
-    h('section', { 'aria-label': 'Token limits', class: 'limits' },
-      h('h2', {}, 'Token limits'),
+    // Secondary: folded until asked for, so the requests fit the popup.
+    h('details', { 'aria-label': 'Token limits', class: 'limits', id: 'k-limits' },
+      h('summary', {}, h('h2', {}, 'Token limits')),
       h('p', { class: 'hint' }, 'Where sources differ, every value is shown with its source; none is picked for you.'),
       limitsView(api)),
   );
+
+  // Findings in the words of the Connection tab's form and of this tab's fields.
+  const words = fieldWords(api.connectionFormSchema(), 'popup',
+    { dataCenter: 'your account\'s data center', code: 'Grant code', refreshToken: 'Refresh token' });
 
   function build(config: ConnectionConfig): void {
     if (!hasConfig(config)) {
@@ -135,7 +141,10 @@ export function mountTokens(panel: HTMLElement, api: Api): void {
     }
     const name = config.serviceName ? `"${config.serviceName}"` : 'the Connection tab\'s config';
     status.textContent = `Built from ${name}${result.dataCenter ? ` (${result.dataCenter.toUpperCase()})` : ''}.`;
-    placeFindings(requestSection, result.diagnostics, requestFindings);
+    placeFindings(requestSection, result.diagnostics, requestFindings, words);
+    // A provider without refresh and revoke requests (MailChimp's tokens do not expire) asks for no refresh token.
+    const refreshField = panel.querySelector<HTMLElement>('#k-refresh-field');
+    if (refreshField) refreshField.hidden = result.refresh === undefined && result.revoke === undefined;
     requests.replaceChildren(...[result.exchange, result.refresh, result.revoke]
       .filter((r): r is TokenRequest => r !== undefined)
       .map(requestView));

@@ -21,11 +21,13 @@ accessType (offline|online, default offline), prompt (consent) and state (random
   }
 
 or the whole connection config the extension's Export JSON writes (as for zck validate): its data center,
-client ID, scopes, redirect URI, and access_type / prompt from its authorize URL are used.
+client ID, scopes, redirect URI, and access_type / prompt from its authorize URL are used; with
+dataCenter or --account-dc, its URLs on another data center are errors, as in zck validate.
 
 Examples:
   zck auth-url auth.json
-  zck auth-url exported.json --account-dc eu     the exported connection config, for an EU account
+  zck auth-url exported.json --account-dc eu     the exported config for an EU account: its URLs on another
+                                                 data center are the errors zck validate gives (no URL)
   cat auth.json | zck auth-url -
   zck auth-url auth.json --format json
 

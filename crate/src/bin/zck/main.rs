@@ -9,6 +9,7 @@ mod auth_url;
 mod check;
 mod coql;
 mod dc;
+mod describe;
 mod explain;
 mod fmt;
 mod map;
@@ -36,6 +37,7 @@ Examples:
   zck snippet call.json                    the Deluge of an invokeurl call
   zck check function.dg                    check pasted Deluge
   zck fmt --check function.dg              is the Deluge formatted?
+  zck describe zoho.crm.updateRecord       a Deluge built-in: arguments, what it does, its Zoho page
 
 Inputs: a leading UTF-8 byte order mark is skipped; JSON over 20 MiB and Deluge over 5 MiB are refused unread.
 
@@ -72,6 +74,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Format Deluge files (`--check`: only report unformatted files).
     Fmt(fmt::FmtArgs),
+    /// Describe a Deluge built-in task or method: arguments, what it does, its Zoho page.
+    Describe(describe::DescribeArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -89,6 +93,7 @@ fn main() -> std::process::ExitCode {
         Command::Coql(args) => coql::run(args),
         Command::Check(args) => check::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Describe(args) => describe::run(args),
     };
     exit.into()
 }
