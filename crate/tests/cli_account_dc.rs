@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
 mod zck_run;
-use zck_run::{stdout, zck};
+use zck_run::{code_paths, stdout, zck};
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/data/cli-examples/{name}", env!("CARGO_MANIFEST_DIR"))
@@ -50,21 +50,12 @@ fn auth_url_flags_config_urls_on_another_data_center_like_validate() {
         "redirectUri": "https://deluge.zoho.com/delugeauth/callback", "scopes": "ZohoCRM.modules.ALL", "schemaVersion": 1
     });
     let text = us_urls.to_string();
-    let code_paths = |args: &[&str]| -> Vec<String> {
+    let found_by = |args: &[&str]| -> Vec<String> {
         let o = zck(args, Some(&text));
-        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        let mut found: Vec<String> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["severity"] != "info")
-            .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
-            .collect();
-        found.sort();
-        found
+        code_paths(&serde_json::from_slice(&o.stdout).unwrap())
     };
-    let validate = code_paths(&["validate", "-", "--account-dc", "eu", "--format", "json"]);
-    let auth_url = code_paths(&["auth-url", "-", "--account-dc", "eu", "--format", "json"]);
+    let validate = found_by(&["validate", "-", "--account-dc", "eu", "--format", "json"]);
+    let auth_url = found_by(&["auth-url", "-", "--account-dc", "eu", "--format", "json"]);
     assert!(validate.contains(&"connection.zoho_dc_mismatch@tokenUrl".to_string()), "{validate:?}");
     assert_eq!(auth_url, validate, "auth-url and validate disagree on the same file and account");
 

@@ -7,7 +7,7 @@ use zoho_connector_kit::connection::{validate_connection, ConnectionConfigInput}
 use zoho_connector_kit::input::parse_json_value;
 
 mod zck_run;
-use zck_run::stdout;
+use zck_run::{code_paths, stdout};
 
 fn zck_stdin(args: &[&str], stdin: &str) -> Output {
     zck_run::zck(args, Some(stdin))
@@ -34,14 +34,7 @@ fn json_output_equals_the_library_report_and_the_expected_findings_for_every_cas
         let input: ConnectionConfigInput = parse_json_value(case["config"].clone()).unwrap();
         let report = validate_connection(&input);
         assert_eq!(json, serde_json::to_value(&report).unwrap(), "{name}");
-        let mut got: Vec<String> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["severity"] != "info")
-            .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
-            .collect();
-        got.sort();
+        let got = code_paths(&json);
         let mut want: Vec<String> =
             case["expect"]["findings"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
         want.sort();

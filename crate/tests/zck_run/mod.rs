@@ -24,3 +24,17 @@ pub fn zck(args: &[&str], stdin: Option<&str>) -> Output {
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// `code@path` of every finding above info in a JSON answer (`{"diagnostics": [...]}`), sorted: how the CLI tests
+/// compare what two commands, or a command and a case table, found.
+pub fn code_paths(json: &serde_json::Value) -> Vec<String> {
+    let mut found: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] != "info")
+        .map(|d| format!("{}@{}", d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
+        .collect();
+    found.sort();
+    found
+}
