@@ -81,12 +81,13 @@ enum Frame {
     Entries,
 }
 
-/// Formats Deluge text, or returns the error findings that prevent it (syntax errors, unbalanced brackets).
+/// Formats Deluge text in the layout Zoho's editor saves ([`Layout::Zoho`]: no space after a call's commas), or
+/// returns the error findings that prevent it (syntax errors, unbalanced brackets).
 ///
 /// ```
 /// use zoho_connector_kit::deluge::format_deluge;
 /// assert_eq!(format_deluge("m=Map();  m.put( \"a\" ,1 ); // keep\n\n\n\ninfo m;").unwrap(),
-///            "m = Map();\nm.put(\"a\", 1); // keep\n\ninfo m;\n");
+///            "m = Map();\nm.put(\"a\",1); // keep\n\ninfo m;\n");
 /// let err = format_deluge("x = (1;").unwrap_err();
 /// assert_eq!(err[0].code, "deluge.unbalanced_bracket");
 /// ```

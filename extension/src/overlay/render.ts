@@ -7,6 +7,7 @@ import { FIELD_KEYS, englishLabel, isFieldKey } from './schema';
 import type { Field } from './field';
 import type { FormReading } from './read';
 import type { Source } from '../sources';
+import { inFormWords, type FieldWords } from '../labels';
 
 type Fields = Partial<Record<FieldKey, Field>>;
 
@@ -103,19 +104,26 @@ function fieldOf(path: string, fields: Fields, aliases: FormReading['aliases'] =
 /** The aliases of the answer being drawn (read.ts: a config field read from a page field of another key). */
 let shownAliases: FormReading['aliases'] = {};
 
-/** The config keys the core's messages may name, in backticks or bare, with the label the page shows instead. */
-const KEY_WORDS = new RegExp(`\`?\\b(${[...new Set([...FIELD_KEYS, 'dataCenter'])].join('|')})\\b\`?`, 'g');
-
 /** What the page calls a field: its caption there, else the English label. */
 function labelOf(key: FieldKey, fields: Fields): string {
   return fields[key]?.caption ?? englishLabel(key);
 }
 
-/** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6). */
+/** The page's word for every config key, once per reading of the form. */
+const pageWords = new WeakMap<Fields, FieldWords>();
+
+/** A core message in the page's words: "`tokenUrl`" → "Access Token URL" (issue 14, item 6), by the same rules as
+ *  the popup (`labels.ts`); the data center, when the page has no such field, is the one its address gives. */
 export function inPageWords(text: string, fields: Fields): string {
-  return text.replace(KEY_WORDS, (_, key: string) => (key === 'dataCenter' && !fields.dataCenter
-    ? 'the data center (from this page\'s address)'
-    : labelOf(fieldOf(key, fields) ?? (key as FieldKey), fields)));
+  let words = pageWords.get(fields);
+  if (!words) {
+    const w: Record<string, string> = {};
+    for (const key of FIELD_KEYS) w[key] = labelOf(fieldOf(key, fields) ?? key, fields);
+    if (!fields.dataCenter) w.dataCenter = 'the data center (from this page\'s address)';
+    words = w;
+    pageWords.set(fields, words);
+  }
+  return inFormWords(text, words);
 }
 
 export interface Answer {
