@@ -15,5 +15,5 @@
 // CRM module list); JSON objects built by insertion, not `collect`, which copied the standard stable sort per call
 // site (−0.4); parse_json_text's size check and error finding written once, not once per input type (−0.4). Core's
 // float formatter (~14 KB raw) stays: serde's `Unexpected` Display reaches it whatever the crate formats. Same 2%.
-// With main at db3a4a3 merged (the overlay and popup work, Explain's data centers): 369.6 KiB, 1.5% under.
+// With main at 73456c7 merged (the overlay, popup and Deluge work of session 4): 369.6 KiB, 1.5% under.
 export const WASM_GZIP_BUDGET_KIB = 375;
