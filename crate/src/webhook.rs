@@ -460,8 +460,10 @@ fn check_fields(fields: &[String], out: &mut Vec<Diagnostic>) {
 fn deluge_skeleton(name: &str, module: &str, method: &str, fields: &[String], params: &[CustomParameter]) -> String {
     let function = format!("receive_{}", name.to_ascii_lowercase());
     let mut lines = vec![
-        format!("// Receives the Zoho CRM webhook {name} ({module}, {method})."),
-        format!("// Body of a Deluge function `map {function}(map payload)`: `payload` is the map of the fields sent."),
+        comment(&format!("Receives the Zoho CRM webhook {name} ({module}, {method}).")),
+        comment(&format!(
+            "Body of a Deluge function `map {function}(map payload)`: `payload` is the map of the fields sent."
+        )),
     ];
     for p in params.iter().filter_map(|p| p.name.as_deref()) {
         lines.push(format!("// Compare the custom parameter {} with the value you configured.", string_literal(p)));
@@ -478,6 +480,14 @@ fn deluge_skeleton(name: &str, module: &str, method: &str, fields: &[String], pa
     // The skeleton is generated text: it must pass the Deluge checker.
     debug_assert!(!Diagnostic::has_errors(&check_deluge(&text)), "{text}");
     text
+}
+
+/// A `//` comment line of typed text: a line break (or any control character) in a name would end the comment and
+/// turn the rest of the name into code (found by the `surfaces` fuzz target), so each becomes a space.
+fn comment(text: &str) -> String {
+    let one_line: String =
+        text.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect();
+    format!("// {one_line}")
 }
 
 fn variable(name: &str) -> String {
