@@ -126,9 +126,21 @@ test('one current connection: Authorize, Tokens and Deluge take the Connection t
   assert.match(await page.textContent('#k-status'), /"Zoho CRM EU" \(EU\)/);
   await page.click('#tab-deluge');
   assert.equal(await page.inputValue('#dg-connection'), EU.linkName, 'the Deluge call uses the connection\'s link name');
+  // The record and COQL calls are built for the connection's data center, not the default one.
+  assert.equal(await page.inputValue('#dg-r-dataCenter'), 'eu');
+  assert.equal(await page.inputValue('#dg-c-dataCenter'), 'eu');
   await page.click('#tab-connection');
   await page.fill('#c-linkName', 'crm_eu_sales');
   assert.equal(await page.inputValue('#dg-connection'), 'crm_eu_sales');
+  // Where the account lives, changed in the Connection tab, moves the record and COQL calls with it.
+  await page.selectOption('#c-dataCenter', 'au');
+  assert.equal(await page.inputValue('#dg-r-dataCenter'), 'au');
+  assert.equal(await page.inputValue('#dg-c-dataCenter'), 'au');
+  // (The record call's section is folded; the admin's choice is the same change event.)
+  await page.$eval('#dg-r-dataCenter', (sel) => { sel.value = 'in'; sel.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.click('#tab-connection');
+  await page.selectOption('#c-dataCenter', 'eu');
+  assert.equal(await page.inputValue('#dg-r-dataCenter'), 'in', 'a data center picked in the Deluge tab stays');
   await page.close();
 });
 

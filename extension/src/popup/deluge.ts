@@ -5,7 +5,8 @@ import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core'
 import { errorRecord } from '../core';
 import { copyButton, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
-import { followLinkName } from './current';
+import { currentConfig, followLinkName, onConfigChange } from './current';
+import { connectionFacts, followed } from './follow';
 import { sourceNode } from '../sources';
 import { extensionUrl } from '../browser';
 
@@ -716,6 +717,16 @@ export function mountDeluge(panel: HTMLElement, api: Api): void {
   updateCheck();
   // The Connection tab's link name, until the admin types another (issue 15, item 2).
   for (const input of [connection, rConnection, cConnection]) followLinkName(input);
+  // And its data center for the record and COQL calls, until the admin picks another there.
+  const dcFollows = [rDc, cDc].map((s) => followed(s));
+  const followDc = (): void => {
+    const dc = connectionFacts(api, currentConfig()).dataCenter;
+    if (!dc || !dcFollows.some((f) => f.following)) return;
+    for (const f of dcFollows) f.follow(dc);
+    updateBuild();
+  };
+  followDc();
+  onConfigChange(followDc);
   // Start from the defaults of the options page (Deluge style, data center), unless the admin already chose.
   void loadSettings().then(({ settings }) => {
     for (const s of [style, rStyle]) if (s.value === 'putLines') s.value = settings.delugeStyle;
