@@ -61,7 +61,9 @@ if (want('extension')) {
   // Service worker, popup and options are ES modules; the content script must be a classic script (IIFE).
   run(esbuild, [join(src, 'background.ts'), join(src, 'popup.ts'), join(src, 'options.ts'), '--format=esm',
     `--outdir=${dist}`, ...common]);
-  run(esbuild, [join(src, 'content.ts'), '--format=iife', `--outdir=${dist}`, ...common]);
+  // The content script starts the core from bytes the service worker hands it (overlay/local.ts), never from the
+  // glue's default `new URL(…, import.meta.url)`, which an IIFE leaves empty: that warning is expected there.
+  run(esbuild, [join(src, 'content.ts'), '--format=iife', `--outdir=${dist}`, '--log-override:empty-import-meta=silent', ...common]);
   for (const f of readdirSync(join(paths.extSrc, 'static'))) cpSync(join(paths.extSrc, 'static', f), join(dist, f), { recursive: true });
   copyFileSync(paths.shippedWasm, join(dist, 'wasm', `${CRATE}_bg.wasm`));
   copyFileSync(join(ROOT, 'crate', 'data', 'sources.json'), join(dist, 'sources.json'));

@@ -119,17 +119,38 @@ function guarded(module: typeof api): typeof api {
 }
 
 /** Resolves the Wasm file inside the extension, or next to the page in the demo (no chrome.runtime there). */
-function wasmUrl(): string {
+export function wasmUrl(): string {
   return extensionUrl('wasm/zoho_connector_kit_bg.wasm');
+}
+
+/** The instance's linear memory, once started (for the benchmark's memory figure). */
+let memory: WebAssembly.Memory | null = null;
+
+function start(source: string | BufferSource): Promise<typeof api> {
+  ready ??= init({ module_or_path: source }).then((exports) => {
+    instances = 1;
+    memory = exports.memory;
+    return guarded(api);
+  });
+  return ready;
 }
 
 /** The initialised API; the Wasm is compiled on the first call only. */
 export function core(): Promise<typeof api> {
-  ready ??= init({ module_or_path: wasmUrl() }).then(() => {
-    instances = 1;
-    return guarded(api);
-  });
-  return ready;
+  return start(wasmUrl());
+}
+
+/**
+ * The initialised API from the module's bytes, for the content script: it cannot fetch the extension's files (they
+ * are not web-accessible), so the service worker hands it the bytes. Rejects where the page's CSP forbids Wasm.
+ */
+export function coreFromBytes(bytes: BufferSource): Promise<typeof api> {
+  return start(bytes);
+}
+
+/** Bytes of linear memory the started instance holds (0 before it starts). */
+export function coreMemoryBytes(): number {
+  return memory?.buffer.byteLength ?? 0;
 }
 
 /**

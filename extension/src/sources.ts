@@ -21,14 +21,25 @@ let loading: Promise<void> | null = null;
 export function loadSources(): Promise<void> {
   loading ??= fetch(extensionUrl('sources.json'))
     .then((r) => (r.ok ? r.json() : []))
-    .then((list: unknown) => {
-      const entries = Array.isArray(list) ? (list as Source[]).filter((s) => typeof s?.id === 'string') : [];
-      registry = new Map(entries.map((s) => [s.id, s]));
-    })
+    .then((list: unknown) => useSources(list))
     .catch(() => {
       registry = new Map();
     });
   return loading;
+}
+
+/** Every entry of the loaded registry (empty before it has arrived): the service worker hands it to the content
+ *  script with the core, as the content script cannot read the extension's files. */
+export function allSources(): Source[] {
+  return registry ? [...registry.values()] : [];
+}
+
+/** Uses `list` as the registry (the content script's copy, from the service worker). Entries without an id are
+ *  left out. */
+export function useSources(list: unknown): void {
+  const entries = Array.isArray(list) ? (list as Source[]).filter((s) => typeof s?.id === 'string') : [];
+  registry = new Map(entries.map((s) => [s.id, s]));
+  loading = Promise.resolve();
 }
 
 /** The registry entry a `source` id names, when the registry is loaded and the text is an id. */

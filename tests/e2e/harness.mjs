@@ -128,6 +128,16 @@ export async function evaluateInContentScript(page, extensionId, expression) {
 }
 
 /**
+ * The overlay's timings of its last checks in `page`'s main frame (content.ts keeps them in its isolated world, out
+ * of the page's DOM): [{ via, check, roundTrip, render, read, painted }] in ms, oldest first.
+ */
+export async function overlayTimings(page, extensionId) {
+  const t = await evaluateInContentScript(page, extensionId, 'globalThis.__zckOverlay?.timings ?? []');
+  if (t?.exception) throw new Error(`the overlay's timings: ${t.exception}`);
+  return t;
+}
+
+/**
  * What the overlay shows in a frame, as the tests read it: data center, markers by field (visible ones), the
  * panel's text, what it read, the fields it could not read, the findings' codes, the Fill offers, the Deluge snippet.
  */
@@ -139,8 +149,7 @@ export function overlayView(frame) {
     const markers = {};
     for (const m of root.querySelectorAll('.marker')) if (!m.hidden) markers[m.dataset.field] = m.dataset.codes.split(' ');
     return {
-      dc: host.dataset.dc ?? null, via: host.dataset.via, seq: Number(host.dataset.seq ?? 0),
-      renderMs: Number(host.dataset.renderMs ?? NaN), markers,
+      dc: host.dataset.dc ?? null, via: host.dataset.via, seq: Number(host.dataset.seq ?? 0), markers,
       panel: root.querySelector('.panel')?.textContent ?? '',
       readAs: root.querySelector('.readas')?.textContent ?? '',
       notRead: [...root.querySelectorAll('[data-not-read]')].map((li) => li.dataset.notRead),

@@ -1,0 +1,31 @@
+// The overlay's form check, one function wherever it runs: in the service worker (service.ts) and, where the page's
+// CSP lets the content script compile Wasm, inside the page (overlay/local.ts). Synchronous: the core's calls are.
+import type * as Api from '../../pkg/web/zoho_connector_kit.js';
+import type { Reply, Request } from './messages';
+import type { Source } from './sources';
+
+type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
+
+/**
+ * Checks a connection form as read from the page. The page's host tells the admin's data center when the form does
+ * not; the host name alone: no path or query of the page can steer it. `sourceOf` names the registry entries the
+ * findings cite (the panel shows their titles as links).
+ *
+ * @example
+ * const reply = checkForm(api, { type: 'zck:check-form', config: { clientId: '1000.X' }, pageHost: 'crm.zoho.eu' }, sourceOf);
+ * // reply.detection.dataCenter === 'eu'; reply.report.diagnostics lists the findings
+ */
+export function checkForm(api: typeof Api, request: CheckRequest, sourceOf: (id: string) => Source | undefined): Reply<'zck:check-form'> {
+  const started = performance.now();
+  const detection = api.detectDataCenter(request.pageHost);
+  const config = { ...request.config };
+  if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
+  const report = api.validateConnection(config);
+  const assist = api.assistConnection(config);
+  const sources: Record<string, Source> = {};
+  for (const d of report.diagnostics) {
+    const found = d.source ? sourceOf(d.source) : undefined;
+    if (found) sources[found.id] = found;
+  }
+  return { ok: true, detection, report, assist, checkMs: performance.now() - started, sources };
+}
