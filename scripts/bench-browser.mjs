@@ -74,30 +74,38 @@ export async function browserFigures() {
     await form.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
     await form.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
     await form.click('#s5');
-    const keystroke = [];
-    const check = [];
-    const roundTrip = [];
+    const { overlayTimings } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
+    await waitForPageCore(form);
+    const from = (await overlayTimings(form, browser.extensionId)).length;
     for (let i = 0; i < 200; i++) {
       const before = await form.getAttribute('zck-overlay', 'data-seq');
       await form.keyboard.type(String.fromCharCode(65 + (i % 26)));
-      await form.waitForFunction((b) => {
-        const h = document.querySelector('zck-overlay');
-        return h && h.dataset.seq !== b && h.dataset.keystrokeMs;
-      }, before);
+      await form.waitForFunction((b) => document.querySelector('zck-overlay')?.dataset.seq !== b, before);
       await form.waitForTimeout(20); // let the frame after the render pass
-      keystroke.push(Number(await form.getAttribute('zck-overlay', 'data-keystroke-ms')));
-      check.push(Number(await form.getAttribute('zck-overlay', 'data-check-ms')));
-      roundTrip.push(Number(await form.getAttribute('zck-overlay', 'data-round-trip-ms')));
     }
-    add('overlay: keystroke → findings painted', round(median(keystroke)), 'ms', `median of 200; p95 ${round(pct(keystroke, 0.95))} ms (target p95 ≤ 16 ms)`);
-    add('overlay: round trip to the service worker', round(median(roundTrip)), 'ms', `median; p95 ${round(pct(roundTrip, 0.95))} ms (message out, check, reply back; the rest of the keystroke figure is waiting for the next frame)`);
-    add('overlay: the check itself (service worker)', round(median(check), 3), 'ms', `median; p95 ${round(pct(check, 0.95), 3)} ms (target ≤ 2 ms)`);
+    const t = (await overlayTimings(form, browser.extensionId)).slice(from);
+    const keystroke = t.map((x) => x.painted).filter((x) => x !== null);
+    const roundTrip = t.map((x) => x.roundTrip);
+    const check = t.map((x) => x.check);
+    const inPage = t.filter((x) => x.via === 'page').length;
+    add('overlay: keystroke → findings painted', round(median(keystroke)), 'ms', `median of ${keystroke.length}; p95 ${round(pct(keystroke, 0.95))} ms (to the next frame after the render, as the content script sees it)`);
+    add('overlay: check asked → answered', round(median(roundTrip), 1), 'ms', `median; p95 ${round(pct(roundTrip, 0.95), 1)} ms (${inPage} of ${t.length} checks in the page, the rest by the service worker)`);
+    add('overlay: the check itself', round(median(check), 3), 'ms', `median; p95 ${round(pct(check, 0.95), 3)} ms (target ≤ 2 ms)`);
   } finally {
     await browser.close();
   }
   rows.push(...(await lyteFormFigures()));
   rows.push(...(await heavyPageFigures()));
   return rows;
+}
+
+/** Waits until the overlay's core has started in the page, or the page said it cannot (10 s at most): the
+ *  keystrokes measured are then checked where they will be from then on. */
+async function waitForPageCore(page) {
+  await page.waitForFunction(() => {
+    const d = document.querySelector('zck-overlay')?.dataset;
+    return d?.pageCoreKib || d?.pageCoreUnavailable;
+  }, null, { timeout: 10000 }).catch(() => {});
 }
 
 /**
@@ -112,15 +120,22 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
   const rows = [];
   const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
   const { launch } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
-  const builds = [['', {}]];
+  // The same page and keystrokes without the extension: what the browser alone takes to paint a keystroke here.
+  const builds = [['', {}], [' without the extension', { extension: false }]];
   if (process.env.ZCK_BENCH_BEFORE) builds.push([' (before)', { extensionDir: process.env.ZCK_BENCH_BEFORE }]);
   for (const [label, options] of builds) {
+    const bare = options.extension === false;
     const browser = await launch(options);
     try {
       const page = await browser.context.newPage();
       await page.addInitScript(() => {
-        const rec = { at: null, painted: [], echo: [] };
+        const rec = { at: null, painted: [], echo: [], slow: [] };
         window.__zckPaint = rec;
+        // The browser's own measure of keystroke → next paint (Event Timing, what INP is built on): it reports only
+        // events whose next paint came 16 ms or more after the key (rounded to 8 ms), so the others were faster.
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'input') rec.slow.push([e.startTime, e.duration]);
+        }).observe({ type: 'event', durationThreshold: 16 });
         const afterFrame = (at, into) => requestAnimationFrame(() => {
           const ch = new MessageChannel();
           ch.port1.onmessage = () => into.push(performance.now() - at);
@@ -139,35 +154,60 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
       });
       await page.goto('https://crm.zoho.eu/crm/org20012345/settings/connections/connection-form-lyte');
-      await page.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
+      if (!bare) await page.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
       await page.fill('#svc-name', 'Zoho CRM EU');
       await page.fill('#svc-link', 'zohocrm_service');
       await page.fill('#token-url', 'https://accounts.zoho.eu/oauth/v2/token');
       await page.fill('#conn-link', 'crm_eu_conn');
       await page.click('#client-id');
       await page.waitForTimeout(300);
-      const split = { read: [], roundTrip: [], check: [], render: [] };
-      await page.evaluate(() => { window.__zckPaint.painted.length = 0; window.__zckPaint.echo.length = 0; });
+      if (!bare) await waitForPageCore(page);
+      const { overlayTimings } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
+      const from = bare ? 0 : (await overlayTimings(page, browser.extensionId)).length;
+      await page.evaluate(() => { for (const k of ['painted', 'echo', 'slow']) window.__zckPaint[k].length = 0; });
       for (let i = 0; i < keys; i++) {
         await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
-        await page.waitForFunction((n) => window.__zckPaint.painted.length > n, i);
+        await page.waitForFunction((n) => window.__zckPaint[n.into].length > n.i, { i, into: bare ? 'echo' : 'painted' });
         await page.waitForTimeout(20);
-        const d = await page.evaluate(() => ({ ...document.querySelector('zck-overlay').dataset }));
-        if (d.readMs) split.read.push(Number(d.readMs));
-        split.roundTrip.push(Number(d.roundTripMs));
-        split.check.push(Number(d.checkMs));
-        split.render.push(Number(d.renderMs));
       }
-      const { painted, echo } = await page.evaluate(() => window.__zckPaint);
+      const t = bare ? [] : (await overlayTimings(page, browser.extensionId)).slice(from);
+      const d = await page.evaluate(() => ({ ...document.querySelector('zck-overlay')?.dataset }));
+      const split = {
+        read: t.map((x) => x.read).filter((x) => x !== null), roundTrip: t.map((x) => x.roundTrip),
+        check: t.map((x) => x.check), render: t.map((x) => x.render), via: t.map((x) => x.via),
+        kib: d.pageCoreKib, why: d.pageCoreUnavailable,
+      };
+      await page.waitForTimeout(200); // the last Event Timing entries
+      const { painted, echo, slow } = await page.evaluate(() => window.__zckPaint);
+      // A keystroke's keydown and input events (a few ms apart, keystrokes ≥ 20 ms apart) end at the same paint:
+      // one duration per keystroke, the longer. p95: the 190th of 200, where every unreported one was under 16 ms.
+      const perKey = [];
+      let last = -Infinity;
+      for (const [start, duration] of slow.sort((a, b) => a[0] - b[0])) {
+        if (start - last < 10) perKey[perKey.length - 1] = Math.max(perKey[perKey.length - 1], duration);
+        else perKey.push(duration);
+        last = start;
+      }
+      const over = perKey.filter((d) => d > 16).sort((a, b) => a - b);
+      const rank = Math.ceil(keys * 0.95);
+      const p95Paint = keys - over.length >= rank ? '< 16' : String(over[rank - (keys - over.length) - 1]);
+      add(`Lyte form${label}: keystroke → next paint (Event Timing)`, p95Paint, 'ms',
+        `p95 (target ≤ 16 ms); ${over.length} of ${keys} keystrokes painted more than 16 ms after the key, as the browser measures it (Event Timing, 8 ms steps)${bare ? '' : ', findings included when they are in that frame'}`);
+      if (bare) {
+        add(`Lyte form${label}: the character painted`, round(median(echo)), 'ms', `median; p95 ${round(pct(echo, 0.95))} ms`);
+        continue;
+      }
       const sameFrame = painted.filter((p, i) => p <= (echo[i] ?? 0) + 0.5).length;
       add(`Lyte form${label}: keystroke → findings painted`, round(median(painted)), 'ms',
         `median of ${painted.length}; p95 ${round(pct(painted, 0.95))} ms (target p95 ≤ 16 ms), typing into Client ID; to the first task after the painted frame`);
       add(`Lyte form${label}: the character alone painted`, round(median(echo)), 'ms',
         `median; p95 ${round(pct(echo, 0.95))} ms: the floor (the frame that shows the typed character); findings in that same frame ${sameFrame} of ${painted.length} times`);
       if (split.read.length) add(`Lyte form${label}: keystroke → check sent`, round(median(split.read)), 'ms', `median; p95 ${round(pct(split.read, 0.95))} ms (the form read from the page)`);
-      add(`Lyte form${label}: round trip`, round(median(split.roundTrip)), 'ms', `median; p95 ${round(pct(split.roundTrip, 0.95))} ms (to the service worker and back)`);
-      add(`Lyte form${label}: the check (worker)`, round(median(split.check), 3), 'ms', `median; p95 ${round(pct(split.check, 0.95), 3)} ms`);
-      add(`Lyte form${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (reply → findings in the DOM, layout reads included)`);
+      const where = split.via.filter((v) => v === 'page').length;
+      add(`Lyte form${label}: checks made in the page`, where, 'of', `${split.via.length} (the rest by the service worker${split.why ? `: ${split.why}` : ''}); the page's core holds ${split.kib ?? 0} KiB of memory`);
+      add(`Lyte form${label}: round trip`, round(median(split.roundTrip)), 'ms', `median; p95 ${round(pct(split.roundTrip, 0.95))} ms (the check asked and answered: in the page, or to the service worker and back)`);
+      add(`Lyte form${label}: the check`, round(median(split.check), 3), 'ms', `median; p95 ${round(pct(split.check, 0.95), 3)} ms`);
+      add(`Lyte form${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (answer → findings in the DOM, layout reads included)`);
     } finally {
       await browser.close();
     }
@@ -175,10 +215,6 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
   return rows;
 }
 
-// `node scripts/bench-browser.mjs lyte`: the Lyte form's rows alone (the extension must be built).
-if (process.argv[1]?.endsWith('bench-browser.mjs') && process.argv[2] === 'lyte') {
-  for (const r of await lyteFormFigures()) console.log(`${r.figure.padEnd(44)} ${String(r.value).padStart(8)}  ${r.unit.padEnd(4)} ${r.note}`);
-}
 
 /**
  * Issue 12: what the content script costs a heavy CRM page (tests/fixtures/pages/heavy.html: 52,600 elements,
@@ -228,6 +264,8 @@ export async function heavyPageFigures() {
     add(`heavy page${label}: first look`, round(bare.load.extMs, 1), 'ms',
       `all extension time in the 3 s after load; longest task ${round(bare.load.longestExtTaskMs)} ms`);
     const form = await run(options, 'heavy?form=1');
+    add(`heavy page + form${label}: first look`, round(form.load.extMs, 1), 'ms',
+      `all extension time in the 3 s after load, the core's module handed to the page included; longest task ${round(form.load.longestExtTaskMs)} ms`);
     add(`heavy page + form${label}: ext ms/keystroke`, round(form.typing.extMs / KEYS, 3), 'ms',
       'typing outside the connection form (target < 2 ms)');
     add(`heavy page + form${label}: longest ext task`, round(form.typing.longestExtTaskMs), 'ms',
@@ -236,4 +274,11 @@ export async function heavyPageFigures() {
   const none = await run({ extension: false }, 'heavy');
   add('heavy page, no extension: longest task', round(none.pageLongest), 'ms', 'the page alone while typing, for comparison');
   return rows;
+}
+
+// `node scripts/bench-browser.mjs lyte|heavy`: the Lyte form's rows or the heavy page's alone (the extension must be
+// built).
+const only = { lyte: lyteFormFigures, heavy: heavyPageFigures }[process.argv[2]];
+if (process.argv[1]?.endsWith('bench-browser.mjs') && only) {
+  for (const r of await only()) console.log(`${r.figure.padEnd(44)} ${String(r.value).padStart(8)}  ${r.unit.padEnd(4)} ${r.note}`);
 }

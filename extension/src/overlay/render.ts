@@ -64,6 +64,47 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 }
 
+/** What each of the panel's buttons does; one listener on the panel runs it (see `morph`: a button kept from the
+ *  last render takes the new render's action). */
+const ACTIONS = new WeakMap<Element, (self: HTMLButtonElement) => void>();
+function onClick(button: HTMLButtonElement, action: (self: HTMLButtonElement) => void): void {
+  ACTIONS.set(button, action);
+}
+
+/**
+ * Makes `parent`'s children equal to `next`, keeping every node that stays the same kind and writing only the texts
+ * and attributes that differ. A keystroke mostly changes nothing the panel shows, or one line of it: rebuilding the
+ * panel made the page lay out and repaint all of it, and the frame that shows the typed character came one frame
+ * (8–16 ms) later on one keystroke in four (issue 14, Event Timing in `npm run bench`).
+ */
+function morph(parent: Node, next: Node[]): void {
+  const old = Array.from(parent.childNodes);
+  next.forEach((n, i) => {
+    const o = old[i];
+    if (!o) parent.appendChild(n);
+    else if (o.nodeType !== n.nodeType || o.nodeName !== n.nodeName) parent.replaceChild(n, o);
+    else if (o instanceof CharacterData) {
+      if (o.data !== (n as CharacterData).data) o.data = (n as CharacterData).data;
+    } else if (o instanceof Element && n instanceof Element) {
+      for (const a of Array.from(o.attributes)) if (!n.hasAttribute(a.name)) o.removeAttribute(a.name);
+      for (const a of Array.from(n.attributes)) if (o.getAttribute(a.name) !== a.value) o.setAttribute(a.name, a.value);
+      const action = ACTIONS.get(n);
+      if (action) ACTIONS.set(o, action);
+      else ACTIONS.delete(o);
+      morph(o, Array.from(n.childNodes));
+    }
+  });
+  for (const o of old.slice(next.length)) o.remove();
+}
+
+/** Sets (or, with undefined, removes) a data attribute of the overlay's host only when it changes: the host is in
+ *  the page's DOM, and every write reaches the page's own mutation observers. */
+export function setData(host: HTMLElement, key: string, value: string | undefined): void {
+  if (host.dataset[key] === value) return;
+  if (value === undefined) delete host.dataset[key];
+  else host.dataset[key] = value;
+}
+
 /** Takes the panel and markers off the page. */
 export function unmount(view: View): void {
   view.host.remove();
@@ -81,6 +122,11 @@ export function mount(): View {
   const panel = el('section', 'panel');
   panel.setAttribute('role', 'complementary');
   panel.setAttribute('aria-label', 'zoho-connector-kit');
+  panel.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    const action = button ? ACTIONS.get(button) : undefined;
+    if (button && action) action(button);
+  });
   shadow.append(style, markers, panel);
   (document.body ?? document.documentElement).append(host);
   return { host, shadow, markers, panel };
@@ -195,19 +241,19 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
 
   // The panel: drawn again only when what it shows changed.
   const captions = (Object.keys(fields) as FieldKey[]).map((k) => [k, fields[k]?.caption, Boolean(fields[k]?.input)]);
-  const panelKey = JSON.stringify([report, assist, detection, reading, answer.extra, captions,
+  // What the panel shows of the reading (not the typed values themselves: those reach it only through the findings).
+  const { config: _typed, ...shownReading } = reading;
+  const panelKey = JSON.stringify([report, assist, detection, shownReading, answer.extra, captions,
     Object.keys(answer.sources ?? {})]);
   if (panelKey !== view.shownPanel || !view.panel.firstChild) {
     view.shownPanel = panelKey;
     renderPanel(view, answer, fields, actions, diagnostics);
   }
   const errors = report.summary.counts.errors + (answer.extra ?? []).filter((d) => d.severity === 'error').length;
-  view.host.dataset.dc = detection.dataCenter ?? '';
-  if (!detection.dataCenter) delete view.host.dataset.dc;
-  view.host.dataset.via = 'sw';
-  view.host.dataset.errors = String(errors);
+  setData(view.host, 'dc', detection.dataCenter ?? undefined);
+  setData(view.host, 'errors', String(errors));
   // For the tests: the fields found on the page, by key.
-  view.host.dataset.fields = Object.keys(fields).join(' ');
+  setData(view.host, 'fields', Object.keys(fields).join(' '));
 }
 
 function renderPanel(view: View, answer: Answer, fields: Fields, actions: Actions, diagnostics: Diagnostic[]): void {
@@ -220,10 +266,10 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
   const toggle = el('button', undefined, view.panel.classList.contains('collapsed') ? 'Show' : 'Hide');
   toggle.type = 'button';
   toggle.setAttribute('aria-expanded', String(!view.panel.classList.contains('collapsed')));
-  toggle.addEventListener('click', () => {
+  onClick(toggle, (self) => {
     view.panel.classList.toggle('collapsed');
-    toggle.textContent = view.panel.classList.contains('collapsed') ? 'Show' : 'Hide';
-    toggle.setAttribute('aria-expanded', String(!view.panel.classList.contains('collapsed')));
+    self.textContent = view.panel.classList.contains('collapsed') ? 'Show' : 'Hide';
+    self.setAttribute('aria-expanded', String(!view.panel.classList.contains('collapsed')));
   });
   // "Fix all for <DC>": every value of this data center the form does not have yet, in one click.
   // Suggestions by the field they go to on this page (a two-part form's link name is the connection's).
@@ -237,7 +283,7 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
     all.type = 'button';
     all.dataset.fixAll = '';
     all.title = fills.map((x) => `${labelOf(x.field, fields)}: ${x.value}`).join('\n');
-    all.addEventListener('click', () => { for (const x of fills) actions.fill(x.field, x.value); });
+    onClick(all, () => { for (const x of fills) actions.fill(x.field, x.value); });
     head.append(title, all, toggle);
   } else head.append(title, toggle);
 
@@ -271,7 +317,7 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
     if (key && fields[key]) {
       const go = el('button', 'act', 'Go to field');
       go.type = 'button';
-      go.addEventListener('click', () => actions.focus(key));
+      onClick(go, () => actions.focus(key));
       li.append(go);
     }
     list.append(li);
@@ -315,7 +361,7 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
       const b = el('button', 'act', 'Fill');
       b.type = 'button';
       b.title = `Put this value in ${labelOf(key, fields)} (source: ${sug.source})`;
-      b.addEventListener('click', () => actions.fill(key, sug.value));
+      onClick(b, () => actions.fill(key, sug.value));
       li.append(b, el('code', undefined, `${labelOf(key, fields)}: ${sug.value}`));
       ul.append(li);
     }
@@ -330,7 +376,7 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
       const b = el('button', 'act', 'Copy');
       b.type = 'button';
       b.title = `Source: ${cb.source}`;
-      b.addEventListener('click', () => actions.copy(cb.value, b));
+      onClick(b, (self) => actions.copy(cb.value, self));
       li.append(b, el('code', undefined, cb.value));
       ul.append(li);
     }
@@ -342,11 +388,11 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
     body.append(el('h3', undefined, 'Deluge for this connection'));
     const b = el('button', 'act', 'Copy Deluge');
     b.type = 'button';
-    b.addEventListener('click', () => actions.copy(deluge, b));
+    onClick(b, (self) => actions.copy(deluge, self));
     body.append(el('pre', 'deluge', deluge), b);
   }
 
-  view.panel.replaceChildren(head, body);
+  morph(view.panel, [head, body]);
 }
 
 /** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
@@ -515,10 +561,9 @@ export function showError(view: View, message: string, crash?: { report: string;
     const pre = el('pre', 'report', crash.report);
     const b = el('button', 'act', 'Copy report');
     b.type = 'button';
-    b.addEventListener('click', () => crash.copy(crash.report, b));
+    onClick(b, (self) => crash.copy(crash.report, self));
     body.append(pre, b);
   }
-  view.panel.replaceChildren(head, body);
+  morph(view.panel, [head, body]);
   view.shownPanel = undefined; // the next answer is drawn, even if it is the one shown before the failure
-  view.host.dataset.via = 'sw';
 }
