@@ -1,7 +1,7 @@
 // The source registry (crate/data/sources.json, copied next to the extension's pages by scripts/build.mjs): what a
 // finding's `source` id names, so a finding can show the page's title as a link the admin can open. Loaded once;
 // until it has arrived (or when a `source` is not an id, e.g. data the admin gave), the text is shown as it is.
-import { extensionUrl } from './browser';
+import { fetchList, keyedList } from './data';
 
 /** One entry of the registry. */
 export interface Source {
@@ -19,12 +19,7 @@ let loading: Promise<void> | null = null;
 
 /** Loads the registry (once). Never rejects: without it, sources are shown as text. */
 export function loadSources(): Promise<void> {
-  loading ??= fetch(extensionUrl('sources.json'))
-    .then((r) => (r.ok ? r.json() : []))
-    .then((list: unknown) => useSources(list))
-    .catch(() => {
-      registry = new Map();
-    });
+  loading ??= fetchList('sources.json').then(useSources);
   return loading;
 }
 
@@ -37,9 +32,8 @@ export function allSources(): Source[] {
 /** Uses `list` as the registry (the content script's copy, from the service worker). Entries without an id are
  *  left out. */
 export function useSources(list: unknown): void {
-  const entries = Array.isArray(list) ? (list as Source[]).filter((s) => typeof s?.id === 'string') : [];
-  registry = new Map(entries.map((s) => [s.id, s]));
-  loading = Promise.resolve();
+  registry = keyedList<Source>(list, 'id');
+  loading ??= Promise.resolve();
 }
 
 /** The registry entry a `source` id names, when the registry is loaded and the text is an id. */

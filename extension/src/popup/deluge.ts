@@ -8,7 +8,7 @@ import { loadSettings } from '../settings';
 import { currentConfig, followLinkName, onConfigChange } from './current';
 import { connectionFacts, followed } from './follow';
 import { sourceNode } from '../sources';
-import { extensionUrl } from '../browser';
+import { fetchList, keyedList } from '../data';
 
 type Mode = 'form' | 'spec' | 'record' | 'coql';
 interface Answer { deluge?: string | undefined; diagnostics: Finding[]; query?: string | undefined }
@@ -352,13 +352,9 @@ let loadingBuiltins: Promise<void> | null = null;
 
 /** Loads the built-ins' descriptions (once). Never rejects: without them, findings show without a description. */
 export function loadBuiltins(): Promise<void> {
-  loadingBuiltins ??= fetch(extensionUrl('deluge-builtins.json'))
-    .then((r) => (r.ok ? r.json() : []))
-    .then((list: unknown) => {
-      const entries = Array.isArray(list) ? (list as BuiltinInfo[]).filter((b) => typeof b?.name === 'string') : [];
-      builtins = new Map(entries.map((b) => [b.name.toLowerCase(), b]));
-    })
-    .catch(() => { builtins = new Map(); });
+  loadingBuiltins ??= fetchList('deluge-builtins.json').then((list) => {
+    builtins = keyedList<BuiltinInfo>(list, 'name', (k) => k.toLowerCase());
+  });
   return loadingBuiltins;
 }
 
