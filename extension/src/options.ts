@@ -1,7 +1,7 @@
 // Options page: default data center, default scopes and Deluge style (used by the popup), the version, and the
 // data-center registry with its sources.
 import { core } from './core';
-import { h } from './popup/dom';
+import { dataCenterLabel, dataCenterSelect, h } from './popup/dom';
 import { loadSettings, saveSettings, type Settings } from './settings';
 import { loadSources, sourceNode } from './sources';
 
@@ -13,8 +13,7 @@ async function main(): Promise<void> {
   if (version) version.textContent = `v${api.version()}`;
 
   const { settings, notices } = await loadSettings();
-  const dc = h('select', { id: 'o-dc' }, h('option', { value: '' }, 'None (choose each time)'));
-  for (const d of api.listDataCenters()) dc.append(h('option', { value: d.id }, `${d.id.toUpperCase()} — ${d.name}`));
+  const dc = dataCenterSelect(api.listDataCenters(), { id: 'o-dc' }, 'None (choose each time)');
   dc.value = settings.defaultDataCenter;
   const scopes = h('textarea', { id: 'o-scopes', rows: '3', spellcheck: 'false', placeholder: 'ZohoCRM.modules.ALL' });
   scopes.value = settings.defaultScopes.join('\n');
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
   const body = h('tbody');
   for (const d of api.listDataCenters()) {
     body.append(h('tr', {},
-      h('td', {}, `${d.id.toUpperCase()} — ${d.name}`),
+      h('td', {}, dataCenterLabel(d)),
       h('td', {}, d.accountsServer.value),
       h('td', {}, d.apiDomain?.value ?? '—'),
       sourceNode(d.accountsServer.source, { prefix: '', tag: 'td' })));

@@ -4,7 +4,7 @@
 // error: the URL area says what is still needed (issue 15, item 2). Every answer comes from the Wasm core.
 import type { Api } from './tabs';
 import type { AuthorizationInput, ConnectionConfig, DataCenter } from '../core';
-import { copyButton, findingsList, h, placeFindings } from './dom';
+import { copyButton, dataCenterSelect, findingsList, h, placeFindings } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { Touched, waitingNote } from './touched';
 import { fieldWords } from '../labels';
@@ -84,8 +84,7 @@ export function renderCallbacks(dc: DataCenter | undefined, use: (value: string)
 
 export function mountAuthorize(panel: HTMLElement, api: Api): void {
   const centers: DataCenter[] = api.listDataCenters();
-  const dcSelect = h('select', { name: 'dataCenter' }, h('option', { value: '' }, 'Choose…'));
-  for (const dc of centers) dcSelect.append(h('option', { value: dc.id }, `${dc.id.toUpperCase()} — ${dc.name}`));
+  const dcSelect = dataCenterSelect(centers, { name: 'dataCenter' }, 'Choose…');
   const detectInput = h('input', { type: 'text', name: 'detect', placeholder: 'https://crm.zoho.eu/crm/org…', autocomplete: 'off' });
   const detectOut = h('div', { class: 'detect-out', 'aria-live': 'polite' });
   const clientId = h('input', { type: 'text', name: 'clientId', placeholder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', autocomplete: 'off', spellcheck: 'false' });

@@ -3,7 +3,7 @@
 import type { Api } from './tabs';
 import type { CoqlQuery, Finding, InvokeUrlSpec, RecordCallSpec } from '../core';
 import { errorRecord } from '../core';
-import { copyButton, h, placeFindings } from './dom';
+import { copyButton, dataCenterLabel, h, placeFindings } from './dom';
 import { loadSettings } from '../settings';
 import { currentConfig, followLinkName, onConfigChange } from './current';
 import { connectionFacts, followed } from './follow';
@@ -505,7 +505,7 @@ export function renderCheck(v: CheckView, input: CheckInput, a: CheckAnswer, sel
 
 export function mountDeluge(panel: HTMLElement, api: Api): void {
   const centers = api.listDataCenters();
-  const dcOptions: [string, string][] = [['', 'Choose…'], ...centers.map((d): [string, string] => [d.id, `${d.id.toUpperCase()} — ${d.name}`])];
+  const dcOptions: [string, string][] = [['', 'Choose…'], ...centers.map((d): [string, string] => [d.id, dataCenterLabel(d)])];
 
   // ---- Build a call -------------------------------------------------------------------------------------------
   const modeBar = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'What to build' });

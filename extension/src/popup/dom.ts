@@ -20,6 +20,22 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** How every list of the extension's pages names a data center: "EU — Europe". */
+export function dataCenterLabel(d: { id: string; name: string }): string {
+  return `${d.id.toUpperCase()} — ${d.name}`;
+}
+
+/**
+ * A data-center `<select>`: first an option with value '' saying `none`, then every data center of the core's
+ * registry (`api.listDataCenters()`), in its order.
+ *
+ * @example
+ * const dc = dataCenterSelect(api.listDataCenters(), { id: 't-dataCenter' }, 'Choose…');
+ */
+export function dataCenterSelect(centers: readonly { id: string; name: string }[], attrs: Attrs, none: string): HTMLSelectElement {
+  return h('select', attrs, h('option', { value: '' }, none), ...centers.map((d) => h('option', { value: d.id }, dataCenterLabel(d))));
+}
+
 /** Renders findings as a list; each item shows severity, message, fix and its source (a link to the page). With
  *  `words`, the config keys in the texts are said with the labels of the form the admin sees (../labels). */
 export function findingsList(diagnostics: Finding[], words?: FieldWords): HTMLUListElement {

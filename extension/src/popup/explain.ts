@@ -3,7 +3,7 @@
 // the admin gave there is where the account lives unless chosen otherwise here.
 import type { Api } from './tabs';
 import type { ConnectionConfig, ExplainContext, ExplainInput, Explanation, Finding } from '../core';
-import { copyButton, findingsList, h } from './dom';
+import { copyButton, dataCenterSelect, findingsList, h } from './dom';
 import { currentConfig, hasConfig, onConfigChange } from './current';
 import { failureFindings, present } from './failure';
 import { connectionFacts, followed, type ConnectionFacts } from './follow';
@@ -112,8 +112,7 @@ function buildView(panel: HTMLElement, api: Api): ExplainView {
     h('option', { value: 'exchange' }, 'Grant code exchange'),
     h('option', { value: 'refresh' }, 'Token refresh'),
     h('option', { value: 'revoke' }, 'Token revoke'));
-  const account = h('select', { id: 'e-account' }, h('option', { value: '' }, 'Not known'),
-    ...api.listDataCenters().map((d) => h('option', { value: d.id }, `${d.id.toUpperCase()} — ${d.name}`)));
+  const account = dataCenterSelect(api.listDataCenters(), { id: 'e-account' }, 'Not known');
   const redirectUrl = h('input', { type: 'url', id: 'e-redirect', autocomplete: 'off', spellcheck: 'false',
     placeholder: 'https://…?code=1000.…&location=eu&accounts-server=https%3A%2F%2Faccounts.zoho.eu' });
   const contextNote = h('p', { class: 'hint context-note' });

@@ -4,7 +4,7 @@
 import type { Api } from './tabs';
 import type { ConnectionTestInput, Explanation } from '../core';
 import type { ConnectionTestReport, Reply } from '../messages';
-import { findingsList, h } from './dom';
+import { dataCenterSelect, findingsList, h } from './dom';
 import { currentConfig, onConfigChange } from './current';
 import { connectionFacts, followed } from './follow';
 import { messenger } from '../browser';
@@ -75,8 +75,7 @@ export function renderLiveTest(report: ConnectionTestReport, explanations: Expla
 
 export function mountLiveTest(panel: HTMLElement, api: Api): void {
   const send = sender(api);
-  const dc = h('select', { id: 't-dataCenter' }, h('option', { value: '' }, 'Choose…'),
-    ...api.listDataCenters().map((d) => h('option', { value: d.id }, `${d.id.toUpperCase()} — ${d.name}`)));
+  const dc = dataCenterSelect(api.listDataCenters(), { id: 't-dataCenter' }, 'Choose…');
   const apiDomain = h('input', { type: 'url', id: 't-apiDomain', placeholder: 'https://www.zohoapis.eu (api_domain of the token response)', autocomplete: 'off' });
   const token = h('input', { type: 'password', id: 't-token', autocomplete: 'off', spellcheck: 'false', placeholder: '1000.…' });
   const run = h('button', { type: 'submit', class: 'copy' }, 'Test connection');

@@ -8,7 +8,7 @@
 import type { Api } from './tabs';
 import type { CrmField, CrmSchemaInput, DataCenter, Finding, FieldMapping, MappingPreview, ModuleSchema, TargetSuggestion, Transform } from '../core';
 import { emit, on } from './bus';
-import { copyButton, findingsList, h, placeFindings } from './dom';
+import { copyButton, dataCenterSelect, findingsList, h, placeFindings } from './dom';
 import { currentConfig, onConfigChange } from './current';
 import { connectionFacts, followed, type ConnectionFacts } from './follow';
 import { saveProfile, type Profile } from '../profiles/store';
@@ -119,8 +119,7 @@ function buildView(panel: HTMLElement, builtIns: readonly ModuleSchema[], center
   const suggest = h('button', { type: 'button', id: 'm-suggest', class: 'secondary' }, 'Suggest CRM fields from the first record');
   const suggestOut = h('div', { class: 'suggestions', id: 'm-suggestions', 'aria-live': 'polite' });
   const usApi = centers.find((c) => c.id === 'us')?.apiDomain?.value;
-  const dataCenter = h('select', { id: 'm-dataCenter' }, h('option', { value: '' }, `Not chosen${usApi ? ` (calls ${usApi})` : ''}`),
-    ...centers.map((c) => h('option', { value: c.id }, `${c.id.toUpperCase()} — ${c.name}`)));
+  const dataCenter = dataCenterSelect(centers, { id: 'm-dataCenter' }, `Not chosen${usApi ? ` (calls ${usApi})` : ''}`);
   const connection = h('input', { type: 'text', id: 'm-connection', placeholder: 'zoho_crm', autocomplete: 'off', spellcheck: 'false' });
   const targetNote = h('p', { class: 'hint', id: 'm-target-note', 'aria-live': 'polite' });
   const apiSource = h('div', { class: 'hint' });
