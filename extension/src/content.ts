@@ -10,7 +10,8 @@ import { readField, type Field, type Reading } from './overlay/field';
 import { mount, place, render, setData, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
 import type { Diagnostic } from './core';
-import { checkFormAnywhere, checkPlace, startPageCore } from './overlay/local';
+import { checkFormAnywhere, checkPlace, pageCore, startPageCore } from './overlay/local';
+import { instanceCount } from './core';
 
 let fields: Partial<Record<FieldKey, Field>> = {};
 let view: View | null = null;
@@ -136,9 +137,10 @@ async function check(): Promise<void> {
  *  keystroke → check asked (the form read), keystroke → the next frame after the render. */
 interface Timing { via: string; check: number; roundTrip: number; render: number; read: number | null; painted: number | null }
 /** The last 1,000 checks' timings, for the benchmark and the tests, which read them from this content script's
- *  isolated world over DevTools (tests/e2e/harness.mjs `overlayTimings`); pages cannot see this world. */
+ *  isolated world over DevTools (tests/e2e/harness.mjs `overlayTimings`); pages cannot see this world. The tests
+ *  also reach the page's core there (like the worker's `__zckWorker`), to overflow its stack. */
 const timings: Timing[] = [];
-(globalThis as { __zckOverlay?: unknown }).__zckOverlay = { timings };
+(globalThis as { __zckOverlay?: unknown }).__zckOverlay = { timings, pageCore, instanceCount };
 
 const fieldSet = new Set<EventTarget>();
 /** The rows of fields read from widgets (radios, dropdowns, chips): a change inside one is a change of value. */

@@ -161,7 +161,7 @@ const OVERFLOW_EVERYWHERE = `(f) => {
       try { return deep(); } catch {
         try { return f(src); } catch (e) {
           first ??= e.name + ': ' + e.message;
-          inWasm ||= e instanceof RangeError && String(e.stack).includes('.wasm:wasm-function');
+          inWasm ||= e instanceof RangeError && String(e.stack).includes('wasm-function[');
           throw e;
         }
       }
@@ -208,6 +208,29 @@ test('a stack overflow in the service worker: the next call runs on a fresh inst
   const page = await browser.context.newPage();
   await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
   await until(page, (s) => s.seq > 0 && s.text.includes('Zoho EU data center'), 'the overlay after the overflow');
+  await page.close();
+});
+
+test('a stack overflow in the core running in the page: the next check runs on a fresh instance there', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org1/connection-form');
+  await page.waitForFunction(() => document.querySelector('zck-overlay')?.dataset.pageCoreKib, null, { timeout: 10000 });
+  const r = await evaluateInContentScript(page, browser.extensionId, `(() => {
+    const { pageCore, instanceCount } = globalThis.__zckOverlay;
+    const before = instanceCount();
+    return { before, ...(${OVERFLOW_EVERYWHERE})(pageCore().checkDeluge), after: instanceCount() };
+  })()`);
+  assert.ok(!r.exception, r.exception);
+  assert.match(r.first, /^RangeError: Maximum call stack size exceeded/);
+  assert.ok(r.inWasm, 'the stack overflowed inside the Wasm');
+  assert.deepEqual(r.next, ['answered', 'answered', 'answered'], 'every call after an overflow answers');
+  assert.ok(r.after > r.before, `a fresh instance was started (${r.before} → ${r.after})`);
+  // The form is still checked in the page, on the fresh instance.
+  const seq = await page.evaluate(() => Number(document.querySelector('zck-overlay').dataset.seq));
+  await page.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.fill('#s5', 'not-a-zoho-client');
+  await until(page, (s) => s.seq > seq && s.markers.clientId?.includes('connection.client_id_shape'), 'the overlay after the overflow');
+  assert.equal(await page.evaluate(() => document.querySelector('zck-overlay').dataset.via), 'page');
   await page.close();
 });
 

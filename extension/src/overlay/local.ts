@@ -100,6 +100,11 @@ export function checkFormAnywhere(request: CheckRequest): Promise<CheckReply> {
   return Promise.resolve(reply);
 }
 
+/** The guarded core running in the page, once started (null before, and where it cannot run). */
+export function pageCore(): typeof Api | null {
+  return api;
+}
+
 /** Where the last check ran, why checks cannot run in the page (when they cannot), and the page core's memory in
  *  KiB (0 when it has not started). */
 export function checkPlace(): { place: CheckPlace; why: string; memoryKiB: number } {
