@@ -374,6 +374,8 @@ document.addEventListener('scroll', (e) => {
   // own text as the admin types elsewhere must not cost a layout read).
   if (!view) return;
   const t = e.target;
+  // A text box scrolling its own text as the admin types in it moves nothing on the page.
+  if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) return;
   if (t === document || (t instanceof Node && anchors().some((a) => t.contains(a)))) placeSoon();
 }, { passive: true, capture: true });
 window.addEventListener('resize', placeSoon);
