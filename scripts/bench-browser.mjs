@@ -208,6 +208,17 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
       add(`Lyte form${label}: round trip`, round(median(split.roundTrip)), 'ms', `median; p95 ${round(pct(split.roundTrip, 0.95))} ms (the check asked and answered: in the page, or to the service worker and back)`);
       add(`Lyte form${label}: the check`, round(median(split.check), 3), 'ms', `median; p95 ${round(pct(split.check, 0.95), 3)} ms`);
       add(`Lyte form${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (answer → findings in the DOM, layout reads included)`);
+      // All the content script's main-thread time while typing 50 more characters, as Chromium's trace attributes it.
+      const { trace, extensionCost } = await import(join(ROOT, 'tests', 'e2e', 'trace.mjs'));
+      const events = await trace(page, async () => {
+        for (let i = 0; i < 50; i++) {
+          await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+          await page.waitForTimeout(40);
+        }
+      });
+      const cost = extensionCost(events, `chrome-extension://${browser.extensionId}/content.js`);
+      add(`Lyte form${label}: ext ms/keystroke`, round(cost.extMs / 50, 3), 'ms',
+        `the content script's main-thread time per keystroke typing in the form (trace, 50 keystrokes); most in one task ${round(cost.longestExtTaskMs)} ms`);
     } finally {
       await browser.close();
     }
