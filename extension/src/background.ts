@@ -1,5 +1,6 @@
-// Service worker: runs the Wasm core for the content script, which must not compile Wasm itself (Zoho's page CSP
-// may forbid it). Listeners are registered synchronously at the top level, as MV3 requires.
+// Service worker: runs the Wasm core for the popup, the options page and the content script (whose checks move into
+// the page once it has the core's module, where the page's CSP allows Wasm: overlay/local.ts). Listeners are
+// registered synchronously at the top level, as MV3 requires.
 import { core, errorRecord, instanceCount } from './core';
 import { isRequest } from './messages';
 import { handle } from './service';

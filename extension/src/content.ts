@@ -1,17 +1,16 @@
 // Content script on the CRM web hosts. It looks at the page only when the DOM changes, and only at what changed
 // (overlay/scan.ts), so typing elsewhere in CRM costs nothing. Where a connection form is on the page it reads that
 // form (and nothing else), checks it — inside the page once the core's module has arrived and where the page's CSP
-// allows Wasm, else in the extension's service worker (overlay/local.ts) — and shows the answer beside the fields. It changes a field only when the admin clicks Fill,
-// never stores anything, and writes text only.
+// allows Wasm, else in the extension's service worker (overlay/local.ts) — and shows the answer beside the fields.
+// It changes a field only when the admin clicks Fill, never stores anything, and writes text only.
 import { isConnectionForm, type FieldKey } from './overlay/form';
 import { LabelScanner, hiddenByMarkup } from './overlay/scan';
 import { fillField, readForm, type FormReading } from './overlay/read';
 import { readField, type Field, type Reading } from './overlay/field';
 import { mount, place, render, setData, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
-import type { Diagnostic } from './core';
+import { instanceCount, type Diagnostic } from './core';
 import { checkFormAnywhere, checkPlace, pageCore, startPageCore } from './overlay/local';
-import { instanceCount } from './core';
 
 let fields: Partial<Record<FieldKey, Field>> = {};
 let view: View | null = null;
