@@ -227,6 +227,24 @@ test('markers follow their field in a scrolling dialog body, hide out of view, n
   await page.close();
 });
 
+test('a narrow panel wraps long URLs in its findings instead of scrolling sideways', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.goto(URL_BASE);
+  await waitFor(page, (o) => o.dc === 'eu', 'the overlay');
+  await fillService(page);
+  // The refresh-URL finding's fix names https://accounts.zoho.eu/oauth/v2/token, longer than a line of the panel.
+  await waitFor(page, (x) => x.markers.refreshUrl?.includes('connection.missing_refresh_url'), 'the refresh URL finding');
+  const box = await page.evaluate(() => {
+    const p = document.querySelector('zck-overlay').shadowRoot.querySelector('.panel');
+    return { client: p.clientWidth, scroll: p.scrollWidth, text: p.textContent };
+  });
+  assert.match(box.text, /accounts\.zoho\.eu\/oauth\/v2\/token/);
+  assert.ok(box.client < 300, `the panel is narrow here (${box.client} px)`);
+  assert.ok(box.scroll <= box.client, `no sideways scrolling: content ${box.scroll} px in ${box.client} px`);
+  await page.close();
+});
+
 test('"Fix all for EU" fills every value the data center needs; messages name fields by their labels on the page', async () => {
   const page = await browser.context.newPage();
   await page.goto(URL_BASE);

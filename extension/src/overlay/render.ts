@@ -27,7 +27,8 @@ const STYLE = `
 .head { display: flex; align-items: center; gap: 8px; padding: 8px 10px; background: #0b5cad; color: #fff; border-radius: 9px 9px 0 0; }
 .head .title { font-weight: 600; flex: 1; }
 .head button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.6); border-radius: 6px; font: inherit; padding: 0 6px; cursor: pointer; }
-.body { padding: 8px 10px; display: flex; flex-direction: column; gap: 8px; }
+.body { padding: 8px 10px; display: flex; flex-direction: column; gap: 8px; overflow-wrap: anywhere; }
+.body > * { min-width: 0; }
 .counts { font-weight: 600; }
 h3 { font-size: 12px; margin: 4px 0 2px; text-transform: uppercase; letter-spacing: .04em; opacity: .8; }
 ul { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 4px; }
