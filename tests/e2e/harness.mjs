@@ -35,7 +35,8 @@ function makeCert(dir) {
 
 /**
  * Starts the fixture server. Routes: any path ending in a fixture name serves it; `?csp=strict` adds a strict
- * Content-Security-Policy header (as Zoho may send). `extraRoutes(req, res)` may answer first (mock APIs).
+ * Content-Security-Policy header (as Zoho may send), `?csp=wasm` the same with 'wasm-unsafe-eval'.
+ * `extraRoutes(req, res)` may answer first (mock APIs).
  */
 export async function startServer(dir, extraRoutes) {
   const tls = makeCert(dir);
@@ -51,6 +52,9 @@ export async function startServer(dir, extraRoutes) {
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     if (url.searchParams.get('csp') === 'strict') {
       headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+    } else if (url.searchParams.get('csp') === 'wasm') {
+      // As strict, but the page itself allows Wasm (as a page that runs its own Wasm must).
+      headers['content-security-policy'] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src 'self'";
     }
     res.writeHead(200, headers).end(readFileSync(file));
   });
