@@ -6,6 +6,19 @@ import type { Source } from './sources';
 
 type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
 
+/** The data center of each page host seen (a handful: one per CRM host), found once: the overlay checks on every
+ *  keystroke, always from the same page. */
+const byHost = new Map<string, Api.Detection>();
+function detectHost(api: typeof Api, host: string): Api.Detection {
+  let found = byHost.get(host);
+  if (!found) {
+    found = api.detectDataCenter(host);
+    if (byHost.size >= 32) byHost.clear();
+    byHost.set(host, found);
+  }
+  return found;
+}
+
 /**
  * Checks a connection form as read from the page. The page's host tells the admin's data center when the form does
  * not; the host name alone: no path or query of the page can steer it. `sourceOf` names the registry entries the
@@ -17,7 +30,7 @@ type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
  */
 export function checkForm(api: typeof Api, request: CheckRequest, sourceOf: (id: string) => Source | undefined): Reply<'zck:check-form'> {
   const started = performance.now();
-  const detection = api.detectDataCenter(request.pageHost);
+  const detection = detectHost(api, request.pageHost);
   const config = { ...request.config };
   if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
   const report = api.validateConnection(config);

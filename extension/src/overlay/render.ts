@@ -397,13 +397,21 @@ function renderPanel(view: View, answer: Answer, fields: Fields, actions: Action
 }
 
 /** The scrolling ancestors of an element (a pane, a dialog body): a field outside their visible box is hidden. */
-function clipRects(f: HTMLElement): DOMRect[] {
+function clipRects(f: HTMLElement, seen: Map<Element, DOMRect | null>): DOMRect[] {
   const out: DOMRect[] = [];
   const win = f.ownerDocument.defaultView;
   for (let e = f.parentElement; e && e !== f.ownerDocument.body && e !== f.ownerDocument.documentElement; e = e.parentElement) {
-    if (e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth) continue;
-    const o = win?.getComputedStyle(e);
-    if (o && (o.overflowY !== 'visible' || o.overflowX !== 'visible')) out.push(e.getBoundingClientRect());
+    // The fields of a form share most of their ancestors: each is looked at once per placing (`seen`).
+    let clip = seen.get(e);
+    if (clip === undefined) {
+      clip = null;
+      if (e.scrollHeight > e.clientHeight || e.scrollWidth > e.clientWidth) {
+        const o = win?.getComputedStyle(e);
+        if (o && (o.overflowY !== 'visible' || o.overflowX !== 'visible')) clip = e.getBoundingClientRect();
+      }
+      seen.set(e, clip);
+    }
+    if (clip) out.push(clip);
   }
   return out;
 }
@@ -417,6 +425,7 @@ export function place(view: View, fields: Fields): void {
   const vw = document.documentElement.clientWidth;
   const vh = document.documentElement.clientHeight;
   const plans: { m: HTMLElement; hidden: boolean; compact?: boolean; left?: number; maxWidth?: number; top?: number }[] = [];
+  const ancestors = new Map<Element, DOMRect | null>();
   for (const m of Array.from(view.markers.children) as HTMLElement[]) {
     const f = fields[m.dataset.field as FieldKey]?.anchor;
     if (!f || !f.isConnected) {
@@ -426,7 +435,7 @@ export function place(view: View, fields: Fields): void {
     const r = f.getBoundingClientRect();
     const mid = r.top + r.height / 2;
     let out = (r.width === 0 && r.height === 0) || mid < 0 || mid > vh || r.right < 0 || r.left > vw;
-    const clips = out ? [] : clipRects(f);
+    const clips = out ? [] : clipRects(f, ancestors);
     let clipRight = vw;
     for (const c of clips) {
       if (mid < c.top || mid > c.bottom || r.right - 4 < c.left || r.left > c.right) out = true;
