@@ -283,8 +283,10 @@ const observer = new MutationObserver((records) => {
   // removed, and which elements changed a visibility attribute.
   let removed = false;
   const restyled = new Set<Node>();
+  let moved = false;
   for (const r of records) {
     if (view && (r.target === view.host || view.host.contains(r.target))) continue;
+    moved = true;
     if (rows.size > 0) {
       // A dropdown's button text, a radio's state, a chip added or removed: read the form again (only its rows).
       for (const row of rows) {
@@ -343,6 +345,9 @@ const observer = new MutationObserver((records) => {
     wanted = true;
   }
   if (valueChanged && view) checkSoon();
+  // Something above the fields may have grown or gone (a banner, an error line): the markers follow at the next
+  // frame, at the cost of reading the fields' boxes when nothing moved.
+  if (moved && view) placeSoon(true);
   if (wanted) scheduleLook();
 });
 /** Text edits are watched only while a widget's row is (a dropdown button whose text node is rewritten in place). */
@@ -358,16 +363,24 @@ function observe(): void {
 }
 observe();
 
-// Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes: once a frame.
-let placeQueued = false;
-function placeSoon(): void {
-  if (placeQueued || !view) return;
-  placeQueued = true;
+// Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes, and when the
+// page's DOM changes: once a frame. `ifMoved`: only when a field moved (a DOM change cannot move a pane's clip
+// without moving a field in it; a scroll or a resize can).
+let placeQueued: 'ifMoved' | 'always' | null = null;
+function placeSoon(ifMoved = false): void {
+  if (!view) return;
+  if (placeQueued) {
+    if (!ifMoved) placeQueued = 'always';
+    return;
+  }
+  placeQueued = ifMoved ? 'ifMoved' : 'always';
   requestAnimationFrame(() => {
-    placeQueued = false;
-    if (view) place(view, fields);
+    const unlessUnmoved = placeQueued === 'ifMoved';
+    placeQueued = null;
+    if (view) place(view, fields, unlessUnmoved);
   });
 }
+const placeNow = (): void => placeSoon();
 document.addEventListener('scroll', (e) => {
   // Only a scroll that moves the form's fields: the document, or an element holding one (a text box scrolling its
   // own text as the admin types elsewhere must not cost a layout read).
@@ -377,12 +390,12 @@ document.addEventListener('scroll', (e) => {
   if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) return;
   if (t === document || (t instanceof Node && anchors().some((a) => t.contains(a)))) placeSoon();
 }, { passive: true, capture: true });
-window.addEventListener('resize', placeSoon);
+window.addEventListener('resize', placeNow);
 // In a same-origin frame the panel is kept inside the part of the frame the top page shows: follow its scroll.
 try {
   if (window.frameElement && window.parent !== window) {
-    window.parent.addEventListener('scroll', placeSoon, { passive: true, capture: true });
-    window.parent.addEventListener('resize', placeSoon);
+    window.parent.addEventListener('scroll', placeNow, { passive: true, capture: true });
+    window.parent.addEventListener('resize', placeNow);
   }
 } catch {
   // A cross-origin parent: the frame's own viewport is all there is.

@@ -66,6 +66,19 @@ function patternOf(words: FieldWords): RegExp {
  * // "Access Token URL is on US, but your data center is EU."
  */
 export function inFormWords(text: string, words: FieldWords): string {
+  // The overlay asks for the same sentences on every keystroke: each is rewritten once per set of words.
+  let done = rewritten.get(words);
+  if (!done) rewritten.set(words, (done = new Map()));
+  let out = done.get(text);
+  if (out === undefined) {
+    if (done.size >= 500) done.clear();
+    done.set(text, (out = rewrite(text, words)));
+  }
+  return out;
+}
+const rewritten = new WeakMap<FieldWords, Map<string, string>>();
+
+function rewrite(text: string, words: FieldWords): string {
   return text.replace(patternOf(words), (match: string, ...groups: unknown[]) => {
     const offset = groups[3] as number;
     const key = (groups.slice(0, 3) as (string | undefined)[]).find((g) => g !== undefined);

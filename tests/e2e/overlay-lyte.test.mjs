@@ -216,6 +216,20 @@ test('markers follow their field in a scrolling dialog body, hide out of view, n
   await page.waitForTimeout(100);
   g = await geometry();
   assert.ok(!g.hidden && inside(g), `marker follows a resize: ${JSON.stringify(g)}`);
+  // The page puts a notice above the fields (no scroll, no resize, no keystroke): the marker is on its field again
+  // in the next frame.
+  const fieldTop = g.f.top;
+  await page.evaluate(() => new Promise((done) => {
+    const notice = document.createElement('div');
+    notice.style.height = '80px';
+    notice.textContent = 'Connection saved as draft';
+    const body = document.getElementById('zz-body');
+    body.insertBefore(notice, body.firstChild);
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  }));
+  g = await geometry();
+  assert.ok(g.f.top > fieldTop + 40, `the notice moved the field down: ${JSON.stringify(g)}`);
+  assert.ok(!g.hidden && inside(g), `marker follows a field moved by the page, in the next frame: ${JSON.stringify(g)}`);
   // The panel does not cover the form.
   const overlap = await page.evaluate(() => {
     const p = document.querySelector('zck-overlay').shadowRoot.querySelector('.panel').getBoundingClientRect();

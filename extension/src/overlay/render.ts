@@ -56,6 +56,8 @@ export interface View {
    *  mostly leaves the panel as it was). */
   shownMarkers?: string;
   shownPanel?: string;
+  /** Where the fields and the viewport were at the last placing (see `place`'s `unlessUnmoved`). */
+  placedFor?: string;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -217,7 +219,8 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     });
   }
   const markersKey = JSON.stringify(specs);
-  if (markersKey !== view.shownMarkers) {
+  const markersChanged = markersKey !== view.shownMarkers;
+  if (markersChanged) {
     view.shownMarkers = markersKey;
     const old = new Map<string, HTMLElement>();
     for (const m of Array.from(view.markers.children) as HTMLElement[]) old.set(m.dataset.field ?? '', m);
@@ -238,7 +241,6 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
     for (const m of old.values()) m.remove();
     if (next.some((m, i) => view.markers.children[i] !== m)) view.markers.replaceChildren(...next);
   }
-  place(view, fields);
 
   // The panel: drawn again only when what it shows changed.
   const captions = (Object.keys(fields) as FieldKey[]).map((k) => [k, fields[k]?.caption, Boolean(fields[k]?.input)]);
@@ -246,10 +248,14 @@ export function render(view: View, answer: Answer, fields: Fields, actions: Acti
   const { config: _typed, ...shownReading } = reading;
   const panelKey = JSON.stringify([report, assist, detection, shownReading, answer.extra, captions,
     Object.keys(answer.sources ?? {})]);
-  if (panelKey !== view.shownPanel || !view.panel.firstChild) {
+  const panelChanged = panelKey !== view.shownPanel || !view.panel.firstChild;
+  if (panelChanged) {
     view.shownPanel = panelKey;
     renderPanel(view, answer, fields, actions, diagnostics);
   }
+  // A keystroke that changed neither the markers nor the panel and moved no field needs no placing (most keystrokes
+  // in a text box: the placing's layout reads were the largest part of the overlay's work per keystroke).
+  place(view, fields, !markersChanged && !panelChanged);
   const errors = report.summary.counts.errors + (answer.extra ?? []).filter((d) => d.severity === 'error').length;
   setData(view.host, 'dc', detection.dataCenter ?? undefined);
   setData(view.host, 'errors', String(errors));
@@ -418,12 +424,21 @@ function clipRects(f: HTMLElement, seen: Map<Element, DOMRect | null>): DOMRect[
 
 /** Puts each marker at the right end inside its field, in viewport coordinates (position: fixed, so it never
  *  extends the page), hidden when the field is scrolled out of its pane or the window; then the panel beside the
- *  form. Called on any scroll (capture), resize and re-render, at most once a frame. */
-export function place(view: View, fields: Fields): void {
+ *  form. Called on any scroll (capture), resize and re-render, at most once a frame. `unlessUnmoved`: skip it when
+ *  every field and the viewport are where the last placing saw them (a keystroke that changed nothing shown; a
+ *  scroll or resize always places, since a pane's clip can move without its fields). */
+export function place(view: View, fields: Fields, unlessUnmoved = false): void {
   // Every layout read first, then every write: a write between two reads would make the browser lay the page
   // out again for the second read (once per marker).
   const vw = document.documentElement.clientWidth;
   const vh = document.documentElement.clientHeight;
+  let at = `${vw} ${vh}`;
+  for (const f of Object.values(fields)) {
+    const r = f.anchor.isConnected ? f.anchor.getBoundingClientRect() : null;
+    at += r ? ` ${r.left},${r.top},${r.width},${r.height}` : ' -';
+  }
+  if (unlessUnmoved && at === view.placedFor) return;
+  view.placedFor = at;
   const plans: { m: HTMLElement; hidden: boolean; compact?: boolean; left?: number; maxWidth?: number; top?: number }[] = [];
   const ancestors = new Map<Element, DOMRect | null>();
   for (const m of Array.from(view.markers.children) as HTMLElement[]) {
