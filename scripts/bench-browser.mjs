@@ -124,14 +124,18 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
   // Two rounds, alternating, since a browser started first in a run was seen to paint slower than the next one.
   const pair = [['', {}], [' without the extension', { extension: false }]];
   if (process.env.ZCK_BENCH_BEFORE) pair.push([' (before)', { extensionDir: process.env.ZCK_BENCH_BEFORE }]);
-  const builds = [1, 2].flatMap((round) => pair.map(([label, options]) => [`${label} (round ${round})`, options]));
-  for (const [label, options] of builds) {
+  const builds = [1, 2].flatMap((n) => pair.map(([label, options]) => [label, n, options]));
+  // Keystrokes over 16 ms per build, summed over its rounds: one run's count swings from 0 to 77 of 200 for the
+  // browser alone on this shared machine (minutes apart), so the builds are compared on their rounds together.
+  const pooled = new Map();
+  for (const [name, n, options] of builds) {
+    const label = `${name} (round ${n})`;
     const bare = options.extension === false;
     const browser = await launch(options);
     try {
       const page = await browser.context.newPage();
       await page.addInitScript(() => {
-        const rec = { at: null, painted: [], echo: [], slow: [] };
+        const rec = { at: null, painted: [], echo: [], slow: [], handled: [], down: null };
         window.__zckPaint = rec;
         // The browser's own measure of keystroke → next paint (Event Timing, what INP is built on): it reports only
         // events whose next paint came 16 ms or more after the key (rounded to 8 ms), so the others were faster.
@@ -142,6 +146,14 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
           const ch = new MessageChannel();
           ch.port1.onmessage = () => into.push(performance.now() - at);
           ch.port2.postMessage(0);
+        });
+        // Key down (first listener of all, window capture) → the input event's last listener (window, bubbling):
+        // the text insertion and every input listener, the content script's check and render included (they run
+        // in the capture phase and its microtasks). With and without the extension: the difference is its work.
+        window.addEventListener('keydown', () => { rec.down = performance.now(); }, true);
+        window.addEventListener('input', () => {
+          if (rec.down !== null) rec.handled.push(performance.now() - rec.down);
+          rec.down = null;
         });
         document.addEventListener('input', (e) => {
           rec.at = e.timeStamp;
@@ -166,7 +178,7 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
       if (!bare) await waitForPageCore(page);
       const { overlayTimings } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
       const from = bare ? 0 : (await overlayTimings(page, browser.extensionId)).length;
-      await page.evaluate(() => { for (const k of ['painted', 'echo', 'slow']) window.__zckPaint[k].length = 0; });
+      await page.evaluate(() => { for (const k of ['painted', 'echo', 'slow', 'handled']) window.__zckPaint[k].length = 0; });
       for (let i = 0; i < keys; i++) {
         await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
         await page.waitForFunction((n) => window.__zckPaint[n.into].length > n.i, { i, into: bare ? 'echo' : 'painted' });
@@ -180,7 +192,9 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         kib: d.pageCoreKib, why: d.pageCoreUnavailable,
       };
       await page.waitForTimeout(200); // the last Event Timing entries
-      const { painted, echo, slow } = await page.evaluate(() => window.__zckPaint);
+      const { painted, echo, slow, handled } = await page.evaluate(() => window.__zckPaint);
+      add(`Lyte form${label}: key down → input handled`, round(median(handled)), 'ms',
+        `median of ${handled.length}; p95 ${round(pct(handled, 0.95))} ms (inside the keystroke's events: the text inserted and every input listener${bare ? '' : ', the overlay\'s read, check and render included'})`);
       // A keystroke's keydown and input events (a few ms apart, keystrokes ≥ 20 ms apart) end at the same paint:
       // one duration per keystroke, the longer. p95: the 190th of 200, where every unreported one was under 16 ms.
       const perKey = [];
@@ -191,6 +205,8 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         last = start;
       }
       const over = perKey.filter((d) => d > 16).sort((a, b) => a - b);
+      const sum = pooled.get(name) ?? { over: [], keys: 0, rounds: [] };
+      pooled.set(name, { over: [...sum.over, ...over], keys: sum.keys + keys, rounds: [...sum.rounds, over.length] });
       const rank = Math.ceil(keys * 0.95);
       const p95Paint = keys - over.length >= rank ? '< 16' : String(over[rank - (keys - over.length) - 1]);
       add(`Lyte form${label}: keystroke → next paint (Event Timing)`, p95Paint, 'ms',
@@ -219,6 +235,13 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
     } finally {
       await browser.close();
     }
+  }
+  for (const [name, { over, keys: n, rounds }] of pooled) {
+    const rank = Math.ceil(n * 0.95);
+    const sorted = [...over].sort((a, b) => a - b);
+    const p95 = n - sorted.length >= rank ? '< 16' : String(sorted[rank - (n - sorted.length) - 1]);
+    add(`Lyte form${name}: keystroke → next paint (Event Timing), all rounds`, p95, 'ms',
+      `p95 of ${n} keystrokes (target ≤ 16 ms); ${sorted.length} over 16 ms (${rounds.join(' + ')} by round)`);
   }
   return rows;
 }

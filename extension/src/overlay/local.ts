@@ -53,7 +53,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
  * Starts the core inside the page, once (called when a connection form is found). `onReady` runs when checks move
  * into the page. Never throws: where it cannot start, checks stay with the service worker.
  */
-export function startPageCore(onReady: () => void = () => {}): void {
+export function startPageCore(onReady: () => void): void {
   if (state !== 'idle') return;
   const post = messenger();
   // The demo page has no service worker to hand over the module (and plays a CRM host it is not).

@@ -102,6 +102,18 @@ function squash(text: string): string {
  * 2.0" for "OAuth 2"); the longest such wording wins. null when the text names no choice.
  */
 export function choiceValue(key: FieldKey, text: string): string | null {
+  // Asked for every choice field on every keystroke, with the same few texts: each is matched once.
+  const memo = `${key}\n${text}`;
+  let found = chosen.get(memo);
+  if (found === undefined) {
+    if (chosen.size >= 200) chosen.clear();
+    chosen.set(memo, (found = matchChoice(key, text)));
+  }
+  return found;
+}
+const chosen = new Map<string, string | null>();
+
+function matchChoice(key: FieldKey, text: string): string | null {
   const t = squash(text);
   if (!t) return null;
   let best: { value: string; len: number } | null = null;
