@@ -364,8 +364,8 @@ function observe(): void {
 observe();
 
 // Markers follow their fields when anything scrolls (a pane, a dialog body, the page) or resizes, and when the
-// page's DOM changes: once a frame. `ifMoved`: only when a field moved (a DOM change cannot move a pane's clip
-// without moving a field in it; a scroll or a resize can).
+// page's DOM changes: once a frame. `ifMoved` (DOM changes): only when a field moved; a pane shrunk around fields
+// that stayed put is seen at the next scroll, resize or change shown (those always place).
 let placeQueued: 'ifMoved' | 'always' | null = null;
 function placeSoon(ifMoved = false): void {
   if (!view) return;
