@@ -10,7 +10,7 @@ import { readField, type Field, type Reading } from './overlay/field';
 import { mount, place, render, setData, showError, unmount, type Answer, type View } from './overlay/render';
 import type { Reply } from './messages';
 import { instanceCount, type Diagnostic } from './core';
-import { checkFormAnywhere, checkPlace, pageCore, startPageCore } from './overlay/local';
+import { checkFormAnywhere, checkPlace, pageCore, startPageCore, warmUp } from './overlay/local';
 
 let fields: Partial<Record<FieldKey, Field>> = {};
 let view: View | null = null;
@@ -139,7 +139,7 @@ interface Timing { via: string; check: number; roundTrip: number; render: number
  *  isolated world over DevTools (tests/e2e/harness.mjs `overlayTimings`); pages cannot see this world. The tests
  *  also reach the page's core there (like the worker's `__zckWorker`), to overflow its stack. */
 const timings: Timing[] = [];
-(globalThis as { __zckOverlay?: unknown }).__zckOverlay = { timings, pageCore, instanceCount };
+(globalThis as { __zckOverlay?: unknown }).__zckOverlay = { timings, pageCore, instanceCount, warmUp };
 
 const fieldSet = new Set<EventTarget>();
 /** The rows of fields read from widgets (radios, dropdowns, chips): a change inside one is a change of value. */
@@ -204,7 +204,7 @@ function adopt(found: Partial<Record<FieldKey, Field>>): void {
   startPageCore(() => {
     lastSent = '';
     if (view) checkSoon();
-  });
+  }, () => (view ? { type: 'zck:check-form', config: readForm(fields, readCached).config, pageHost: location.hostname } : null));
   if (!view?.host.isConnected) {
     view = mount();
     lastSent = ''; // a new panel is empty: check again even if the values did not change

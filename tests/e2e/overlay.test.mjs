@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, ARTIFACTS, overlayView as overlay, waitForOverlay as waitFor } from './harness.mjs';
+import { launch, ARTIFACTS, evaluateInContentScript, overlayView as overlay, waitForOverlay as waitFor } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -160,6 +160,33 @@ test('where the page allows Wasm the check runs in the page: the same findings a
   }
   assert.ok(views.page.codes.length > 3, JSON.stringify(views.page));
   assert.deepEqual(views.page, views.worker, 'the check in the page answers exactly what the worker answers');
+});
+
+test('the page\'s core warms at idle once ready: typing meanwhile is checked as usual, and nothing shown changes', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.eu/crm/org20012345/settings/developerhub/connections/connection-form');
+  await page.waitForFunction(() => document.querySelector('zck-overlay')?.dataset.pageCoreKib, null, { timeout: 10000 });
+  const warmUp = () => evaluateInContentScript(page, browser.extensionId, 'globalThis.__zckOverlay.warmUp()');
+  // The admin types at once, while the warm-up runs in idle time between the keys.
+  await page.fill('#s8', 'https://accounts.zoho.eu/oauth/v2/token');
+  await page.click('#s5');
+  await page.keyboard.type('my-client', { delay: 30 });
+  const typed = await waitFor(page, (o) => o.via === 'page' && o.markers.clientId?.includes('connection.client_id_shape'), 'the Client ID finding');
+  let w = await warmUp();
+  for (let i = 0; i < 100 && w.checks < w.of; i++) {
+    await page.waitForTimeout(50);
+    w = await warmUp();
+  }
+  assert.equal(w.checks, w.of, `the warm-up ran every check at idle: ${JSON.stringify(w)}`);
+  assert.ok(w.of >= 100 && w.ms > 0 && w.took !== null, JSON.stringify(w));
+  // Its answers are thrown away: the overlay shows what it showed for the admin's own values, and keeps showing it.
+  await page.waitForTimeout(300);
+  const after = await overlay(page);
+  assert.equal(after.seq, typed.seq, 'no check was rendered after the last keystroke');
+  assert.deepEqual(after.markers, typed.markers);
+  assert.equal(after.panel, typed.panel);
+  assert.equal(await page.inputValue('#s5'), 'my-client', 'the form untouched');
+  await page.close();
 });
 
 test('the service worker stopping between keystrokes does not lose a check (the overlay reconnects)', async () => {
