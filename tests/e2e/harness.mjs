@@ -114,14 +114,23 @@ export async function overlayState(page) {
  * Evaluates `expression` in the content script's isolated world of `page`'s main frame (where the extension's
  * content script runs, apart from the page's scripts) and returns its value, or { exception } with the error text.
  * Playwright cannot reach that world; DevTools' Runtime domain can, by the world's execution context id.
+ * `frameUrlPart`: the world of the same-origin frame whose URL contains it instead.
  */
-export async function evaluateInContentScript(page, extensionId, expression) {
+export async function evaluateInContentScript(page, extensionId, expression, frameUrlPart = null) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable'); // replays the contexts that exist already
-    const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated');
+    // A same-origin frame runs in the page's process: its content script's world is one more context here.
+    let frameId = null;
+    if (frameUrlPart) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const walk = (t) => (t.frame.url.includes(frameUrlPart) ? t.frame.id : (t.childFrames ?? []).map(walk).find(Boolean) ?? null);
+      frameId = walk(frameTree);
+    }
+    const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated'
+      && (frameId === null || c.auxData?.frameId === frameId));
     if (!world) throw new Error(`no isolated world of the extension in ${page.url()} (contexts: ${contexts.map((c) => c.origin).join(', ')})`);
     const r = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
     if (r.exceptionDetails) return { exception: r.exceptionDetails.exception?.description ?? r.exceptionDetails.text };
@@ -132,11 +141,12 @@ export async function evaluateInContentScript(page, extensionId, expression) {
 }
 
 /**
- * The overlay's timings of its last checks in `page`'s main frame (content.ts keeps them in its isolated world, out
- * of the page's DOM): [{ via, check, roundTrip, render, read, painted }] in ms, oldest first.
+ * The overlay's timings of its last checks in `page`'s main frame, or in the same-origin frame whose URL contains
+ * `frameUrlPart` (content.ts keeps them in its isolated world, out of the page's DOM):
+ * [{ via, check, roundTrip, render, read, painted }] in ms, oldest first.
  */
-export async function overlayTimings(page, extensionId) {
-  const t = await evaluateInContentScript(page, extensionId, 'globalThis.__zckOverlay?.timings ?? []');
+export async function overlayTimings(page, extensionId, frameUrlPart = null) {
+  const t = await evaluateInContentScript(page, extensionId, 'globalThis.__zckOverlay?.timings ?? []', frameUrlPart);
   if (t?.exception) throw new Error(`the overlay's timings: ${t.exception}`);
   return t;
 }
