@@ -223,8 +223,9 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         await form.evaluate(() => { for (const k of ['painted', 'echo', 'slow', 'handled']) window.__zckPaint[k].length = 0; });
         // One key every PACE_MS, timed in Node: nothing runs in the page between keys but the page and the overlay.
         // (Waiting for each key's figure with waitForFunction polled in the page's animation frames, in the very
-        // frames measured, and sent DevTools calls through the page's main thread meanwhile: that loop had 25–62
-        // of 400 keystrokes over 16 ms without and with the extension; paced, 1–7 and 7–22, same machine, same hour.)
+        // frames measured, and sent DevTools calls through the page's main thread meanwhile: a run of that loop had
+        // 62 and 25 of 400 keystrokes over 16 ms with and without the extension; seven paced runs in the same hour
+        // had 7–50 and 1–15.)
         for (let i = 0; i < keys; i++) {
           await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
           await page.waitForTimeout(PACE_MS);
