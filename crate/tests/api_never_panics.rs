@@ -457,6 +457,16 @@ fn check_connection(config: &ConnectionConfigInput) {
     if let Some(deluge) = &help.deluge {
         assert!(!Diagnostic::has_errors(&check_deluge(deluge)), "assist Deluge fails the checker:\n{deluge}");
     }
+    // The overlay keeps the last assist while only the client ID or secret changes (extension/src/check-form.ts):
+    // its answer must not depend on them.
+    for (id, secret) in [(None, None), (Some("1000.OTHERCLIENT"), Some("s3cr3t"))] {
+        let other = ConnectionConfigInput {
+            client_id: id.map(String::from),
+            client_secret: secret.map(zoho_connector_kit::secret::Secret::new),
+            ..config.clone()
+        };
+        assert_eq!(assist(&other), help, "assist changed with the client ID or secret: {config:?}");
+    }
 }
 
 proptest! {

@@ -19,6 +19,19 @@ function detectHost(api: typeof Api, host: string): Api.Detection {
   return found;
 }
 
+/** The last assist and the config it answered, without the client ID and secret: assist never reads those (the
+ *  property test in crate/tests/api_never_panics.rs asserts it), and they are what the admin types most, so a
+ *  keystroke in them costs the validation alone. */
+let lastAssist: { api: typeof Api; key: string; assist: Api.Assist } | null = null;
+function assistFor(api: typeof Api, config: Api.ConnectionConfig): Api.Assist {
+  const { clientId: _id, clientSecret: _secret, ...rest } = config;
+  const key = JSON.stringify(rest);
+  if (lastAssist && lastAssist.api === api && lastAssist.key === key) return lastAssist.assist;
+  const assist = api.assistConnection(config);
+  lastAssist = { api, key, assist };
+  return assist;
+}
+
 /**
  * Checks a connection form as read from the page. The page's host tells the admin's data center when the form does
  * not; the host name alone: no path or query of the page can steer it. `sourceOf` names the registry entries the
@@ -34,7 +47,7 @@ export function checkForm(api: typeof Api, request: CheckRequest, sourceOf: (id:
   const config = { ...request.config };
   if (!config.dataCenter && detection.dataCenter) config.dataCenter = detection.dataCenter;
   const report = api.validateConnection(config);
-  const assist = api.assistConnection(config);
+  const assist = assistFor(api, config);
   const sources: Record<string, Source> = {};
   for (const d of report.diagnostics) {
     const found = d.source ? sourceOf(d.source) : undefined;

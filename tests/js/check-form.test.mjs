@@ -53,3 +53,21 @@ test('the data center the form names wins over the page host; an unknown host na
   assert.ok(!nowhere.report.diagnostics.some((d) => d.code === 'connection.zoho_dc_mismatch' && d.path === 'tokenUrl'),
     'with no data center known, the US token URL is not called the wrong one');
 });
+
+test('typing in Client ID or Client Secret reuses the last assist; any other field asks the core again, and the answers equal a fresh check', () => {
+  let calls = 0;
+  const counted = { ...zck, assistConnection: (c) => { calls++; return zck.assistConnection(c); } };
+  const c = config('EU data center, token URL on the US accounts server');
+  const check = (over) => checkForm(counted, { type: 'zck:check-form', config: { ...c, ...over }, pageHost: 'crm.zoho.eu' }, sourceOf);
+  const first = check({ clientId: '1000.A' });
+  const before = calls;
+  const typed = ['1000.AB', '1000.ABC'].map((clientId) => check({ clientId }));
+  check({ clientId: '1000.ABC', clientSecret: 'secret-typed' });
+  assert.equal(calls, before, 'no assist asked for keystrokes in Client ID / Client Secret');
+  for (const r of [first, ...typed]) assert.deepEqual(r.assist, zck.assistConnection({ ...c, clientId: 'anything' }));
+  // A keystroke in the token URL changes what assist says (the suggestion now matches): asked again.
+  const fixed = check({ clientId: '1000.ABC', tokenUrl: 'https://accounts.zoho.eu/oauth/v2/token' });
+  assert.equal(calls, before + 1);
+  assert.equal(fixed.assist.suggestions.find((s) => s.field === 'tokenUrl')?.matches, true);
+  assert.equal(first.assist.suggestions.find((s) => s.field === 'tokenUrl')?.matches, false);
+});
