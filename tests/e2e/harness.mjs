@@ -143,7 +143,7 @@ export async function evaluateInContentScript(page, extensionId, expression, fra
 /**
  * The overlay's timings of its last checks in `page`'s main frame, or in the same-origin frame whose URL contains
  * `frameUrlPart` (content.ts keeps them in its isolated world, out of the page's DOM):
- * [{ via, check, roundTrip, render, read, painted }] in ms, oldest first.
+ * [{ via, check, roundTrip, render, read }] in ms, oldest first.
  */
 export async function overlayTimings(page, extensionId, frameUrlPart = null) {
   const t = await evaluateInContentScript(page, extensionId, 'globalThis.__zckOverlay?.timings ?? []', frameUrlPart);
