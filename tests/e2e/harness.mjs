@@ -128,6 +128,7 @@ export async function evaluateInContentScript(page, extensionId, expression, fra
       const { frameTree } = await cdp.send('Page.getFrameTree');
       const walk = (t) => (t.frame.url.includes(frameUrlPart) ? t.frame.id : (t.childFrames ?? []).map(walk).find(Boolean) ?? null);
       frameId = walk(frameTree);
+      if (frameId === null) throw new Error(`no frame whose URL contains ${frameUrlPart} in ${page.url()}`);
     }
     const world = contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated'
       && (frameId === null || c.auxData?.frameId === frameId));
