@@ -3,6 +3,7 @@
 import type * as Api from '../../pkg/web/zoho_connector_kit.js';
 import type { Reply, Request } from './messages';
 import type { Source } from './sources';
+import { remember } from './memo';
 
 type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
 
@@ -10,13 +11,7 @@ type CheckRequest = Extract<Request, { type: 'zck:check-form' }>;
  *  keystroke, always from the same page. */
 const byHost = new Map<string, Api.Detection>();
 function detectHost(api: typeof Api, host: string): Api.Detection {
-  let found = byHost.get(host);
-  if (!found) {
-    found = api.detectDataCenter(host);
-    if (byHost.size >= 32) byHost.clear();
-    byHost.set(host, found);
-  }
-  return found;
+  return remember(byHost, host, 32, () => api.detectDataCenter(host));
 }
 
 /** The last assist and the config it answered, without the client ID and secret: assist never reads those (the

@@ -3,6 +3,7 @@
 // come from the core's form schema (`connectionFormSchema()`), so a new config field needs no change here.
 // Text in, text out: nothing here builds HTML.
 import type { ConnectionFormSchema, FormField } from './core';
+import { remember } from './memo';
 
 /** What a form calls each config key (`tokenUrl` → "Access token URL"). */
 export type FieldWords = Readonly<Record<string, string>>;
@@ -69,12 +70,7 @@ export function inFormWords(text: string, words: FieldWords): string {
   // The overlay asks for the same sentences on every keystroke: each is rewritten once per set of words.
   let done = rewritten.get(words);
   if (!done) rewritten.set(words, (done = new Map()));
-  let out = done.get(text);
-  if (out === undefined) {
-    if (done.size >= 500) done.clear();
-    done.set(text, (out = rewrite(text, words)));
-  }
-  return out;
+  return remember(done, text, 500, () => rewrite(text, words));
 }
 const rewritten = new WeakMap<FieldWords, Map<string, string>>();
 

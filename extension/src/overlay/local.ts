@@ -66,19 +66,19 @@ let warmAt = 0;
  * is never held up; the Client ID is lengthened as typing would, so the same paths grow hot.
  */
 function warm(sample: () => CheckRequest | null): void {
-  if (typeof requestIdleCallback !== 'function' || WARM_CHECKS <= 0) return;
+  if (typeof requestIdleCallback !== 'function') return;
   const slice = (deadline: IdleDeadline) => {
     const base = sample();
     if (!api || !base) return;
     const started = performance.now();
     while (warmed < WARM_CHECKS && deadline.timeRemaining() > 2) {
       const clientId = `${base.config.clientId ?? ''}${'X'.repeat(warmed % 24)}`;
+      warmed++;
       try {
         checkForm(api, { ...base, config: { ...base.config, clientId } }, sourceOf);
       } catch {
         warmed = WARM_CHECKS; // a core that traps is restarted by the next real check; stop warming
       }
-      warmed++;
     }
     warmMs += performance.now() - started;
     if (warmed < WARM_CHECKS) requestIdleCallback(slice);
@@ -155,5 +155,5 @@ export function checkPlace(): { place: CheckPlace; why: string; memoryKiB: numbe
 /** How far the idle warm-up of the page's core has gone: checks run of WARM_CHECKS, their time in ms, and the ms
  *  from the core ready to the warm-up done (null until done). */
 export function warmUp(): { checks: number; of: number; ms: number; took: number | null } {
-  return { checks: Math.min(warmed, WARM_CHECKS), of: WARM_CHECKS, ms: warmMs, took: warmAt ? warmAt - readyAt : null };
+  return { checks: warmed, of: WARM_CHECKS, ms: warmMs, took: warmAt ? warmAt - readyAt : null };
 }

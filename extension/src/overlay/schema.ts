@@ -5,6 +5,7 @@
 // Nothing here lists a caption: a caption added to the Rust schema is read on the page after the next build.
 import raw from '../../../pkg/form-schema.json';
 import type { ConnectionConfig, ConnectionFormSchema, FormChoice, FormLabel } from '../core';
+import { remember } from '../memo';
 
 /** The fields of the connection part of Zoho's two-part form that are not config fields (form_schema.rs
  *  `PAGE_FIELDS`; tests/js/form-schema.test.mjs checks this list against it). */
@@ -103,13 +104,7 @@ function squash(text: string): string {
  */
 export function choiceValue(key: FieldKey, text: string): string | null {
   // Asked for every choice field on every keystroke, with the same few texts: each is matched once.
-  const memo = `${key}\n${text}`;
-  let found = chosen.get(memo);
-  if (found === undefined) {
-    if (chosen.size >= 200) chosen.clear();
-    chosen.set(memo, (found = matchChoice(key, text)));
-  }
-  return found;
+  return remember(chosen, `${key}\n${text}`, 200, () => matchChoice(key, text));
 }
 const chosen = new Map<string, string | null>();
 
