@@ -11,6 +11,8 @@ import { ROOT, CRATE, ENV, paths } from './lib.mjs';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (x, d = 2) => Number(x.toFixed(d));
+/** Keystroke → findings in the DOM per check, from the overlay's timings (the form read, the check, the render). */
+const inDomMs = (timings) => timings.filter((x) => x.read !== null).map((x) => x.read + x.roundTrip + x.render);
 
 function perSecond(fn, ms = 300, windows = 5) {
   for (let i = 0; i < 200; i++) fn();
@@ -84,7 +86,7 @@ export async function browserFigures() {
       await form.waitForTimeout(20); // let the frame after the render pass
     }
     const t = (await overlayTimings(form, browser.extensionId)).slice(from);
-    const keystroke = t.filter((x) => x.read !== null).map((x) => x.read + x.roundTrip + x.render);
+    const keystroke = inDomMs(t);
     const roundTrip = t.map((x) => x.roundTrip);
     const check = t.map((x) => x.check);
     const inPage = t.filter((x) => x.via === 'page').length;
@@ -279,7 +281,7 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         add(`${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (answer → findings in the DOM, layout reads included)`);
         // From the input event's time to the findings in the DOM: all the extension's work for one keystroke (the
         // trace of content.js undercounts it: the check runs in a microtask, which the trace does not attribute).
-        const inDom = t.filter((x) => x.read !== null).map((x) => x.read + x.roundTrip + x.render);
+        const inDom = inDomMs(t);
         add(`${label}: keystroke → findings in the DOM`, round(median(inDom)), 'ms',
           `median; p95 ${round(pct(inDom, 0.95))} ms (the browser's dispatch up to the content script, reading the form, the check, the render), all before the frame`);
       } finally {
