@@ -173,7 +173,8 @@ test('the page\'s core warms at idle once ready: typing meanwhile is checked as 
   await page.keyboard.type('my-client', { delay: 30 });
   const typed = await waitFor(page, (o) => o.via === 'page' && o.markers.clientId?.includes('connection.client_id_shape'), 'the Client ID finding');
   let w = await warmUp();
-  for (let i = 0; i < 100 && w.checks < w.of; i++) {
+  // Idle slices of at most a few ms, each ending when a key is waiting: seconds in all on this machine.
+  for (let i = 0; i < 400 && w.checks < w.of; i++) {
     await page.waitForTimeout(50);
     w = await warmUp();
   }
