@@ -114,7 +114,7 @@ async function waitForPageCore(page) {
  *  frame are over before the next key (the slowest seen: 40 ms). */
 const PACE_MS = 60;
 
-/** Waits until the overlay has warmed its page core at idle (10 s at most): its checks, their time and how long
+/** Waits until the overlay has warmed its page core at idle (20 s at most): its checks, their time and how long
  *  after the core was ready it finished (overlay/local.ts `warmUp`). `inWorld` evaluates in the form frame's
  *  content script. Null for a build without the warm-up. */
 async function waitForWarmUp(page, inWorld) {
@@ -122,7 +122,7 @@ async function waitForWarmUp(page, inWorld) {
   for (;;) {
     const w = await inWorld('globalThis.__zckOverlay?.warmUp?.() ?? null');
     if (!w || w.exception) return null;
-    if (w.checks >= w.of || Date.now() - started > 10000) return w;
+    if (w.checks >= w.of || Date.now() - started > 20000) return w;
     await page.waitForTimeout(50);
   }
 }
@@ -161,12 +161,17 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
   const add = (figure, value, unit, note = '') => rows.push({ figure, value, unit, note });
   const { launch, overlayTimings, evaluateInContentScript } = await import(join(ROOT, 'tests', 'e2e', 'harness.mjs'));
   // The same page and keystrokes without the extension: what the browser alone takes to paint a keystroke here.
-  // Two rounds, alternating, since a browser started first in a run was seen to paint slower than the next one.
   const pair = [['', {}], [' without the extension', { extension: false }]];
   if (process.env.ZCK_BENCH_BEFORE) pair.push([' (before)', { extensionDir: process.env.ZCK_BENCH_BEFORE }]);
   const shapes = process.env.ZCK_BENCH_SHAPES ? SHAPES.filter((x) => process.env.ZCK_BENCH_SHAPES.split(',').includes(x.name)) : SHAPES;
+  const roundCount = Math.max(1, Number(process.env.ZCK_BENCH_ROUNDS ?? 4));
   for (const shape of shapes) {
-    const builds = [1, 2].flatMap((n) => pair.map(([label, options]) => [label, n, options]));
+    // Rounds alternate the builds in mirrored order (A B, B A, A B, …): the first browser of a shape was seen to
+    // paint slower than the later ones (four runs of the A B, A B order: the extension's first rounds had 104
+    // keystrokes over 16 ms, its second rounds 37; the browser alone, second each time, 75 and 74), so no build may
+    // always go first.
+    const builds = Array.from({ length: roundCount }, (_, i) => i + 1)
+      .flatMap((n) => (n % 2 ? pair : [...pair].reverse()).map(([label, options]) => [label, n, options]));
     // Keystrokes over 16 ms per build, summed over its rounds: one run's count swings from 0 to 77 of 200 for the
     // browser alone on this shared machine (minutes apart), so the builds are compared on their rounds together.
     const pooled = new Map();
@@ -250,22 +255,24 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         const over = perKey.filter((x) => x > 16);
         const sum = pooled.get(name) ?? { over: [], keys: 0, rounds: [] };
         pooled.set(name, { over: [...sum.over, ...over], keys: sum.keys + keys, rounds: [...sum.rounds, over.length] });
+        // Each round's own rows for the first two rounds (the pooled row below counts every round).
+        const addRound = n <= 2 ? add : () => {};
         if (warm && shape.every) {
-          add(`${label}: the page's core warmed at idle`, round(warm.ms), 'ms', `${warm.checks} of ${warm.of} checks run at idle before the first keystroke, done ${warm.took === null ? '(not yet)' : `${round(warm.took)} ms`} after the core was ready (V8 compiles the hot functions to its top tier meanwhile, on background threads, instead of during the first keystrokes)`);
+          addRound(`${label}: the page's core warmed at idle`, round(warm.ms), 'ms', `${warm.checks} of ${warm.of} checks run at idle before the first keystroke, done ${warm.took === null ? '(not yet)' : `${round(warm.took)} ms`} after the core was ready, in idle slices of at most ${warm.longest === undefined ? '?' : round(warm.longest)} ms (V8 compiles the hot functions to its top tier meanwhile, on background threads, instead of during the typing)`);
         }
-        add(`${label}: key down → input handled`, round(median(handled)), 'ms',
+        addRound(`${label}: key down → input handled`, round(median(handled)), 'ms',
           `median of ${handled.length}; p95 ${round(pct(handled, 0.95))} ms (inside the keystroke's events: the text inserted and every input listener${bare ? '' : ', the overlay\'s read, check and render included'})`);
-        add(`${label}: keystroke → next paint (Event Timing)`, p95Over16(over, keys), 'ms',
+        addRound(`${label}: keystroke → next paint (Event Timing)`, p95Over16(over, keys), 'ms',
           `p95 (target ≤ 16 ms); ${over.length} of ${keys} keystrokes painted more than 16 ms after the key, as the browser measures it (Event Timing, 8 ms steps)${bare ? '' : ', findings included when they are in that frame'}`);
         if (bare) {
-          if (shape.every) add(`${label}: the character painted`, round(median(echo)), 'ms', `median; p95 ${round(pct(echo, 0.95))} ms`);
+          if (shape.every) addRound(`${label}: the character painted`, round(median(echo)), 'ms', `median; p95 ${round(pct(echo, 0.95))} ms`);
           continue;
         }
         const sameFrame = painted.filter((p, i) => p <= (echo[i] ?? 0) + 0.5).length;
-        add(`${label}: keystroke → findings painted`, round(median(painted)), 'ms',
+        addRound(`${label}: keystroke → findings painted`, round(median(painted)), 'ms',
           `median of ${painted.length}; p95 ${round(pct(painted, 0.95))} ms, typing into ${shape.typeInto}; to the first task after the painted frame; findings in the frame that shows the character ${sameFrame} of ${painted.length} times`);
         if (!shape.every) continue;
-        add(`${label}: the character alone painted`, round(median(echo)), 'ms',
+        addRound(`${label}: the character alone painted`, round(median(echo)), 'ms',
           `median; p95 ${round(pct(echo, 0.95))} ms: the floor (the frame that shows the typed character)`);
         if (t.length === 0) continue; // an older build keeps no timings in its isolated world
         const split = {
@@ -273,16 +280,16 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
           check: t.map((x) => x.check), render: t.map((x) => x.render), via: t.map((x) => x.via),
           kib: d.pageCoreKib, why: d.pageCoreUnavailable,
         };
-        if (split.read.length) add(`${label}: keystroke → check sent`, round(median(split.read)), 'ms', `median; p95 ${round(pct(split.read, 0.95))} ms (the form read from the page)`);
+        if (split.read.length) addRound(`${label}: keystroke → check sent`, round(median(split.read)), 'ms', `median; p95 ${round(pct(split.read, 0.95))} ms (the form read from the page)`);
         const where = split.via.filter((v) => v === 'page').length;
-        add(`${label}: checks made in the page`, where, 'of', `${split.via.length} (the rest by the service worker${split.why ? `: ${split.why}` : ''}); the page's core holds ${split.kib ?? 0} KiB of memory`);
-        add(`${label}: round trip`, round(median(split.roundTrip)), 'ms', `median; p95 ${round(pct(split.roundTrip, 0.95))} ms (the check asked and answered: in the page, or to the service worker and back)`);
-        add(`${label}: the check`, round(median(split.check), 3), 'ms', `median; p95 ${round(pct(split.check, 0.95), 3)} ms`);
-        add(`${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (answer → findings in the DOM, layout reads included)`);
+        addRound(`${label}: checks made in the page`, where, 'of', `${split.via.length} (the rest by the service worker${split.why ? `: ${split.why}` : ''}); the page's core holds ${split.kib ?? 0} KiB of memory`);
+        addRound(`${label}: round trip`, round(median(split.roundTrip)), 'ms', `median; p95 ${round(pct(split.roundTrip, 0.95))} ms (the check asked and answered: in the page, or to the service worker and back)`);
+        addRound(`${label}: the check`, round(median(split.check), 3), 'ms', `median; p95 ${round(pct(split.check, 0.95), 3)} ms`);
+        addRound(`${label}: render`, round(median(split.render)), 'ms', `median; p95 ${round(pct(split.render, 0.95))} ms (answer → findings in the DOM, layout reads included)`);
         // From the input event's time to the findings in the DOM: all the extension's work for one keystroke (the
         // trace of content.js undercounts it: the check runs in a microtask, which the trace does not attribute).
         const inDom = inDomMs(t);
-        add(`${label}: keystroke → findings in the DOM`, round(median(inDom)), 'ms',
+        addRound(`${label}: keystroke → findings in the DOM`, round(median(inDom)), 'ms',
           `median; p95 ${round(pct(inDom, 0.95))} ms (the browser's dispatch up to the content script, reading the form, the check, the render), all before the frame`);
       } finally {
         await browser.close();
