@@ -51,6 +51,22 @@ test('connectionFacts: the data center given or read from the URLs, a valid link
   assert.deepEqual(connectionFacts(zck, { clientID: 'typo' }), { dataCenterGiven: false });
 });
 
+test('noteReport: the Connection tab\'s own report gives the other tabs their facts, with no second validation', () => {
+  const { connectionFacts, noteReport } = popup.follow;
+  let calls = 0;
+  const counting = { validateConnection: (c) => { calls++; return zck.validateConnection(c); } };
+  for (const c of [EU, HUBSPOT, EU_WITH_US_TOKEN_URL, { ...EU, linkName: 'Zoho CRM EU' }, {}]) {
+    const typed = structuredClone(c); // a fresh object, as each change of the form reads one
+    noteReport(typed, zck.validateConnection(typed));
+    const before = calls;
+    const noted = connectionFacts(counting, typed);
+    assert.equal(calls, before, 'no validation for a config whose report was noted');
+    // The same facts as asking the core afresh.
+    assert.deepEqual(noted, connectionFacts(counting, structuredClone(c)), JSON.stringify(c));
+  }
+  assert.equal(calls, 4, 'the fresh asks validated (all but the empty config, which is not asked)');
+});
+
 test('mapping: the Deluge target from the current connection, with the checker passing it', () => {
   const m = popup.mapping;
   const facts = popup.follow.connectionFacts(zck, EU);

@@ -12,6 +12,7 @@ import { errorRecord } from '../core';
 import { emit, on } from './bus';
 import { copyButton, findingsList, h, placeFindings } from './dom';
 import { setCurrentConfig } from './current';
+import { noteReport } from './follow';
 import { Touched, waitingNote } from './touched';
 import { fieldWords, inFormWords, type FieldWords } from '../labels';
 import { loadSettings, saveSettings } from '../settings';
@@ -258,8 +259,8 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     shown = key;
     // The selects' defaults alone are not a config: the other tabs show their empty state until something is typed.
     const typed = isTyped(connectionForm);
-    setCurrentConfig(typed ? config : (config.dataCenter ? { dataCenter: config.dataCenter } : {}));
     if (!typed) {
+      setCurrentConfig(config.dataCenter ? { dataCenter: config.dataCenter } : {});
       placeFindings(panel, [], general);
       summary.replaceChildren(h('p', { class: 'empty' },
         'Choose a preset above, open a saved profile, or fill in the fields below. Findings appear beside each field as you type.'));
@@ -273,12 +274,16 @@ export function mountConnection(panel: HTMLElement, api: Api): void {
     try {
       report = api.validateConnection(config);
     } catch (e) {
+      setCurrentConfig(config);
       const diagnostics: Finding[] = failureFindings(e);
       placeFindings(panel, diagnostics, general);
       summary.replaceChildren(h('p', { class: 'verdict', 'data-ok': 'false' }, 'The config could not be checked.'), general);
       panel.dataset.state = 'failed';
       return;
     }
+    // The tabs that follow this connection read its data center and link name from this very report.
+    noteReport(config, report);
+    setCurrentConfig(config);
     const { shown: visible, waiting } = touched.split(report.diagnostics, waitable);
     placeFindings(panel, visible, general, words);
     summary.replaceChildren(...renderSummary(report, value('redirectUri'), useButton, general, words, waitingNote(waiting, words)));

@@ -2,7 +2,7 @@
 // data center and the link name of a Zoho connection, as the core reads them; and a control that shows such a value
 // until the admin changes it in that tab (the change stays local to the tab).
 import type { Api } from './tabs';
-import type { ConnectionConfig, DataCenterId } from '../core';
+import type { ConnectionConfig, ConnectionSummary, DataCenterId } from '../core';
 import { hasConfig } from './current';
 
 /** The current connection as the other tabs use it. Empty (`{ dataCenterGiven: false }`) before anything is typed. */
@@ -38,6 +38,20 @@ export function connectionFacts(api: Pick<Api, 'validateConnection'>, config: Co
 
 const facts = new WeakMap<ConnectionConfig, ConnectionFacts>();
 
+/**
+ * Keeps the facts of `config` from a report the caller already has (the Connection tab validates every change
+ * itself): the tabs that follow then ask the core nothing more for that config.
+ *
+ * ```ts
+ * const report = api.validateConnection(config);
+ * noteReport(config, report);
+ * connectionFacts(api, config); // from the report: no second validation
+ * ```
+ */
+export function noteReport(config: ConnectionConfig, report: { summary: ConnectionSummary }): void {
+  facts.set(config, hasConfig(config) ? factsOf(config, report.summary) : { dataCenterGiven: false });
+}
+
 function readFacts(api: Pick<Api, 'validateConnection'>, config: ConnectionConfig): ConnectionFacts {
   if (!hasConfig(config)) return { dataCenterGiven: false };
   let summary;
@@ -46,6 +60,10 @@ function readFacts(api: Pick<Api, 'validateConnection'>, config: ConnectionConfi
   } catch {
     return { dataCenterGiven: false };
   }
+  return factsOf(config, summary);
+}
+
+function factsOf(config: ConnectionConfig, summary: ConnectionSummary): ConnectionFacts {
   return {
     ...(summary.dataCenter ? { dataCenter: summary.dataCenter } : {}),
     dataCenterGiven: Boolean(summary.dataCenter) && summary.dataCenterFrom === 'dataCenter',
