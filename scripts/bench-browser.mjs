@@ -172,7 +172,7 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
     // always go first.
     const builds = Array.from({ length: roundCount }, (_, i) => i + 1)
       .flatMap((n) => (n % 2 ? pair : [...pair].reverse()).map(([label, options]) => [label, n, options]));
-    // Keystrokes over 16 ms per build, summed over its rounds: one run's count swings from 0 to 77 of 200 for the
+    // Keystrokes over 16 ms per build, summed over its rounds: one round's count swings from 0 to 53 of 200 for the
     // browser alone on this shared machine (minutes apart), so the builds are compared on their rounds together.
     const pooled = new Map();
     for (const [name, n, options] of builds) {
