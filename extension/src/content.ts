@@ -8,8 +8,8 @@ import { LabelScanner, hiddenByMarkup } from './overlay/scan';
 import { fillField, readForm, type FormReading } from './overlay/read';
 import { readField, type Field, type Reading } from './overlay/field';
 import { mount, place, render, setData, showError, unmount, type Answer, type View } from './overlay/render';
-import type { Reply } from './messages';
-import { instanceCount, type Diagnostic } from './core';
+import type { Reply, Request } from './messages';
+import { instanceCount, type ConnectionConfig, type Diagnostic } from './core';
 import { checkFormAnywhere, checkPlace, pageCore, startPageCore, warmUp } from './overlay/local';
 
 let fields: Partial<Record<FieldKey, Field>> = {};
@@ -39,6 +39,12 @@ const actions = {
   },
 };
 
+/** The request that checks `config` as a form on this page (the page's host names the data center the form does
+ *  not): the keystroke's check, the service link name's, and the warm-up's. */
+function formCheck(config: ConnectionConfig): Extract<Request, { type: 'zck:check-form' }> {
+  return { type: 'zck:check-form', config, pageHost: location.hostname };
+}
+
 /** The service link name's own findings on a two-part form (the config's link name is the connection's there):
  *  the link-name rules from a check of the service link name alone, asked again only when it changes. */
 let serviceLink: { value: string; findings: Diagnostic[] } = { value: '', findings: [] };
@@ -47,7 +53,7 @@ async function serviceLinkFindings(reading: FormReading): Promise<Diagnostic[]> 
   if (!fields.connectionLinkName || !value) return [];
   if (value === serviceLink.value) return serviceLink.findings;
   try {
-    const r = await checkFormAnywhere({ type: 'zck:check-form', config: { linkName: value }, pageHost: location.hostname });
+    const r = await checkFormAnywhere(formCheck({ linkName: value }));
     const findings = r.ok
       ? r.report.diagnostics.filter((d) => d.path === 'linkName' && d.code.startsWith('connection.link_name'))
         .map((d) => ({ ...d, path: 'serviceLinkName' }))
@@ -98,7 +104,7 @@ async function check(): Promise<void> {
   let reply: Reply<'zck:check-form'>;
   const sentAt = performance.now();
   try {
-    reply = await checkFormAnywhere({ type: 'zck:check-form', config, pageHost: location.hostname });
+    reply = await checkFormAnywhere(formCheck(config));
   } catch (e) {
     if (view) showError(view, `The extension's service worker did not answer (${e instanceof Error ? e.message : String(e)}).`);
     return;
@@ -204,7 +210,7 @@ function adopt(found: Partial<Record<FieldKey, Field>>): void {
   startPageCore(() => {
     lastSent = '';
     if (view) checkSoon();
-  }, () => (view ? { type: 'zck:check-form', config: readForm(fields, readCached).config, pageHost: location.hostname } : null));
+  }, () => (view ? formCheck(readForm(fields, readCached).config) : null));
   if (!view?.host.isConnected) {
     view = mount();
     lastSent = ''; // a new panel is empty: check again even if the values did not change
