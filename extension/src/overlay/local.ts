@@ -55,7 +55,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
  *  3000 left 2–3 (3–11 ms). 3000 checks take 0.2–0.7 s of idle CPU, once per page. */
 const WARM_CHECKS = 3000;
 /** How long one idle slice runs before it gives the thread back (the check under way finishes first: slices of up
- *  to 17 ms were seen). Keys typed during the warm-up (100, 30 ms apart, three runs) waited 1.0–1.7 ms p95 for
+ *  to 24 ms were seen). Keys typed during the warm-up (100, 30 ms apart, three runs) waited 1.0–1.7 ms p95 for
  *  their first listener; without this limit, relying on the browser's deadline and `inputPending()`, slices ran to
  *  48 ms and the wait was 1.1–2.6 ms p95. */
 const WARM_SLICE_MS = 8;
