@@ -421,6 +421,56 @@ test('with room right of a field, its marker is drawn there, outside the text th
   await page.close();
 });
 
+test('markers follow a scroll of the window, of a wrapper that becomes a scroll pane later, and of the pane holding re-rendered fields', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://crm.zoho.com.au/crm/org1/connection-form-late');
+  await waitFor(page, (o) => o.dc === 'au', 'the overlay');
+  await page.fill('label:text("Access Token URL") + input', 'https://accounts.zoho.com.au/oauth/v2/token');
+  await page.fill('label:text("Authorize URL") + input', 'https://accounts.zoho.com/oauth/v2/auth');
+  await waitFor(page, (x) => x.markers.authorizeUrl, 'the wrong-DC marker');
+  // The marker of Authorize URL against its field, read after two frames (markers move once a frame).
+  const geometry = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const m = [...document.querySelector('zck-overlay').shadowRoot.querySelectorAll('.marker')].find((x) => x.dataset.field === 'authorizeUrl');
+    const f = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling.getBoundingClientRect();
+    const r = m.getBoundingClientRect();
+    done({ hidden: m.hidden, mTop: r.top, mBottom: r.bottom, fTop: f.top, fBottom: f.bottom });
+  }))));
+  const onField = (g) => !g.hidden && g.mTop >= g.fTop - 1 && g.mBottom <= g.fBottom + 1;
+  let g = await geometry();
+  assert.ok(onField(g), `on its field: ${JSON.stringify(g)}`);
+  // The window scrolls (a page longer than the window).
+  await page.evaluate(() => { const s = document.createElement('div'); s.style.height = '2000px'; document.body.append(s); });
+  g = await geometry();
+  await page.evaluate(() => scrollTo(0, 90));
+  g = await geometry();
+  assert.ok(onField(g) && g.fTop < 200, `follows the window's scroll: ${JSON.stringify(g)}`);
+  await page.evaluate(() => scrollTo(0, 0));
+  // A wrapper of the form that could not scroll when the form was found becomes a scroll pane, and scrolls.
+  const scrollPaneBy = (by) => page.evaluate((y) => { document.getElementById('root').scrollTop += y; }, by);
+  await page.evaluate(() => { document.getElementById('root').style.cssText = 'overflow: auto; height: 120px'; });
+  // Authorize URL to the pane's top (the pane starts at 24 px): out of view now, in view after the scroll.
+  await scrollPaneBy(await page.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling.getBoundingClientRect().top - 44));
+  g = await geometry();
+  assert.ok(onField(g), `follows the new pane's scroll: ${JSON.stringify(g)}`);
+  await page.evaluate(() => { document.getElementById('root').scrollTop = 1000; });
+  g = await geometry();
+  assert.ok(g.hidden, `hidden when its field is scrolled out of the pane: ${JSON.stringify(g)}`);
+  // The page re-renders the form with brand-new elements; the new form element itself becomes the scroll pane.
+  await page.evaluate(() => { const root = document.getElementById('root'); root.style.cssText = ''; window.rerender(); });
+  await page.fill('label:text("Authorize URL") + input', 'https://accounts.zoho.eu/oauth/v2/auth');
+  await waitFor(page, (x) => x.markers.authorizeUrl && /accounts\.zoho\.eu/.test(x.panel), 'the new field read');
+  const scrollFormTo = () => page.evaluate(() => {
+    const form = document.querySelector('#root form');
+    form.style.cssText = 'display: block; overflow: auto; height: 120px';
+    const f = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling;
+    form.scrollTop += f.getBoundingClientRect().top - form.getBoundingClientRect().top - 20;
+  });
+  await scrollFormTo();
+  g = await geometry();
+  assert.ok(onField(g), `the re-rendered field's marker follows its new pane: ${JSON.stringify(g)}`);
+  await page.close();
+});
+
 test('a button beside a field is never covered by its marker', async () => {
   const page = await browser.context.newPage();
   await page.goto('https://crm.zoho.com.au/crm/org1/connection-form-late');

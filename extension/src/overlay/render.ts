@@ -424,9 +424,9 @@ function clipRects(f: HTMLElement, seen: Map<Element, DOMRect | null>): DOMRect[
 
 /** Puts each marker at the right end inside its field, in viewport coordinates (position: fixed, so it never
  *  extends the page), hidden when the field is scrolled out of its pane or the window; then the panel beside the
- *  form. Called on any scroll (capture), resize and re-render, at most once a frame. `unlessUnmoved`: skip it when
- *  every field and the viewport are where the last placing saw them (a keystroke that changed nothing shown; a
- *  scroll or resize always places, since a pane's clip can move without its fields). */
+ *  form. Called on a scroll of anything holding a field, a resize and a re-render, at most once a frame.
+ *  `unlessUnmoved`: skip it when every field and the viewport are where the last placing saw them (a keystroke that
+ *  changed nothing shown; a scroll or resize always places, since a pane's clip can move without its fields). */
 export function place(view: View, fields: Fields, unlessUnmoved = false): void {
   // Every layout read first, then every write: a write between two reads would make the browser lay the page
   // out again for the second read (once per marker).
