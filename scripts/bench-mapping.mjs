@@ -91,7 +91,8 @@ export function customers(n) {
 // builds the output object in key order, and reports errors by return value (no throw/catch). It does the checks
 // applyMapping does on this data (lengths, email shape, phone letters, picklists, whole numbers, digits, blank and
 // mandatory values) with the same sentences, so `JSON.stringify` of both answers is byte-identical (asserted below).
-const BATCH_SOURCE = 'zoho-facts.md §5: CRM-v8 insert-records.html (max 100 records per call) [OFF]';
+// The core's answer names its source by registry id (crate/data/sources.json), as every finding does.
+const BATCH_SOURCE = 'zoho-crm-v8-insert-records';
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const FAIL = Symbol('fail');
