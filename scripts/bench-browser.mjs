@@ -135,6 +135,68 @@ function p95Over16(over, keys) {
   return keys - sorted.length >= rank ? '< 16' : String(sorted[rank - (keys - sorted.length) - 1]);
 }
 
+/** The page's own records, installed in every frame before the page's scripts (`page.addInitScript`): the Event
+ *  Timing entries over 16 ms, key down → input handled, and the times to the frame that shows the character and to
+ *  the one that shows the findings (`window.__zckPaint`). */
+function recordPaints() {
+  const rec = { at: null, painted: [], echo: [], slow: [], handled: [], down: null };
+  window.__zckPaint = rec;
+  // The browser's own measure of keystroke → next paint (Event Timing, what INP is built on): it reports
+  // only events whose next paint came 16 ms or more after the key (rounded to 8 ms), so the others were faster.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'input') rec.slow.push([e.startTime, e.duration]);
+  }).observe({ type: 'event', durationThreshold: 16 });
+  const afterFrame = (at, into) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => into.push(performance.now() - at);
+    ch.port2.postMessage(0);
+  });
+  // Key down (first listener of all, window capture) → the input event's last listener (window, bubbling):
+  // the text insertion and every input listener, the content script's check and render included (they run
+  // in the capture phase and its microtasks). With and without the extension: the difference is its work.
+  window.addEventListener('keydown', () => { rec.down = performance.now(); }, true);
+  window.addEventListener('input', () => {
+    if (rec.down !== null) rec.handled.push(performance.now() - rec.down);
+    rec.down = null;
+  });
+  document.addEventListener('input', (e) => {
+    rec.at = e.timeStamp;
+    // The floor: the frame that paints the typed character itself.
+    afterFrame(e.timeStamp, rec.echo);
+  }, true);
+  new MutationObserver(() => {
+    const at = rec.at;
+    if (at === null) return;
+    rec.at = null;
+    afterFrame(at, rec.painted);
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
+}
+
+/** One duration per keystroke from the Event Timing entries `[start, duration]`: a keystroke's keydown and input
+ *  events (a few ms apart, keystrokes PACE_MS apart) end at the same paint, so the longer one stands for it. */
+function perKeystroke(slow) {
+  const perKey = [];
+  let last = -Infinity;
+  for (const [start, duration] of [...slow].sort((a, b) => a[0] - b[0])) {
+    if (start - last < 10) perKey[perKey.length - 1] = Math.max(perKey[perKey.length - 1], duration);
+    else perKey.push(duration);
+    last = start;
+  }
+  return perKey;
+}
+
+/** Types `keys` letters into the focused field, one every PACE_MS, timed in Node: nothing runs in the page between
+ *  keys but the page and the overlay. (Waiting for each key's figure with waitForFunction polled in the page's
+ *  animation frames, in the very frames measured, and sent DevTools calls through the page's main thread meanwhile:
+ *  a run of that loop had 62 and 25 of 400 keystrokes over 16 ms with and without the extension; seven paced runs
+ *  in the same hour had 7–50 and 1–15.) */
+async function typeKeys(page, keys) {
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
+    await page.waitForTimeout(PACE_MS);
+  }
+}
+
 /** The pages typed on: the Lyte form (every row), the same form in a same-origin frame sized to it (the top page
  *  scrolls), and a form with German captions (Zoho's German help gives Client-ID, Zugriffstoken-URL). */
 const CRM = 'https://crm.zoho.eu/crm/org20012345/settings/connections';
@@ -172,24 +234,19 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
     const browser = await launch({});
     try {
       const page = await browser.context.newPage();
-      await page.addInitScript(() => {
-        window.__zckSlow = 0;
-        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'input' && e.duration > 16) window.__zckSlow++; })
-          .observe({ type: 'event', durationThreshold: 16 });
-      });
+      await page.addInitScript(recordPaints);
       await page.goto(SHAPES[0].url);
       await page.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
       await page.click(SHAPES[0].typeInto);
       await waitForPageCore(page);
       await waitForWarmUp(page, (expression) => evaluateInContentScript(page, browser.extensionId, expression));
       const settleKeys = 100;
-      for (let i = 0; i < settleKeys; i++) {
-        await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
-        await page.waitForTimeout(PACE_MS);
-      }
-      await page.waitForTimeout(200);
-      add('settling round (thrown away)', await page.evaluate(() => window.__zckSlow), 'of',
-        `${settleKeys} keystrokes on the Lyte form whose input event was painted more than 16 ms later (Event Timing), in the run's first browser (with the extension)`);
+      await page.evaluate(() => { window.__zckPaint.slow.length = 0; });
+      await typeKeys(page, settleKeys);
+      await page.waitForTimeout(200); // the last Event Timing entries
+      const late = perKeystroke(await page.evaluate(() => window.__zckPaint.slow)).filter((x) => x > 16).length;
+      add('settling round (thrown away)', late, 'of',
+        `${settleKeys} keystrokes on the Lyte form painted more than 16 ms after the key (Event Timing, counted as in the rows below), in the run's first browser (with the extension)`);
     } finally {
       await browser.close();
     }
@@ -211,39 +268,7 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
       try {
         const page = await browser.context.newPage();
         // In every frame (Playwright's init scripts are): the figures are taken in the form's own frame.
-        await page.addInitScript(() => {
-          const rec = { at: null, painted: [], echo: [], slow: [], handled: [], down: null };
-          window.__zckPaint = rec;
-          // The browser's own measure of keystroke → next paint (Event Timing, what INP is built on): it reports
-          // only events whose next paint came 16 ms or more after the key (rounded to 8 ms), so the others were faster.
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (e.name === 'keydown' || e.name === 'input') rec.slow.push([e.startTime, e.duration]);
-          }).observe({ type: 'event', durationThreshold: 16 });
-          const afterFrame = (at, into) => requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => into.push(performance.now() - at);
-            ch.port2.postMessage(0);
-          });
-          // Key down (first listener of all, window capture) → the input event's last listener (window, bubbling):
-          // the text insertion and every input listener, the content script's check and render included (they run
-          // in the capture phase and its microtasks). With and without the extension: the difference is its work.
-          window.addEventListener('keydown', () => { rec.down = performance.now(); }, true);
-          window.addEventListener('input', () => {
-            if (rec.down !== null) rec.handled.push(performance.now() - rec.down);
-            rec.down = null;
-          });
-          document.addEventListener('input', (e) => {
-            rec.at = e.timeStamp;
-            // The floor: the frame that paints the typed character itself.
-            afterFrame(e.timeStamp, rec.echo);
-          }, true);
-          new MutationObserver(() => {
-            const at = rec.at;
-            if (at === null) return;
-            rec.at = null;
-            afterFrame(at, rec.painted);
-          }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-seq'] });
-        });
+        await page.addInitScript(recordPaints);
         await page.goto(shape.url);
         const form = shape.frame ? await formFrame(page, shape.frame) : page.mainFrame();
         if (!bare) await form.waitForSelector('zck-overlay[data-seq]', { state: 'attached' });
@@ -257,31 +282,15 @@ export async function lyteFormFigures({ keys = 200 } = {}) {
         const warm = bare ? null : await waitForWarmUp(page, inWorld);
         const from = bare ? 0 : (await overlayTimings(page, browser.extensionId, shape.frame)).length;
         await form.evaluate(() => { for (const k of ['painted', 'echo', 'slow', 'handled']) window.__zckPaint[k].length = 0; });
-        // One key every PACE_MS, timed in Node: nothing runs in the page between keys but the page and the overlay.
-        // (Waiting for each key's figure with waitForFunction polled in the page's animation frames, in the very
-        // frames measured, and sent DevTools calls through the page's main thread meanwhile: a run of that loop had
-        // 62 and 25 of 400 keystrokes over 16 ms with and without the extension; seven paced runs in the same hour
-        // had 7–50 and 1–15.)
-        for (let i = 0; i < keys; i++) {
-          await page.keyboard.type(String.fromCharCode(65 + (i % 26)));
-          await page.waitForTimeout(PACE_MS);
-        }
+        await typeKeys(page, keys);
         await form.waitForFunction((x) => window.__zckPaint[x.into].length >= x.keys, { keys, into: bare ? 'echo' : 'painted' }, { timeout: 5000 })
           .catch(() => {}); // a key whose findings never came shows as fewer than `keys` in the rows' notes
         const t = bare ? [] : (await overlayTimings(page, browser.extensionId, shape.frame)).slice(from);
         const d = await form.evaluate(() => ({ ...document.querySelector('zck-overlay')?.dataset }));
         await page.waitForTimeout(200); // the last Event Timing entries
         const { painted, echo, slow, handled } = await form.evaluate(() => window.__zckPaint);
-        // A keystroke's keydown and input events (a few ms apart, keystrokes 60 ms apart) end at the same paint:
-        // one duration per keystroke, the longer. p95: the 190th of 200, where every unreported one was under 16 ms.
-        const perKey = [];
-        let last = -Infinity;
-        for (const [start, duration] of slow.sort((a, b) => a[0] - b[0])) {
-          if (start - last < 10) perKey[perKey.length - 1] = Math.max(perKey[perKey.length - 1], duration);
-          else perKey.push(duration);
-          last = start;
-        }
-        const over = perKey.filter((x) => x > 16);
+        // p95: the 190th of 200, where every unreported one was under 16 ms.
+        const over = perKeystroke(slow).filter((x) => x > 16);
         const sum = pooled.get(name) ?? { over: [], keys: 0, rounds: [] };
         pooled.set(name, { over: [...sum.over, ...over], keys: sum.keys + keys, rounds: [...sum.rounds, over.length] });
         // Each round's own rows for the first two rounds (the pooled row below counts every round).
