@@ -438,35 +438,39 @@ test('markers follow a scroll of the window, of a wrapper that becomes a scroll 
   const onField = (g) => !g.hidden && g.mTop >= g.fTop - 1 && g.mBottom <= g.fBottom + 1;
   let g = await geometry();
   assert.ok(onField(g), `on its field: ${JSON.stringify(g)}`);
+  // Each change of the page below is followed by two frames before the scroll, so the re-placing that the change
+  // itself causes is over: what moves the marker afterwards is the scroll alone.
   // The window scrolls (a page longer than the window).
   await page.evaluate(() => { const s = document.createElement('div'); s.style.height = '2000px'; document.body.append(s); });
-  g = await geometry();
+  await geometry();
   await page.evaluate(() => scrollTo(0, 90));
   g = await geometry();
   assert.ok(onField(g) && g.fTop < 200, `follows the window's scroll: ${JSON.stringify(g)}`);
   await page.evaluate(() => scrollTo(0, 0));
+  // `selector` becomes a scroll pane 120 px high, which leaves Authorize URL below its bottom (marker hidden); then
+  // the pane scrolls the field to 20 px below its top.
+  const paneThenScroll = async (selector) => {
+    await page.evaluate((sel) => { document.querySelector(sel).style.cssText = 'display: block; overflow: auto; height: 120px'; }, selector);
+    const before = await geometry();
+    assert.ok(before.hidden, `below the new pane's bottom: hidden: ${JSON.stringify(before)}`);
+    await page.evaluate((sel) => {
+      const pane = document.querySelector(sel);
+      const f = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling;
+      pane.scrollTop += f.getBoundingClientRect().top - pane.getBoundingClientRect().top - 20;
+    }, selector);
+    return geometry();
+  };
   // A wrapper of the form that could not scroll when the form was found becomes a scroll pane, and scrolls.
-  const scrollPaneBy = (by) => page.evaluate((y) => { document.getElementById('root').scrollTop += y; }, by);
-  await page.evaluate(() => { document.getElementById('root').style.cssText = 'overflow: auto; height: 120px'; });
-  // Authorize URL to the pane's top (the pane starts at 24 px): out of view now, in view after the scroll.
-  await scrollPaneBy(await page.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling.getBoundingClientRect().top - 44));
-  g = await geometry();
+  g = await paneThenScroll('#root');
   assert.ok(onField(g), `follows the new pane's scroll: ${JSON.stringify(g)}`);
   await page.evaluate(() => { document.getElementById('root').scrollTop = 1000; });
   g = await geometry();
   assert.ok(g.hidden, `hidden when its field is scrolled out of the pane: ${JSON.stringify(g)}`);
   // The page re-renders the form with brand-new elements; the new form element itself becomes the scroll pane.
-  await page.evaluate(() => { const root = document.getElementById('root'); root.style.cssText = ''; window.rerender(); });
+  await page.evaluate(() => { document.getElementById('root').style.cssText = ''; window.rerender(); });
   await page.fill('label:text("Authorize URL") + input', 'https://accounts.zoho.eu/oauth/v2/auth');
   await waitFor(page, (x) => x.markers.authorizeUrl && /accounts\.zoho\.eu/.test(x.panel), 'the new field read');
-  const scrollFormTo = () => page.evaluate(() => {
-    const form = document.querySelector('#root form');
-    form.style.cssText = 'display: block; overflow: auto; height: 120px';
-    const f = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Authorize URL').nextElementSibling;
-    form.scrollTop += f.getBoundingClientRect().top - form.getBoundingClientRect().top - 20;
-  });
-  await scrollFormTo();
-  g = await geometry();
+  g = await paneThenScroll('#root form');
   assert.ok(onField(g), `the re-rendered field's marker follows its new pane: ${JSON.stringify(g)}`);
   await page.close();
 });
